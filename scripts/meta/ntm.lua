@@ -1,0 +1,240 @@
+---@meta ntm
+-- The API that ntm gives to Lua scripts. Editors with a Lua language server read this file
+-- (see .luarc.json.example); `ntm doc` prints it. Every name a script can call is here: a
+-- test fails when a bound name is missing.
+--
+-- Scripts run in a sandbox: no io, os, require, package, debug, dofile, loadfile; load()
+-- takes text only; the shared libraries (string, table, math, utf8, coroutine, ntm) are
+-- read-only; every run has fresh globals and limits on instructions, time and memory.
+
+---@class ntm
+ntm = {}
+
+---Version of ntm, e.g. "0.1.0".
+---@type string
+ntm.version = ""
+
+---@class ntm.ParamSpec
+---@field type? "string"|"integer"|"number"|"boolean"
+---@field default? any
+---@field help? string
+---@field required? boolean
+---@field choices? string[]
+
+---Declares the script's parameters and returns their values from the command line
+---(`--name value`). Call it first: `ntm run SCRIPT --help` lists what it declares.
+---A spec may be a table or just a default value (`year = 2020`).
+---@param spec table<string, ntm.ParamSpec|any>
+---@return table<string, any>
+function ntm.params(spec) end
+
+---A province by name or code; accents and case optional ("dien bien", "11").
+---An unknown name is an error that suggests the closest names.
+---@param name_or_code string
+---@return Province
+function ntm.province(name_or_code) end
+
+---Read-only parameterised SQL (SELECT only; ? placeholders). Returns rows keyed by column.
+---@param query string
+---@param ... nil|boolean|number|string
+---@return table[]
+function ntm.sql(query, ...) end
+
+---Writes a line to the log (standard error), not to the output.
+---@param ... any
+function ntm.log(...) end
+
+---Loads a shared library script `lib/NAME.lua` from the script folders, once per run,
+---and returns what it returns. (`require` is not available in scripts.)
+---@param name string
+---@return any
+function ntm.use(name) end
+
+---@class ntm.NumberOptions
+---@field decimals? integer digits after the decimal comma
+---@field mode? "half-up"|"half-even"|"truncate" rounding (the reports use both rounding and truncation)
+---@field trim? boolean drop trailing zeros ("40,00" → "40")
+---@field sign? boolean percent only: append "%" (default true)
+---@field unit? "trieu"|"ty" money only: million or billion VND
+---@field suffix? boolean money only: append " triệu đồng" / " tỷ đồng" (default true)
+
+---Vietnamese formatting: thousands with dots, decimals with a comma.
+---@class ntm.fmt
+ntm.fmt = {}
+
+---`number(1986281)` → "1.986.281"; `number(11.7478, 2)` → "11,75".
+---@param value number
+---@param options? integer|ntm.NumberOptions decimals, or options
+---@return string
+function ntm.fmt.number(value, options) end
+
+---`percent(55, 115, {decimals = 2, mode = "truncate"})` → "47,82%";
+---`percent(47.826, 1)` → "47,8%". Default 2 decimals, half-up.
+---@param part number
+---@param whole_or_options? number|integer|ntm.NumberOptions
+---@param options? integer|ntm.NumberOptions
+---@return string
+function ntm.fmt.percent(part, whole_or_options, options) end
+
+---Money in million VND: `money(1986281)` → "1.986.281 triệu đồng";
+---`money(1986281, {unit = "ty"})` → "1.986,28 tỷ đồng".
+---@param amount number million VND
+---@param options? ntm.NumberOptions
+---@return string
+function ntm.fmt.money(amount, options) end
+
+---`date("2020-12-31")` or `date("31/12/2020")` → "ngày 31 tháng 12 năm 2020".
+---@param date string
+---@return string
+function ntm.fmt.date(date) end
+
+---Rounds on the decimal digits: `round(10.125, 2, "half-even")` → 10.12.
+---@param value number
+---@param decimals? integer
+---@param mode? "half-up"|"half-even"|"truncate"
+---@return number
+function ntm.fmt.round(value, decimals, mode) end
+
+---@class CommuneOptions
+---@field year? integer the year (default: the latest year with data)
+---@field tag? string only communes with this tag ("Đề án 29 xã biên giới")
+---@field district? string only this district (name or code)
+---@field set? string criteria set id (default: the national set of the year)
+
+---@class Province
+---@field code string official code ("11")
+---@field name string "Điện Biên"
+---@field name_with_type string "Tỉnh Điện Biên"
+---@field region string NTM region code ("TDMNPB")
+---@field kind "province"
+local Province = {}
+
+---Districts in code order.
+---@return District[]
+function Province:districts() end
+
+---A district by name or code (accents optional); unknown names suggest the closest.
+---@param name_or_code string
+---@return District
+function Province:district(name_or_code) end
+
+---Rural communes (xã), iterable with `for x in p:communes{year = 2020} do`.
+---@param options? CommuneOptions
+---@return CommuneList
+function Province:communes(options) end
+
+---Tags used by the province's units.
+---@return string[]
+function Province:tags() end
+
+---Years with indicator values or criterion statuses.
+---@return integer[]
+function Province:years() end
+
+---@class District
+---@field code string
+---@field name string
+---@field name_with_type string
+---@field type string "huyen", "thi-xa", "thanh-pho"
+---@field kind "district"
+---@field province Province
+---@field recognition? "standard"|"advanced"|"model"|"basic" highest grade recognised
+local District = {}
+
+---Rural communes of the district.
+---@param options? CommuneOptions
+---@return CommuneList
+function District:communes(options) end
+
+---A rural commune in one year. `x["17.3"]` is the value of indicator 17.3 (nil when missing).
+---@class Commune
+---@field code string official code ("03166")
+---@field name string
+---@field name_with_type string
+---@field type string
+---@field kind "commune"
+---@field district string district name
+---@field district_code string
+---@field province string province name
+---@field region string NTM region code
+---@field extremely_difficult boolean xã đặc biệt khó khăn
+---@field border boolean xã biên giới
+---@field mountainous boolean
+---@field flags {extremely_difficult: boolean, border: boolean, mountainous: boolean}
+---@field tags string[]
+---@field year? integer
+---@field criteria_set? string
+---@field recognition? "standard"|"advanced"|"model"|"basic" highest grade recognised
+---@field [string] number|nil indicator value by id
+local Commune = {}
+
+---Whether criterion n is met: from the indicator values when the commune has any, else the
+---assessed status.
+---@param n integer
+---@return boolean
+function Commune:met(n) end
+
+---Like met, plus where the answer came from.
+---@param n integer
+---@return boolean met
+---@return "indicators"|"assessed"|"computed"|"none" source
+function Commune:status(n) end
+
+---The status the office assessed, or nil when none was recorded.
+---@param n integer
+---@return boolean|nil
+function Commune:assessed(n) end
+
+---Number of criteria met.
+---@return integer
+function Commune:count_met() end
+
+---Indicator value by id (same as x["17.3"]); nil when missing.
+---@param id string
+---@return number|nil
+function Commune:value(id) end
+
+---The threshold that applies to this commune, or nil when the data has none.
+---@param id string
+---@return number|nil value
+---@return string comparison
+---@return boolean confirmed
+---@return string source
+function Commune:threshold(id) end
+
+---@param tag string
+---@return boolean
+function Commune:has_tag(tag) end
+
+---Year the commune was recognised at this grade, or nil.
+---@param grade "standard"|"advanced"|"model"|"basic"
+---@return integer|nil
+function Commune:recognised(grade) end
+
+---An array of communes that can be iterated directly: `for x in list do ... end`.
+---@class CommuneList: Commune[]
+local CommuneList = {}
+
+---@return integer
+function CommuneList:count() end
+
+---Communes not meeting criterion n.
+---@param n integer
+---@return CommuneList
+function CommuneList:missing(n) end
+
+---Communes meeting criterion n.
+---@param n integer
+---@return CommuneList
+function CommuneList:meeting(n) end
+
+---Communes for which fn returns true.
+---@param fn fun(x: Commune): boolean
+---@return CommuneList
+function CommuneList:filter(fn) end
+
+---@return string[]
+function CommuneList:names() end
+
+---@return string[]
+function CommuneList:codes() end

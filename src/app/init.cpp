@@ -1,0 +1,97 @@
+#include "app/init.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+#include <sstream>
+
+#include "app/paths.h"
+#include "lua/sample.h"
+#include "model/i18n.h"
+#include "store/schema.h"
+
+namespace ntm::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void remove_database_files(const fs::path& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + suffix, ec);
+}
+
+// Removes the temporary database unless released.
+struct TempDatabase {
+  fs::path path;
+  bool keep = false;
+  ~TempDatabase() {
+    if (!keep) remove_database_files(path);
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> sample_names() {
+  std::vector<std::string> names;
+  fs::path dir = data_dir() / "db" / "samples";
+  std::error_code ec;
+  if (fs::is_directory(dir, ec))
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".lua" && e.path().stem() != "lib") names.push_back(e.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+void init_database(const InitOptions& options, std::ostream& out) {
+  fs::path db_dir = data_dir() / "db";
+  std::error_code ec;
+  if (fs::exists(options.db, ec) && !options.force)
+    throw std::invalid_argument(tr("cơ sở dữ liệu ", "database ") + options.db.string() +
+                                tr(" đã có; dùng --force để tạo lại (dữ liệu cũ sẽ mất)",
+                                   " already exists; use --force to recreate it (its data will be lost)"));
+  fs::path generator;
+  if (!options.sample.empty()) {
+    generator = db_dir / "samples" / (options.sample + ".lua");
+    if (!fs::is_regular_file(generator)) {
+      std::string list;
+      for (const auto& n : sample_names()) list += (list.empty() ? "" : ", ") + n;
+      throw std::invalid_argument(tr("không có bộ dữ liệu mẫu '", "no sample named '") + options.sample +
+                                  tr("' (có: ", "' (available: ") + list + ")");
+    }
+  }
+  fs::path parent = options.db.parent_path().empty() ? fs::path(".") : options.db.parent_path();
+  TempDatabase temp{parent / (options.db.filename().string() + ".tmp-" + std::to_string(::getpid()))};
+  remove_database_files(temp.path);
+  {
+    store::Database db(temp.path, store::OpenMode::Create);
+    int version = store::migrate(db, db_dir);
+    store::load_reference(db, db_dir);
+    out << tr("Đã tạo lược đồ phiên bản ", "Created schema version ") << version << tr(" và dữ liệu tham chiếu", " and reference data")
+        << " (" << std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM unit")) << tr(" đơn vị hành chính, ", " units, ")
+        << std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM indicator")) << tr(" chỉ tiêu)", " indicators)") << "\n";
+    if (!generator.empty()) {
+      store::Database reader(temp.path, store::OpenMode::ReadOnly);
+      reader.restrict_to_reads();
+      std::ostringstream script_out;
+      lua::Context context(reader, script_out, std::cerr);
+      context.script_dirs = script_dirs();
+      lua::Host host(context, options.limits);
+      store::Transaction tx(db);
+      auto counts = lua::load_sample(host, db, db_dir / "samples" / "lib.lua", generator);
+      auto meta = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('sample', ?)");
+      meta.bind(1, options.sample).run();
+      tx.commit();
+      out << tr("Đã nạp dữ liệu mẫu ", "Loaded sample ") << options.sample << ":";
+      for (const auto& [table, n] : counts.rows) out << " " << table << "=" << n;
+      out << "\n";
+    }
+  }
+  if (options.force) remove_database_files(options.db);
+  fs::rename(temp.path, options.db);
+  temp.keep = true;
+  out << tr("Cơ sở dữ liệu: ", "Database: ") << options.db.string() << "\n";
+}
+
+}  // namespace ntm::app

@@ -1,0 +1,28 @@
+// `ntm init`: a new database with the schema, the reference data and optionally a sample.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+
+#include "lua/host.h"
+
+namespace ntm::app {
+
+struct InitOptions {
+  std::filesystem::path db;
+  std::string sample;           // "" or a name under db/samples/ ("dien-bien-2020")
+  bool force = false;           // replace an existing database
+  lua::Limits limits;           // for the sample generator
+};
+
+// Builds the database in a temporary file beside the target and renames it into place
+// only when everything succeeded, so a failure leaves no file and an existing database
+// untouched. Prints a summary to `out`. Throws on failure (std::runtime_error,
+// store::DbError, lua::ScriptError).
+void init_database(const InitOptions& options, std::ostream& out);
+
+// Names of the samples shipped in db/samples/ (files other than lib.lua).
+std::vector<std::string> sample_names();
+
+}  // namespace ntm::app

@@ -1,0 +1,61 @@
+#include "app/paths.h"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include "model/i18n.h"
+
+namespace ntm::app {
+
+namespace fs = std::filesystem;
+
+fs::path data_dir() {
+  std::vector<fs::path> candidates;
+  if (const char* home = std::getenv("NTM_HOME")) candidates.emplace_back(home);
+  candidates.emplace_back(NTM_SOURCE_DIR);
+  candidates.emplace_back(NTM_INSTALL_DATADIR);
+  for (const auto& c : candidates)
+    if (fs::is_regular_file(c / "db" / "schema.sql")) return c;
+  throw std::runtime_error(tr("không tìm thấy thư mục dữ liệu của ntm (db/schema.sql); đặt biến NTM_HOME",
+                              "cannot find ntm's data folder (db/schema.sql); set NTM_HOME"));
+}
+
+std::vector<fs::path> script_dirs() {
+  std::vector<fs::path> dirs;
+  std::error_code ec;
+  if (fs::is_directory("scripts", ec)) dirs.push_back(fs::absolute("scripts"));
+  if (const char* home = std::getenv("HOME")) {
+    fs::path user = fs::path(home) / ".local/share/ntm/scripts";
+    if (fs::is_directory(user, ec)) dirs.push_back(user);
+  }
+  fs::path shipped = data_dir() / "scripts";
+  bool seen = false;
+  for (const auto& d : dirs) seen = seen || fs::equivalent(d, shipped, ec);
+  if (!seen) dirs.push_back(shipped);
+  return dirs;
+}
+
+std::optional<fs::path> find_script(const std::string& name, const std::string& kind) {
+  std::error_code ec;
+  if (fs::is_regular_file(name, ec)) return fs::path(name);
+  std::vector<std::string> names = {name};
+  if (fs::path(name).extension() != ".lua") names.push_back(name + ".lua");
+  std::vector<std::string> subdirs;
+  if (!kind.empty()) subdirs.push_back(kind);
+  subdirs.insert(subdirs.end(), {"", "checks", "reports", "allocations", "examples"});
+  for (const auto& dir : script_dirs())
+    for (const auto& sub : subdirs)
+      for (const auto& n : names) {
+        fs::path candidate = sub.empty() ? dir / n : dir / sub / n;
+        if (fs::is_regular_file(candidate, ec)) return candidate;
+      }
+  return std::nullopt;
+}
+
+fs::path database_path(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("NTM_DB"); env && *env) return env;
+  return "ntm.db";
+}
+
+}  // namespace ntm::app

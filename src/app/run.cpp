@@ -1,0 +1,108 @@
+#include "app/run.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "app/paths.h"
+#include "model/i18n.h"
+
+namespace ntm::app {
+
+namespace fs = std::filesystem;
+
+store::Database open_for_scripts(const fs::path& db) {
+  std::error_code ec;
+  if (!fs::is_regular_file(db, ec))
+    throw std::runtime_error(tr("chưa có cơ sở dữ liệu ", "no database at ") + db.string() +
+                             tr(" (tạo bằng: ntm init --sample dien-bien-2020, hoặc chỉ ra bằng --db / NTM_DB)",
+                                " (create one with: ntm init --sample dien-bien-2020, or name it with --db / NTM_DB)"));
+  store::Database database(db, store::OpenMode::ReadOnly);
+  database.restrict_to_reads();
+  return database;
+}
+
+namespace {
+
+std::string leading_comment(const fs::path& script) {
+  std::ifstream in(script);
+  std::string line, text;
+  while (std::getline(in, line)) {
+    if (line.rfind("--", 0) != 0) break;
+    std::string body = line.substr(line.find_first_not_of('-'));
+    if (body.rfind("@", 0) == 0 || body.rfind(" @", 0) == 0) continue;   // annotations
+    if (auto start = body.find_first_not_of(' '); start != std::string::npos) body = body.substr(start);
+    else body.clear();
+    if (body.empty()) {
+      if (!text.empty()) break;
+      continue;
+    }
+    text += (text.empty() ? "" : " ") + body;
+  }
+  return text;
+}
+
+}  // namespace
+
+ScriptInfo describe_script(const fs::path& script) {
+  ScriptInfo info;
+  info.description = leading_comment(script);
+  store::Database memory = store::Database::memory();
+  std::ostringstream sink;
+  lua::Context context(memory, sink, sink);
+  context.describe = true;
+  context.script_dirs = script_dirs();
+  lua::Limits limits;
+  limits.seconds = 5;
+  limits.memory_bytes = 64u << 20;
+  limits.instructions = 10'000'000;
+  try {
+    lua::Host host(context, limits);
+    host.run_file(script);
+  } catch (const lua::DescribeDone&) {
+  } catch (const std::exception&) {
+  }
+  info.params = context.params;
+  return info;
+}
+
+void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostream& out) {
+  out << tr("Script: ", "Script: ") << script.string() << "\n";
+  if (!info.description.empty()) out << info.description << "\n";
+  if (info.params.empty()) {
+    out << tr("Script không khai báo tham số.\n", "The script declares no parameters.\n");
+    return;
+  }
+  out << tr("Tham số:\n", "Parameters:\n");
+  for (const auto& p : info.params) {
+    out << "  --" << p.name << " <" << p.type << ">";
+    if (p.required) out << tr(" (bắt buộc)", " (required)");
+    if (p.has_default) out << tr(" (mặc định: ", " (default: ") << p.default_value << ")";
+    if (!p.choices.empty()) {
+      out << " [";
+      for (std::size_t i = 0; i < p.choices.size(); ++i) out << (i ? "|" : "") << p.choices[i];
+      out << "]";
+    }
+    if (!p.help.empty()) out << "\n      " << p.help;
+    out << "\n";
+  }
+}
+
+RunResult run_script(const fs::path& db, const fs::path& script, const std::map<std::string, std::string>& args,
+                     const lua::Limits& limits, std::ostream& out, std::ostream& err,
+                     const std::function<void(lua::Host&)>& after) {
+  store::Database database = open_for_scripts(db);
+  lua::Context context(database, out, err);
+  context.args = args;
+  context.script_dirs = script_dirs();
+  try {
+    lua::Host host(context, limits);
+    host.run_file(script);
+    if (after) after(host);
+  } catch (const lua::ScriptError& e) {
+    if (!context.usage_error.empty()) throw lua::ScriptError(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);
+    throw;
+  }
+  return RunResult{context.findings, context.scripts_run};
+}
+
+}  // namespace ntm::app

@@ -1,0 +1,46 @@
+// Running a script against a database: the shared path of `ntm run`, `ntm check`,
+// `ntm report` and `ntm allocate`.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "lua/host.h"
+#include "store/database.h"
+
+namespace ntm::app {
+
+// Opens an existing database for scripts: read-only, reads only. Throws
+// std::runtime_error with a hint to run `ntm init` when the file is missing.
+store::Database open_for_scripts(const std::filesystem::path& db);
+
+struct ScriptInfo {
+  std::string description;                 // the script's leading comment, first paragraph
+  std::vector<lua::ParamSpec> params;      // declared with ntm.params
+};
+
+// Reads the description and runs the script in describe mode (no database needed) to
+// collect its parameters. A script that fails before ntm.params has no parameters listed.
+ScriptInfo describe_script(const std::filesystem::path& script);
+
+// Prints "--name  type  (default)  help" lines for `ntm run SCRIPT --help`.
+void print_script_help(const std::filesystem::path& script, const ScriptInfo& info, std::ostream& out);
+
+// Runs `script` with `args` on `db` and returns the context (findings, scripts run).
+// `before` runs after the host is made and before the script (to push extra globals);
+// `after` runs with the host still alive (to read results the script left).
+// Throws lua::ScriptError (kind Usage when the script's parameters were wrong).
+struct RunResult {
+  std::vector<lua::Finding> findings;
+  std::map<std::string, std::string> scripts_run;
+};
+RunResult run_script(const std::filesystem::path& db, const std::filesystem::path& script,
+                     const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,
+                     std::ostream& err, const std::function<void(lua::Host&)>& after = {});
+
+}  // namespace ntm::app

@@ -1,0 +1,22 @@
+// Each subcommand registers its options and its action on the CLI11 app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace ntm::cli {
+
+struct Global {
+  std::string db;        // --db
+  std::string lang = "vi";
+  int status = 0;        // exit status set by the subcommand that ran
+};
+
+void add_init(CLI::App& app, Global& global);     // cmd_init.cpp
+void add_run(CLI::App& app, Global& global);      // cmd_run.cpp
+void add_query(CLI::App& app, Global& global);    // cmd_query.cpp
+void add_scripts(CLI::App& app, Global& global);  // cmd_scripts.cpp
+
+}  // namespace ntm::cli

@@ -1,0 +1,97 @@
+#include "cli/common.h"
+
+#include <iostream>
+#include <stdexcept>
+
+#include "model/i18n.h"
+#include "model/units.h"
+#include "store/database.h"
+
+namespace ntm::cli {
+
+lua::Limits LimitFlags::limits() const {
+  lua::Limits l;
+  l.seconds = seconds;
+  l.memory_bytes = static_cast<std::size_t>(memory_mib * 1024 * 1024);
+  l.instructions = instructions;
+  l.max_string_bytes = std::min<std::size_t>(l.max_string_bytes, l.memory_bytes / 2);
+  return l;
+}
+
+void add_limit_flags(CLI::App* app, LimitFlags& flags) {
+  app->add_option("--time-limit", flags.seconds, tr("giới hạn thời gian chạy script (giây)", "script wall-clock limit (seconds)"))
+      ->check(CLI::Range(0.001, 86400.0));
+  app->add_option("--memory-limit", flags.memory_mib, tr("giới hạn bộ nhớ của script (MiB)", "script memory limit (MiB)"))
+      ->check(CLI::Range(1.0, 65536.0));
+  app->add_option("--instruction-limit", flags.instructions, tr("giới hạn số lệnh Lua", "Lua instruction limit"))
+      ->check(CLI::Range(1000LL, 1'000'000'000'000LL));
+}
+
+std::map<std::string, std::string> parse_script_args(const std::vector<std::string>& words) {
+  std::map<std::string, std::string> args;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w.rfind("--", 0) != 0 || w.size() < 3)
+      throw std::invalid_argument(tr("không hiểu đối số '", "unexpected argument '") + w +
+                                  tr("' (tham số của script viết --tên giá_trị)", "' (script parameters are --name value)"));
+    std::string name = w.substr(2), value;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else if (i + 1 < words.size() && words[i + 1].rfind("--", 0) != 0) {
+      value = words[++i];
+    } else {
+      value = "true";
+    }
+    std::replace(name.begin(), name.end(), '-', '_');
+    args[name] = value;
+  }
+  return args;
+}
+
+int report_script_error(const lua::ScriptError& e) {
+  std::string message = e.what();
+  bool located = !e.file.empty() && message.find(e.file) != std::string::npos;
+  switch (e.kind) {
+    case lua::ErrorKind::Limit:
+      std::cerr << tr("Script bị dừng: ", "Script stopped: ") << message;
+      if (!e.file.empty()) std::cerr << tr(" (tại ", " (at ") << e.file << ":" << e.line << ")";
+      std::cerr << "\n";
+      return kLimit;
+    case lua::ErrorKind::Usage:
+      std::cerr << tr("Lỗi dòng lệnh: ", "Command-line error: ") << message << "\n";
+      return kUsage;
+    case lua::ErrorKind::Script:
+      std::cerr << tr("Lỗi trong script: ", "Script error: ") << message;
+      if (!located && !e.file.empty()) std::cerr << tr(" (tại ", " (at ") << e.file << ":" << e.line << ")";
+      std::cerr << "\n";
+      if (!e.traceback.empty()) {
+        auto nl = e.traceback.find('\n');
+        if (nl != std::string::npos) std::cerr << e.traceback.substr(nl + 1) << "\n";
+      }
+      return kDataError;
+  }
+  return kDataError;
+}
+
+int guarded(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const lua::ScriptError& e) {
+    return report_script_error(e);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << tr("Lỗi dòng lệnh: ", "Command-line error: ") << e.what() << "\n";
+    return kUsage;
+  } catch (const NotFound& e) {
+    std::cerr << tr("Lỗi: ", "Error: ") << e.what() << "\n";
+    return kDataError;
+  } catch (const store::DbError& e) {
+    std::cerr << tr("Lỗi cơ sở dữ liệu: ", "Database error: ") << e.what() << "\n";
+    return kDataError;
+  } catch (const std::exception& e) {
+    std::cerr << tr("Lỗi: ", "Error: ") << e.what() << "\n";
+    return kDataError;
+  }
+}
+
+}  // namespace ntm::cli

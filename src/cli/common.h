@@ -1,0 +1,43 @@
+// Pieces shared by the subcommands: limits flags, the error report and exit statuses,
+// script parameters given as --name value.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "lua/host.h"
+
+namespace ntm::cli {
+
+// Exit statuses (the command-line contract).
+constexpr int kOk = 0;
+constexpr int kDataError = 1;    // an error in a script or in data
+constexpr int kUsage = 2;        // a bad command line
+constexpr int kLimit = 3;        // a resource limit stopped the script
+
+struct LimitFlags {
+  double seconds = 60;
+  double memory_mib = 512;
+  long long instructions = 2'000'000'000;
+  lua::Limits limits() const;
+};
+
+// Adds --time-limit, --memory-limit, --instruction-limit to a subcommand.
+void add_limit_flags(CLI::App* app, LimitFlags& flags);
+
+// Parses "--name value", "--name=value" and bare "--flag" words left over by CLI11.
+// Throws std::invalid_argument on a word that is not an option.
+std::map<std::string, std::string> parse_script_args(const std::vector<std::string>& words);
+
+// Runs `body`, turning every failure into a message on stderr and an exit status.
+int guarded(const std::function<int()>& body);
+
+// Prints a script error the way every command does.
+int report_script_error(const lua::ScriptError& e);
+
+}  // namespace ntm::cli

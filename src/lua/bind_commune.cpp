@@ -1,0 +1,202 @@
+// The Commune type: a rural commune (xã) of one year.
+//   x.code, x.name, x.district, x.region, x.border, x.tags, x.year, x.recognition
+//   x["17.3"]        -- indicator value (nil when missing)
+//   x:met(17)        -- criterion met (from indicators, else the assessed status)
+//   x:status(17)     -- met, "indicators" | "assessed" | "computed" | "none"
+//   x:count_met()    -- criteria met
+#include <cstring>
+
+#include "lua/handles.h"
+#include "model/i18n.h"
+
+namespace ntm::lua {
+
+namespace {
+
+const YearData& need_year(lua_State* L, const UnitRef& ref) {
+  if (!ref.year)
+    luaL_error(L, "%s", tr("xã này được lấy không kèm năm: dùng communes{year = ...}",
+                           "this commune was taken without a year: use communes{year = ...}").c_str());
+  return *ref.year;
+}
+
+int check_criterion(lua_State* L, const YearData& year, int index) {
+  lua_Integer n = luaL_checkinteger(L, index);
+  if (!year.set().criterion(static_cast<int>(n)))
+    luaL_error(L, "%s", (tr("bộ tiêu chí ", "criteria set ") + year.set().id() + tr(" không có tiêu chí số ", " has no criterion ") +
+                         std::to_string(n)).c_str());
+  return static_cast<int>(n);
+}
+
+int commune_met(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const YearData& year = need_year(L, ref);
+  lua_pushboolean(L, year.status(ref.index, check_criterion(L, year, 2)).met);
+  return 1;
+}
+
+int commune_status(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const YearData& year = need_year(L, ref);
+  CriterionStatus s = year.status(ref.index, check_criterion(L, year, 2));
+  lua_pushboolean(L, s.met);
+  lua_pushstring(L, to_string(s.source));
+  return 2;
+}
+
+// assessed(n) → true/false, or nil when the office recorded no assessed status.
+int commune_assessed(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const YearData& year = need_year(L, ref);
+  int a = year.assessed(ref.index, check_criterion(L, year, 2));
+  if (a < 0) lua_pushnil(L); else lua_pushboolean(L, a == 1);
+  return 1;
+}
+
+int commune_count_met(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  lua_pushinteger(L, need_year(L, ref).count_met(ref.index));
+  return 1;
+}
+
+bool push_indicator_value(lua_State* L, const UnitRef& ref, const char* id) {
+  const YearData& year = need_year(L, ref);
+  int ind = year.set().indicator_index(id);
+  if (ind < 0) return false;
+  double v = year.value(ref.index, static_cast<std::size_t>(ind));
+  if (std::isnan(v)) lua_pushnil(L); else lua_pushnumber(L, v);
+  return true;
+}
+
+int commune_value(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const char* id = luaL_checkstring(L, 2);
+  if (!push_indicator_value(L, ref, id))
+    return luaL_error(L, "%s", (tr("bộ tiêu chí không có chỉ tiêu '", "the criteria set has no indicator '") + id + "'").c_str());
+  return 1;
+}
+
+// threshold("17.3") → value, comparison, confirmed, source — or nil when the data has none.
+int commune_threshold(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const YearData& year = need_year(L, ref);
+  const char* id = luaL_checkstring(L, 2);
+  int ind = year.set().indicator_index(id);
+  if (ind < 0)
+    return luaL_error(L, "%s", (tr("bộ tiêu chí không có chỉ tiêu '", "the criteria set has no indicator '") + id + "'").c_str());
+  const Unit& u = ref.province->units()[ref.index];
+  const Threshold* t = year.set().threshold(static_cast<std::size_t>(ind), u.region, ref.province->unit().code, year.year());
+  if (!t) { lua_pushnil(L); return 1; }
+  lua_pushnumber(L, t->value);
+  lua_pushstring(L, year.set().indicators()[static_cast<std::size_t>(ind)].comparison.c_str());
+  lua_pushboolean(L, t->confirmed);
+  lua_pushstring(L, t->source.c_str());
+  return 4;
+}
+
+int commune_has_tag(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  std::string tag = luaL_checkstring(L, 2);
+  const auto& tags = ref.province->units()[ref.index].tags;
+  lua_pushboolean(L, std::find(tags.begin(), tags.end(), tag) != tags.end());
+  return 1;
+}
+
+// recognised(grade) → year recognised, or nil.
+int commune_recognised(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const auto& r = ref.province->units()[ref.index].recognitions;
+  auto it = r.find(luaL_checkstring(L, 2));
+  if (it == r.end()) lua_pushnil(L); else lua_pushinteger(L, it->second);
+  return 1;
+}
+
+int commune_index(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const char* key = luaL_checkstring(L, 2);
+  if (lua_getfield(L, lua_upvalueindex(1), key) != LUA_TNIL) return 1;
+  const Unit& u = ref.province->units()[ref.index];
+  const Unit* district = ref.province->find(u.parent);
+  if (!std::strcmp(key, "code")) lua_pushstring(L, u.code.c_str());
+  else if (!std::strcmp(key, "name")) lua_pushstring(L, u.name.c_str());
+  else if (!std::strcmp(key, "name_with_type")) lua_pushstring(L, u.name_with_type.c_str());
+  else if (!std::strcmp(key, "type")) lua_pushstring(L, u.type.c_str());
+  else if (!std::strcmp(key, "kind")) lua_pushliteral(L, "commune");
+  else if (!std::strcmp(key, "district")) lua_pushstring(L, district ? district->name.c_str() : "");
+  else if (!std::strcmp(key, "district_code")) lua_pushstring(L, u.parent.c_str());
+  else if (!std::strcmp(key, "province")) lua_pushstring(L, ref.province->unit().name.c_str());
+  else if (!std::strcmp(key, "region")) lua_pushstring(L, u.region.c_str());
+  else if (!std::strcmp(key, "extremely_difficult")) lua_pushboolean(L, u.extremely_difficult);
+  else if (!std::strcmp(key, "border")) lua_pushboolean(L, u.border);
+  else if (!std::strcmp(key, "mountainous")) lua_pushboolean(L, u.mountainous);
+  else if (!std::strcmp(key, "flags")) {
+    lua_createtable(L, 0, 3);
+    lua_pushboolean(L, u.extremely_difficult);
+    lua_setfield(L, -2, "extremely_difficult");
+    lua_pushboolean(L, u.border);
+    lua_setfield(L, -2, "border");
+    lua_pushboolean(L, u.mountainous);
+    lua_setfield(L, -2, "mountainous");
+  } else if (!std::strcmp(key, "tags")) push_strings(L, u.tags);
+  else if (!std::strcmp(key, "year")) {
+    if (ref.year) lua_pushinteger(L, ref.year->year()); else lua_pushnil(L);
+  } else if (!std::strcmp(key, "criteria_set")) {
+    if (ref.year) lua_pushstring(L, ref.year->set().id().c_str()); else lua_pushnil(L);
+  } else if (!std::strcmp(key, "recognition")) {
+    static const char* grades[] = {"model", "advanced", "standard", "basic"};
+    for (const char* g : grades)
+      if (u.recognitions.count(g)) { lua_pushstring(L, g); return 1; }
+    lua_pushnil(L);
+  } else if (ref.year && push_indicator_value(L, ref, key)) {
+    return 1;
+  } else {
+    return luaL_error(L, "%s", (tr("xã không có trường hay chỉ tiêu '", "a commune has no field or indicator '") + key + "'").c_str());
+  }
+  return 1;
+}
+
+int commune_tostring(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  lua_pushstring(L, ref.province->units()[ref.index].name_with_type.c_str());
+  return 1;
+}
+
+int commune_eq(lua_State* L) {
+  UnitRef* a = static_cast<UnitRef*>(luaL_testudata(L, 1, kCommuneType));
+  UnitRef* b = static_cast<UnitRef*>(luaL_testudata(L, 2, kCommuneType));
+  lua_pushboolean(L, a && b && a->province == b->province && a->index == b->index && a->year == b->year);
+  return 1;
+}
+
+const luaL_Reg commune_methods[] = {
+    {"met", safe<commune_met>},         {"status", safe<commune_status>},     {"assessed", safe<commune_assessed>},
+    {"count_met", safe<commune_count_met>}, {"value", safe<commune_value>}, {"threshold", safe<commune_threshold>},
+    {"has_tag", safe<commune_has_tag>}, {"recognised", safe<commune_recognised>}, {nullptr, nullptr}};
+
+}  // namespace
+
+void push_commune(lua_State* L, const Province* province, std::size_t index, const YearData* year) {
+  auto* ref = static_cast<UnitRef*>(lua_newuserdatauv(L, sizeof(UnitRef), 0));
+  *ref = UnitRef{province, index, year};
+  luaL_setmetatable(L, kCommuneType);
+}
+
+UnitRef& check_unit(lua_State* L, int index, const char* type) {
+  return *static_cast<UnitRef*>(luaL_checkudata(L, index, type));
+}
+
+UnitRef* test_any_unit(lua_State* L, int index) {
+  for (const char* type : {kCommuneType, kDistrictType, kProvinceType})
+    if (auto* ref = static_cast<UnitRef*>(luaL_testudata(L, index, type))) return ref;
+  return nullptr;
+}
+
+void open_commune(lua_State* L) {
+  define_type(L, kCommuneType, commune_methods, safe<commune_index>, safe<commune_tostring>);
+  luaL_getmetatable(L, kCommuneType);
+  lua_pushcfunction(L, safe<commune_eq>);
+  lua_setfield(L, -2, "__eq");
+  lua_pop(L, 1);
+}
+
+}  // namespace ntm::lua

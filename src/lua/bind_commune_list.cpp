@@ -1,0 +1,201 @@
+// CommuneList: what p:communes{...} returns. An array of communes that can be iterated
+// directly (`for x in p:communes{year = 2020} do`) and asked questions:
+//   list:count(), list:missing(17), list:meeting(17), list:filter(fn), list:names()
+#include <algorithm>
+#include <cstring>
+
+#include "lua/handles.h"
+#include "model/i18n.h"
+#include "model/text.h"
+
+namespace ntm::lua {
+
+namespace {
+
+char cursor_key;   // registry: weak table list → position of the last element returned
+
+// Lists are tables with the CommuneList metatable; check that and return their elements.
+std::vector<UnitRef> check_list(lua_State* L, int index) {
+  index = lua_absindex(L, index);
+  if (lua_type(L, index) != LUA_TTABLE || !lua_getmetatable(L, index))
+    luaL_typeerror(L, index, kCommuneListType);
+  luaL_getmetatable(L, kCommuneListType);
+  bool same = lua_rawequal(L, -1, -2);
+  lua_pop(L, 2);
+  if (!same) luaL_typeerror(L, index, kCommuneListType);
+  std::vector<UnitRef> out;
+  lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, index));
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_rawgeti(L, index, i);
+    out.push_back(check_unit(L, -1, kCommuneType));
+    lua_pop(L, 1);
+  }
+  return out;
+}
+
+int list_count(lua_State* L) {
+  lua_pushinteger(L, static_cast<lua_Integer>(check_list(L, 1).size()));
+  return 1;
+}
+
+int filter_by_criterion(lua_State* L, bool want_met) {
+  auto list = check_list(L, 1);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  std::vector<UnitRef> out;
+  for (const auto& ref : list) {
+    if (!ref.year) return luaL_error(L, "%s", tr("danh sách xã không kèm năm", "the commune list has no year").c_str());
+    if (!ref.year->set().criterion(static_cast<int>(n)))
+      return luaL_error(L, "%s", (tr("không có tiêu chí số ", "no criterion ") + std::to_string(n)).c_str());
+    if (ref.year->status(ref.index, static_cast<int>(n)).met == want_met) out.push_back(ref);
+  }
+  push_commune_list(L, out);
+  return 1;
+}
+
+int list_missing(lua_State* L) { return filter_by_criterion(L, false); }
+int list_meeting(lua_State* L) { return filter_by_criterion(L, true); }
+
+int list_filter(lua_State* L) {
+  auto list = check_list(L, 1);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  std::vector<UnitRef> out;
+  for (const auto& ref : list) {
+    lua_pushvalue(L, 2);
+    push_commune(L, ref.province, ref.index, ref.year);
+    lua_call(L, 1, 1);
+    if (lua_toboolean(L, -1)) out.push_back(ref);
+    lua_pop(L, 1);
+  }
+  push_commune_list(L, out);
+  return 1;
+}
+
+int list_names(lua_State* L) {
+  std::vector<std::string> names;
+  for (const auto& ref : check_list(L, 1)) names.push_back(ref.province->units()[ref.index].name);
+  push_strings(L, names);
+  return 1;
+}
+
+int list_codes(lua_State* L) {
+  std::vector<std::string> codes;
+  for (const auto& ref : check_list(L, 1)) codes.push_back(ref.province->units()[ref.index].code);
+  push_strings(L, codes);
+  return 1;
+}
+
+// __call(list, _, previous): the generic-for iterator. The position is kept per list in a
+// weak registry table; if the loop variable is not the element at that position (nested
+// loops over one list), the position is searched for.
+int list_call(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_pushlightuserdata(L, &cursor_key);
+  lua_rawget(L, LUA_REGISTRYINDEX);          // [list, s, prev, cursors]
+  int cursors = lua_gettop(L);
+  lua_Integer position = 0;
+  if (!lua_isnoneornil(L, 3)) {
+    lua_pushvalue(L, 1);
+    lua_rawget(L, cursors);
+    position = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    lua_rawgeti(L, 1, position);
+    bool same = position > 0 && lua_rawequal(L, -1, 3);
+    lua_pop(L, 1);
+    if (!same) {
+      position = 0;
+      lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, 1));
+      for (lua_Integer i = 1; i <= n && !position; ++i) {
+        lua_rawgeti(L, 1, i);
+        if (lua_rawequal(L, -1, 3)) position = i;
+        lua_pop(L, 1);
+      }
+      if (!position) return 0;
+    }
+  }
+  ++position;
+  lua_pushvalue(L, 1);
+  lua_pushinteger(L, position);
+  lua_rawset(L, cursors);
+  lua_rawgeti(L, 1, position);
+  return 1;
+}
+
+const luaL_Reg list_methods[] = {{"count", safe<list_count>},   {"missing", safe<list_missing>},
+                                 {"meeting", safe<list_meeting>}, {"filter", safe<list_filter>},
+                                 {"names", safe<list_names>},   {"codes", safe<list_codes>},
+                                 {nullptr, nullptr}};
+
+}  // namespace
+
+void push_commune_list(lua_State* L, const std::vector<UnitRef>& communes) {
+  lua_createtable(L, static_cast<int>(communes.size()), 0);
+  for (std::size_t i = 0; i < communes.size(); ++i) {
+    push_commune(L, communes[i].province, communes[i].index, communes[i].year);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  luaL_setmetatable(L, kCommuneListType);
+}
+
+void push_communes(lua_State* L, const Province& province, int opts, std::string district_code) {
+  Context& ctx = context(L);
+  if (!lua_isnoneornil(L, opts)) luaL_checktype(L, opts, LUA_TTABLE);
+  lua_Integer year = opt_integer_field(L, opts, "year", 0);
+  std::string tag = opt_string_field(L, opts, "tag");
+  std::string district = opt_string_field(L, opts, "district");
+  std::string set = opt_string_field(L, opts, "set");
+  if (!district.empty()) district_code = province.district(district).code;
+  if (!tag.empty()) {
+    std::vector<std::string> tags;
+    bool found = false;
+    for (const auto& u : province.units())
+      for (const auto& t : u.tags) {
+        if (t == tag || fold(t) == fold(tag)) { found = true; tag = t; }
+        if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
+      }
+    if (!found) {
+      auto near = closest(tag, tags, 3);
+      std::string message = tr("tỉnh ", "province ") + province.unit().name + tr(" không có nhóm (tag) '", " has no tag '") + tag + "'";
+      if (!near.empty()) {
+        message += tr("; có phải: ", "; did you mean: ");
+        for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "") + near[i];
+        message += "?";
+      }
+      throw NotFound(message, near);
+    }
+  }
+  const YearData* data = nullptr;
+  bool explicit_year = year != 0;
+  if (!explicit_year) year = ctx.catalog.latest_year(province.unit().code);
+  if (year != 0) {
+    auto loaded = ctx.catalog.year(province.unit().code, static_cast<int>(year), set);
+    if (explicit_year && !loaded->has_data())
+      throw NotFound(tr("không có dữ liệu năm ", "no data for year ") + std::to_string(year) + tr(" của tỉnh ", " in province ") +
+                         province.unit().name,
+                     {});
+    data = loaded.get();
+  }
+  std::vector<UnitRef> refs;
+  for (std::size_t i : province.communes(district_code)) {
+    const Unit& u = province.units()[i];
+    if (!tag.empty() && std::find(u.tags.begin(), u.tags.end(), tag) == u.tags.end()) continue;
+    refs.push_back({&province, i, data});
+  }
+  push_commune_list(L, refs);
+}
+
+void open_commune_list(lua_State* L) {
+  define_type(L, kCommuneListType, list_methods);
+  luaL_getmetatable(L, kCommuneListType);
+  lua_pushcfunction(L, safe<list_call>);
+  lua_setfield(L, -2, "__call");
+  lua_pop(L, 1);
+  lua_pushlightuserdata(L, &cursor_key);
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushliteral(L, "k");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+}
+
+}  // namespace ntm::lua

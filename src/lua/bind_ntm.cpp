@@ -1,0 +1,261 @@
+// The `ntm` module table: ntm.params, ntm.sql, ntm.log, ntm.use, ntm.version, and the
+// sub-modules opened by the other binding files (ntm.province, ntm.fmt, ...).
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "lua/binding.h"
+#include "lua/sandbox.h"
+#include "model/hash.h"
+#include "model/i18n.h"
+#include "store/database.h"
+
+namespace ntm::lua {
+
+namespace {
+
+char loaded_key;   // registry: name → value returned by a ntm.use'd library
+
+std::string param_error(const std::string& name, const std::string& what) {
+  return tr("tham số --", "parameter --") + name + ": " + what;
+}
+
+// Converts a command-line text to the declared type and pushes it; false on a bad value.
+bool push_param(lua_State* L, const ParamSpec& spec, const std::string& text, std::string& error) {
+  if (spec.type == "integer") {
+    char* end = nullptr;
+    long long v = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end) { error = param_error(spec.name, tr("cần số nguyên, nhận '", "expected an integer, got '") + text + "'"); return false; }
+    lua_pushinteger(L, v);
+  } else if (spec.type == "number") {
+    std::string t = text;
+    std::replace(t.begin(), t.end(), ',', '.');
+    char* end = nullptr;
+    double v = std::strtod(t.c_str(), &end);
+    if (t.empty() || *end || !std::isfinite(v)) { error = param_error(spec.name, tr("cần số, nhận '", "expected a number, got '") + text + "'"); return false; }
+    lua_pushnumber(L, v);
+  } else if (spec.type == "boolean") {
+    if (text == "true" || text == "1" || text == "yes" || text == "co" || text.empty()) lua_pushboolean(L, 1);
+    else if (text == "false" || text == "0" || text == "no" || text == "khong") lua_pushboolean(L, 0);
+    else { error = param_error(spec.name, tr("cần true hoặc false, nhận '", "expected true or false, got '") + text + "'"); return false; }
+  } else {
+    if (!spec.choices.empty() && std::find(spec.choices.begin(), spec.choices.end(), text) == spec.choices.end()) {
+      std::string list;
+      for (const auto& c : spec.choices) list += (list.empty() ? "" : ", ") + c;
+      error = param_error(spec.name, tr("giá trị '", "value '") + text + tr("' không hợp lệ (chọn: ", "' is not allowed (choose: ") + list + ")");
+      return false;
+    }
+    lua_pushlstring(L, text.data(), text.size());
+  }
+  return true;
+}
+
+// ntm.params{ name = {type=, default=, help=, required=, choices=}, ... } → values table.
+int ntm_params(lua_State* L) {
+  Context& ctx = context(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  std::vector<ParamSpec> specs;
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {                   // [spec, key, value]
+    if (lua_type(L, -2) != LUA_TSTRING) return luaL_error(L, "%s", tr("tên tham số phải là chuỗi", "parameter names must be strings").c_str());
+    ParamSpec spec;
+    spec.name = lua_tostring(L, -2);
+    if (lua_type(L, -1) == LUA_TTABLE) {
+      spec.type = opt_string_field(L, -1, "type", "string");
+      spec.help = opt_string_field(L, -1, "help");
+      spec.required = opt_boolean_field(L, -1, "required", false);
+      lua_getfield(L, -1, "default");
+      if (!lua_isnil(L, -1)) {
+        spec.has_default = true;
+        spec.default_value = luaL_tolstring(L, -1, nullptr);
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
+      lua_getfield(L, -1, "choices");
+      if (lua_type(L, -1) == LUA_TTABLE) {
+        for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; ++i) {
+          spec.choices.push_back(luaL_tolstring(L, -1, nullptr));
+          lua_pop(L, 2);
+        }
+        lua_pop(L, 1);
+      }
+      lua_pop(L, 1);
+    } else {
+      // Shorthand: name = default value.
+      spec.has_default = true;
+      spec.default_value = luaL_tolstring(L, -1, nullptr);
+      lua_pop(L, 1);
+      spec.type = lua_isinteger(L, -1) ? "integer" : lua_type(L, -1) == LUA_TNUMBER ? "number"
+                  : lua_type(L, -1) == LUA_TBOOLEAN ? "boolean" : "string";
+    }
+    static const char* types[] = {"string", "integer", "number", "boolean"};
+    if (std::find(std::begin(types), std::end(types), spec.type) == std::end(types))
+      return luaL_error(L, "%s", (tr("tham số '", "parameter '") + spec.name + tr("': kiểu '", "': unknown type '") + spec.type + "'").c_str());
+    specs.push_back(std::move(spec));
+    lua_pop(L, 1);
+  }
+  std::sort(specs.begin(), specs.end(), [](const ParamSpec& a, const ParamSpec& b) { return a.name < b.name; });
+  ctx.params = specs;
+  if (ctx.describe) {
+    lua_pushlightuserdata(L, describe_key());
+    return lua_error(L);
+  }
+  for (const auto& [name, value] : ctx.args) {
+    bool known = std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
+    if (!known) {
+      ctx.usage_error = tr("script không có tham số --", "the script has no parameter --") + name;
+      return luaL_error(L, "%s", ctx.usage_error.c_str());
+    }
+  }
+  lua_createtable(L, 0, static_cast<int>(specs.size()));
+  for (const auto& spec : specs) {
+    auto given = ctx.args.find(spec.name);
+    std::string error;
+    if (given != ctx.args.end()) {
+      if (!push_param(L, spec, given->second, error)) { ctx.usage_error = error; return luaL_error(L, "%s", error.c_str()); }
+    } else if (spec.has_default) {
+      if (!push_param(L, spec, spec.default_value, error)) return luaL_error(L, "%s", error.c_str());
+    } else if (spec.required) {
+      ctx.usage_error = param_error(spec.name, tr("bắt buộc nhưng chưa có", "is required"));
+      return luaL_error(L, "%s", ctx.usage_error.c_str());
+    } else {
+      continue;
+    }
+    lua_setfield(L, -2, spec.name.c_str());
+  }
+  return 1;
+}
+
+// ntm.sql(query, ...) → array of rows keyed by column name. Read-only.
+int ntm_sql(lua_State* L) {
+  Context& ctx = context(L);
+  std::size_t len;
+  const char* query = luaL_checklstring(L, 1, &len);
+  store::Statement stmt = ctx.catalog.db().prepare(std::string_view(query, len));
+  if (!stmt.read_only())
+    return luaL_error(L, "%s", tr("ntm.sql chỉ cho phép câu truy vấn đọc (SELECT)", "ntm.sql allows read-only queries (SELECT) only").c_str());
+  int n = lua_gettop(L);
+  if (n - 1 > stmt.parameter_count())
+    return luaL_error(L, "%s", (tr("ntm.sql: câu truy vấn có ", "ntm.sql: the query has ") + std::to_string(stmt.parameter_count()) +
+                                tr(" tham số nhưng nhận ", " parameters but got ") + std::to_string(n - 1)).c_str());
+  for (int i = 2; i <= n; ++i) {
+    switch (lua_type(L, i)) {
+      case LUA_TNIL: stmt.bind_null(i - 1); break;
+      case LUA_TBOOLEAN: stmt.bind(i - 1, static_cast<std::int64_t>(lua_toboolean(L, i))); break;
+      case LUA_TNUMBER:
+        if (lua_isinteger(L, i)) stmt.bind(i - 1, static_cast<std::int64_t>(lua_tointeger(L, i)));
+        else stmt.bind(i - 1, static_cast<double>(lua_tonumber(L, i)));
+        break;
+      case LUA_TSTRING: {
+        std::size_t l;
+        const char* s = lua_tolstring(L, i, &l);
+        stmt.bind(i - 1, std::string_view(s, l));
+        break;
+      }
+      default:
+        return luaL_argerror(L, i, "nil, boolean, number or string expected");
+    }
+  }
+  lua_newtable(L);
+  int columns = stmt.column_count();
+  std::vector<std::string> names;
+  for (int c = 0; c < columns; ++c) names.push_back(stmt.column_name(c));
+  lua_Integer row = 0;
+  while (stmt.step()) {
+    lua_createtable(L, 0, columns);
+    for (int c = 0; c < columns; ++c) {
+      store::Value v = stmt.get(c);
+      if (auto* i = std::get_if<std::int64_t>(&v)) lua_pushinteger(L, *i);
+      else if (auto* d = std::get_if<double>(&v)) lua_pushnumber(L, *d);
+      else if (auto* s = std::get_if<std::string>(&v)) lua_pushlstring(L, s->data(), s->size());
+      else continue;
+      lua_setfield(L, -2, names[static_cast<std::size_t>(c)].c_str());
+    }
+    lua_rawseti(L, -2, ++row);
+  }
+  return 1;
+}
+
+// ntm.log(...): a line on the error stream, prefixed so it is told apart from output.
+int ntm_log(lua_State* L) {
+  Context& ctx = context(L);
+  std::string line;
+  for (int i = 1; i <= lua_gettop(L); ++i) {
+    std::size_t len;
+    const char* s = luaL_tolstring(L, i, &len);
+    if (i > 1) line += ' ';
+    line.append(s, len);
+    lua_pop(L, 1);
+  }
+  if (!ctx.describe) ctx.err << "[ntm] " << line << '\n';
+  return 0;
+}
+
+// ntm.use("name"): runs scripts/lib/name.lua once per run in the sandbox and returns its value.
+int ntm_use(lua_State* L) {
+  Context& ctx = context(L);
+  std::string name = luaL_checkstring(L, 1);
+  bool valid = !name.empty() && name.find("..") == std::string::npos && name[0] != '/';
+  for (char c : name) valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '/' || c == '.');
+  if (!valid) return luaL_error(L, "%s", (tr("tên thư viện không hợp lệ: '", "invalid library name: '") + name + "'").c_str());
+  lua_pushlightuserdata(L, &loaded_key);
+  if (lua_rawget(L, LUA_REGISTRYINDEX) == LUA_TNIL) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushlightuserdata(L, &loaded_key);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, LUA_REGISTRYINDEX);
+  }
+  int loaded = lua_gettop(L);
+  if (lua_getfield(L, loaded, name.c_str()) != LUA_TNIL) return 1;
+  lua_pop(L, 1);
+  std::string file = name;
+  std::replace(file.begin(), file.end(), '.', '/');
+  std::filesystem::path found;
+  for (const auto& dir : ctx.script_dirs) {
+    auto candidate = dir / "lib" / (file + ".lua");
+    if (std::filesystem::is_regular_file(candidate)) { found = candidate; break; }
+  }
+  if (found.empty())
+    return luaL_error(L, "%s", (tr("không tìm thấy thư viện '", "library not found: '") + name +
+                                tr("' (tìm lib/", "' (looked for lib/") + file + ".lua)").c_str());
+  std::ifstream in(found, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string source = text.str();
+  ctx.scripts_run[found.string()] = sha256_hex(source);
+  if (!source.empty() && source[0] == '\x1b') return luaL_error(L, "binary chunk refused: %s", found.c_str());
+  std::string chunkname = "@" + found.string();
+  if (luaL_loadbufferx(L, source.data(), source.size(), chunkname.c_str(), "t") != LUA_OK) return lua_error(L);
+  push_sandbox_env(L);
+  lua_setupvalue(L, -2, 1);
+  lua_pushstring(L, name.c_str());
+  lua_call(L, 1, 1);
+  if (lua_isnil(L, -1)) { lua_pop(L, 1); lua_pushboolean(L, 1); }
+  lua_pushvalue(L, -1);
+  lua_setfield(L, loaded, name.c_str());
+  return 1;
+}
+
+const luaL_Reg ntm_functions[] = {
+    {"params", safe<ntm_params>}, {"sql", safe<ntm_sql>}, {"log", safe<ntm_log>}, {"use", safe<ntm_use>},
+    {nullptr, nullptr}};
+
+}  // namespace
+
+void open_ntm(lua_State* L) {
+  lua_newtable(L);                           // [ntm]
+  set_functions(L, ntm_functions);
+  lua_pushliteral(L, NTM_VERSION);
+  lua_setfield(L, -2, "version");
+  open_fmt(L);                               // [ntm, fmt]
+  make_readonly(L, "ntm.fmt");
+  lua_setfield(L, -2, "fmt");
+  open_province(L);
+  open_district(L);
+  open_commune(L);
+  open_commune_list(L);
+}
+
+}  // namespace ntm::lua

@@ -1,0 +1,68 @@
+// Helpers shared by the binding files (bind_*.cpp): the trampoline every bound function
+// goes through, the way bindings reach the run's Context, and small argument helpers.
+// Only src/lua includes Lua headers.
+#pragma once
+
+#include <lua.hpp>
+
+#include <exception>
+#include <string>
+
+#include "lua/context.h"
+#include "model/units.h"
+
+namespace ntm::lua {
+
+// The trampoline. A C++ exception never crosses a Lua frame: it is caught here and raised
+// again as a Lua error (with the script's file:line) after the catch block has ended.
+// Lua's own errors pass through untouched: in Debian's lua5.4-c++ build they are thrown as
+// a type that is not a std::exception, so catching `const std::exception&` (never `...`)
+// leaves them alone.
+template <lua_CFunction F>
+int safe(lua_State* L) {
+  std::string message;
+  try {
+    return F(L);
+  } catch (const std::exception& e) {
+    message = e.what();
+  }
+  luaL_where(L, 1);
+  lua_pushlstring(L, message.data(), message.size());
+  lua_concat(L, 2);
+  return lua_error(L);
+}
+
+// The run's Context, stored in the registry by the Host.
+Context& context(lua_State* L);
+
+// Registers `functions` (each already wrapped in safe<>) into the table on top of the stack.
+void set_functions(lua_State* L, const luaL_Reg* functions);
+
+// Makes the table on top of the stack read-only to scripts: replaces it by a proxy whose
+// writes raise "<name> chỉ đọc". Leaves the proxy on the stack.
+void make_readonly(lua_State* L, const char* name);
+
+// Creates (once per state) the metatable `name` for a userdata type: __index = methods
+// table filled by `methods`, plus `index` as __index function when given (methods first),
+// __metatable = false so scripts cannot read or replace it. Leaves nothing on the stack.
+void define_type(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction index = nullptr,
+                 lua_CFunction tostring = nullptr);
+
+// Optional field of the table at `index`: string / integer / boolean; `fallback` when absent.
+std::string opt_string_field(lua_State* L, int index, const char* key, const std::string& fallback = {});
+lua_Integer opt_integer_field(lua_State* L, int index, const char* key, lua_Integer fallback);
+bool opt_boolean_field(lua_State* L, int index, const char* key, bool fallback);
+
+// Pushes a Lua array of strings.
+void push_strings(lua_State* L, const std::vector<std::string>& values);
+
+// Entry points of the binding files, called by the Host; each leaves nothing on the stack
+// except open_ntm, which leaves the (not yet read-only) ntm table.
+void open_ntm(lua_State* L);          // bind_ntm.cpp
+void open_fmt(lua_State* L);          // bind_fmt.cpp: pushes the ntm.fmt table
+void open_province(lua_State* L);     // bind_province.cpp: adds ntm.province
+void open_district(lua_State* L);     // bind_district.cpp
+void open_commune(lua_State* L);      // bind_commune.cpp
+void open_commune_list(lua_State* L); // bind_commune_list.cpp
+
+}  // namespace ntm::lua

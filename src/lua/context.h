@@ -1,0 +1,55 @@
+// What a script run can reach, handed to every binding through the Lua registry.
+// Scripts never see these C++ objects, only values and light handles made from them.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "model/catalog.h"
+
+namespace ntm::lua {
+
+// A parameter declared by a script with ntm.params{...}.
+struct ParamSpec {
+  std::string name;
+  std::string type = "string";   // string | integer | number | boolean
+  std::string help;
+  std::string default_value;     // as text; empty when none
+  bool has_default = false;
+  bool required = false;
+  std::vector<std::string> choices;
+};
+
+// A finding registered by a check with ntm.finding{...}.
+struct Finding {
+  std::string unit_code, unit_name, district;
+  std::string rule;
+  std::string level;             // error | warning | info
+  std::string message;
+  std::string script;            // file:line where it was registered
+};
+
+struct Context {
+  Context(const store::Database& db, std::ostream& out, std::ostream& err) : catalog(db), out(out), err(err) {}
+
+  Catalog catalog;               // over the read-only connection
+  std::ostream& out;             // print()
+  std::ostream& err;             // ntm.log()
+  std::map<std::string, std::string> args;      // --name value from the command line
+  bool describe = false;         // collect ntm.params declarations only, then stop
+  std::vector<ParamSpec> params;
+  std::string script_description;
+  std::vector<std::filesystem::path> script_dirs;   // where ntm.use finds lib/NAME.lua
+  std::vector<Finding> findings;
+  std::map<std::string, std::string> scripts_run;   // path → SHA-256 of its text
+  std::size_t max_print_bytes = 64u << 20;          // output flood cap
+  std::size_t printed_bytes = 0;
+  std::string usage_error;       // set when the command line's script parameters are wrong (exit 2)
+};
+
+}  // namespace ntm::lua

@@ -1,0 +1,241 @@
+#include "lua/host.h"
+
+#include <lua.hpp>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "lua/binding.h"
+#include "lua/sandbox.h"
+#include "model/hash.h"
+#include "model/i18n.h"
+
+namespace ntm::lua {
+
+namespace {
+
+constexpr int kHookEvery = 1000;   // instructions between two checks of the limits
+
+Guard& guard_of(lua_State* L) { return **static_cast<Guard**>(lua_getextraspace(L)); }
+
+// The allocator: counts every byte of the Lua heap and refuses growth past the cap.
+// Shrinking never fails (the manual requires it).
+void* guarded_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
+  auto* guard = static_cast<Guard*>(ud);
+  std::size_t old = ptr ? osize : 0;
+  if (nsize == 0) {
+    std::free(ptr);
+    guard->used -= old;
+    return nullptr;
+  }
+  if (nsize > old && guard->used - old + nsize > guard->limits.memory_bytes) {
+    if (guard->stop == Guard::Stop::None) guard->stop = Guard::Stop::Memory;
+    return nullptr;
+  }
+  void* grown = std::realloc(ptr, nsize);
+  if (!grown) return nullptr;
+  guard->used = guard->used - old + nsize;
+  return grown;
+}
+
+std::string stop_message(const Guard& g) {
+  switch (g.stop) {
+    case Guard::Stop::Instructions:
+      return tr("vượt giới hạn số lệnh (", "instruction limit exceeded (") + std::to_string(g.limits.instructions) +
+             tr(" lệnh; đổi bằng --instruction-limit)", " instructions; change with --instruction-limit)");
+    case Guard::Stop::Time: {
+      std::ostringstream s;
+      s << g.limits.seconds;
+      return tr("vượt giới hạn thời gian (", "time limit exceeded (") + s.str() +
+             tr(" giây; đổi bằng --time-limit)", " s; change with --time-limit)");
+    }
+    case Guard::Stop::Memory:
+      return tr("vượt giới hạn bộ nhớ (", "memory limit exceeded (") +
+             std::to_string(g.limits.memory_bytes >> 20) +
+             tr(" MiB; đổi bằng --memory-limit)", " MiB; change with --memory-limit)") +
+             (g.detail.empty() ? "" : ": " + g.detail);
+    case Guard::Stop::Output:
+      return tr("vượt giới hạn dữ liệu in ra", "output limit exceeded") + (g.detail.empty() ? "" : ": " + g.detail);
+    case Guard::Stop::None: break;
+  }
+  return {};
+}
+
+// The count hook. Once a limit has tripped it fires on every instruction and raises each
+// time, so a script that catches the error with pcall cannot run one more instruction.
+// Coroutines inherit the hook from the thread that creates them.
+void limit_hook(lua_State* L, lua_Debug* ar) {
+  Guard& g = guard_of(L);
+  if (g.stop == Guard::Stop::None) {
+    g.instructions += kHookEvery;
+    if (g.instructions > g.limits.instructions) g.stop = Guard::Stop::Instructions;
+    else if (std::chrono::steady_clock::now() > g.deadline) g.stop = Guard::Stop::Time;
+  }
+  if (g.stop != Guard::Stop::None && g.where.empty() && lua_getinfo(L, "Sl", ar) && ar->currentline > 0 &&
+      ar->source[0] == '@') {
+    g.where = std::string(ar->source + 1) + ":" + std::to_string(ar->currentline);
+  }
+  if (g.stop != Guard::Stop::None) {
+    lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+    luaL_error(L, "%s", stop_message(g).c_str());
+  }
+}
+
+// Message handler of the door: the error message plus a traceback, unless a limit has
+// tripped (then memory may be exhausted and the message is rebuilt in C++).
+// It never calls a script's metamethods: a non-string error object is described by type.
+int message_handler(lua_State* L) {
+  Guard& g = guard_of(L);
+  if (g.stop != Guard::Stop::None) return 1;
+  if (lua_touserdata(L, 1) == describe_key()) return 1;
+  const char* message = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : nullptr;
+  if (!message) {
+    lua_pushfstring(L, "(%s)", luaL_typename(L, 1));
+    message = lua_tostring(L, -1);
+  }
+  // Find the innermost script line: the first level with a source file and a line.
+  lua_Debug ar;
+  std::string where;
+  for (int level = 1; lua_getstack(L, level, &ar); ++level) {
+    if (!lua_getinfo(L, "Sl", &ar)) break;
+    if (ar.currentline > 0 && ar.source && ar.source[0] == '@') {
+      where = std::string(ar.source + 1) + ":" + std::to_string(ar.currentline);
+      break;
+    }
+  }
+  luaL_traceback(L, L, message, 1);        // [msg, tb]
+  lua_pushstring(L, where.c_str());        // [msg, tb, where]
+  lua_pushstring(L, "\x1f");
+  lua_rotate(L, -2, 1);                    // [msg, tb, sep, where]
+  lua_concat(L, 3);                        // [msg, "tb\x1fwhere"]
+  return 1;
+}
+
+}  // namespace
+
+Host::Host(Context& context, const Limits& limits) : context_(context) {
+  guard_.limits = limits;
+  guard_.deadline = std::chrono::steady_clock::now() +
+                    std::chrono::microseconds(static_cast<std::int64_t>(limits.seconds * 1e6));
+  L_ = lua_newstate(guarded_alloc, &guard_);
+  if (!L_) throw std::runtime_error(tr("không tạo được máy Lua (thiếu bộ nhớ)", "cannot create a Lua state"));
+  *static_cast<Guard**>(lua_getextraspace(L_)) = &guard_;
+  lua_pushlightuserdata(L_, context_key());
+  lua_pushlightuserdata(L_, &context_);
+  lua_rawset(L_, LUA_REGISTRYINDEX);
+  try {
+    open_sandbox();
+  } catch (...) {
+    lua_close(L_);
+    throw;
+  }
+  lua_sethook(L_, limit_hook, LUA_MASKCOUNT, kHookEvery);
+}
+
+Host::~Host() {
+  // Host objects have no script finalizers (scripts cannot set __gc), so closing the
+  // state runs only our own code.
+  lua_sethook(L_, nullptr, 0, 0);
+  guard_.limits.memory_bytes = static_cast<std::size_t>(-1);
+  lua_close(L_);
+}
+
+void Host::open_sandbox() {
+  // Setting up must not be limited; the limits start with the first script instruction.
+  int status = lua_cpcall_sandbox(L_, context_);
+  if (status != LUA_OK) {
+    std::string message = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "?";
+    lua_pop(L_, 1);
+    throw std::runtime_error("sandbox: " + message);
+  }
+}
+
+void Host::load_string(std::string_view source, const std::string& chunkname) {
+  if (!source.empty() && source[0] == '\x1b')
+    throw ScriptError(ErrorKind::Script,
+                      chunkname.substr(1) + ": " + tr("không được nạp mã nhị phân (bytecode) của Lua",
+                                                      "binary Lua chunks (bytecode) are not allowed"),
+                      chunkname.substr(1));
+  int status = luaL_loadbufferx(L_, source.data(), source.size(), chunkname.c_str(), "t");
+  if (status != LUA_OK) fail(status);
+  push_sandbox_env(L_);              // [fn, env]
+  if (!lua_setupvalue(L_, -2, 1)) lua_pop(L_, 1);   // _ENV is the first upvalue of a main chunk
+}
+
+void Host::load_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw ScriptError(ErrorKind::Usage, tr("không đọc được script ", "cannot read script ") + path.string(),
+                      path.string());
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::string source = text.str();
+  context_.scripts_run[path.string()] = sha256_hex(source);
+  load_string(source, "@" + path.string());
+}
+
+void Host::call(int nargs, int nresults) {
+  int base = lua_gettop(L_) - nargs;          // the function's slot
+  lua_pushcfunction(L_, message_handler);
+  lua_insert(L_, base);
+  int status = lua_pcall(L_, nargs, nresults, base);
+  lua_remove(L_, base);
+  if (status != LUA_OK) fail(status);
+  if (guard_.stop != Guard::Stop::None) {
+    // The script swallowed the limit error at its outermost level and returned: still a stop.
+    throw ScriptError(ErrorKind::Limit, stop_message(guard_));
+  }
+}
+
+void Host::run_file(const std::filesystem::path& path) {
+  load_file(path);
+  call(0, 0);
+}
+
+void Host::fail(int status) {
+  // [error object]
+  if (lua_touserdata(L_, -1) == describe_key()) {
+    lua_pop(L_, 1);
+    throw DescribeDone{};
+  }
+  if (guard_.stop != Guard::Stop::None || status == LUA_ERRMEM) {
+    lua_pop(L_, 1);
+    if (guard_.stop == Guard::Stop::None) guard_.stop = Guard::Stop::Memory;
+    std::string file;
+    int line = 0;
+    if (auto colon = guard_.where.rfind(':'); colon != std::string::npos) {
+      file = guard_.where.substr(0, colon);
+      line = std::atoi(guard_.where.c_str() + colon + 1);
+    }
+    throw ScriptError(ErrorKind::Limit, stop_message(guard_), file, line);
+  }
+  std::string text = lua_type(L_, -1) == LUA_TSTRING ? lua_tostring(L_, -1) : "(lỗi không phải chuỗi)";
+  lua_pop(L_, 1);
+  std::string message = text, traceback, where;
+  if (auto sep = text.rfind('\x1f'); sep != std::string::npos) {
+    where = text.substr(sep + 1);
+    traceback = text.substr(0, sep);
+    auto nl = traceback.find('\n');
+    message = traceback.substr(0, nl);
+  }
+  std::string file;
+  int line = 0;
+  if (auto colon = where.rfind(':'); colon != std::string::npos) {
+    file = where.substr(0, colon);
+    line = std::atoi(where.c_str() + colon + 1);
+  } else if (status == LUA_ERRSYNTAX) {
+    // "path:LINE: message" from the parser.
+    if (auto c1 = message.find(':'); c1 != std::string::npos) {
+      auto c2 = message.find(':', c1 + 1);
+      if (c2 != std::string::npos) {
+        file = message.substr(0, c1);
+        line = std::atoi(message.c_str() + c1 + 1);
+      }
+    }
+  }
+  throw ScriptError(ErrorKind::Script, message, file, line, traceback);
+}
+
+}  // namespace ntm::lua

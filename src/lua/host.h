@@ -1,0 +1,93 @@
+// The Lua host: one sandboxed lua_State per script run, with limits, and the one door
+// through which C++ calls into Lua.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "lua/context.h"
+
+struct lua_State;
+
+namespace ntm::lua {
+
+// Limits on one run. Every command that runs a script exposes them as
+// --instruction-limit N, --time-limit SECONDS, --memory-limit MIB.
+struct Limits {
+  std::int64_t instructions = 2'000'000'000;   // Lua VM instructions
+  double seconds = 60.0;                        // wall clock
+  std::size_t memory_bytes = 512u << 20;        // Lua heap
+  std::size_t max_string_bytes = 64u << 20;     // one string built by a native function
+};
+
+enum class ErrorKind {
+  Script,   // an error raised by the script or its data: exit status 1
+  Limit,    // a limit stopped the script: exit status 3
+  Usage,    // a bad parameter on the command line: exit status 2
+};
+
+// A failed run. `file` and `line` name the script line at fault when known.
+class ScriptError : public std::runtime_error {
+ public:
+  ScriptError(ErrorKind kind, const std::string& message, std::string file = {}, int line = 0,
+              std::string traceback = {})
+      : std::runtime_error(message), kind(kind), file(std::move(file)), line(line), traceback(std::move(traceback)) {}
+  ErrorKind kind;
+  std::string file;
+  int line;
+  std::string traceback;
+};
+
+// State shared by the allocator and the hook; lives in the Host.
+struct Guard {
+  Limits limits;
+  std::size_t used = 0;
+  std::int64_t instructions = 0;
+  std::chrono::steady_clock::time_point deadline;
+  enum class Stop { None, Instructions, Time, Memory, Output } stop = Stop::None;
+  std::string detail;
+  std::string where;            // file:line of the script when the limit tripped
+};
+
+class Host {
+ public:
+  // Creates the sandboxed state: safe libraries only, read-only shared tables, a fresh
+  // global table, the `ntm` module bound to `context`. The clock starts now.
+  Host(Context& context, const Limits& limits);
+  ~Host();
+  Host(const Host&) = delete;
+  Host& operator=(const Host&) = delete;
+
+  lua_State* state() const { return L_; }
+  Context& context() const { return context_; }
+
+  // Loads a script file as text (binary chunks refused) bound to the sandbox globals and
+  // pushes it as a function. Throws ScriptError on a syntax error.
+  void load_file(const std::filesystem::path& path);
+  void load_string(std::string_view source, const std::string& chunkname);
+  // The one door: calls the function below `nargs` arguments on the stack in protected
+  // mode with a traceback handler. On failure pops everything it pushed and throws
+  // ScriptError (kind Limit when a limit stopped the script).
+  void call(int nargs, int nresults);
+  // load_file + call with no arguments and no results kept.
+  void run_file(const std::filesystem::path& path);
+
+  const Guard& guard() const { return guard_; }
+
+ private:
+  void open_sandbox();
+  [[noreturn]] void fail(int status);
+
+  Context& context_;
+  Guard guard_;
+  lua_State* L_ = nullptr;
+};
+
+// Thrown through the door when ntm.params ran in describe mode (ntm run SCRIPT --help).
+struct DescribeDone {};
+
+}  // namespace ntm::lua

@@ -1,0 +1,420 @@
+#include "lua/sandbox.h"
+
+#include <cstring>
+#include <limits>
+#include <string>
+
+#include "lua/binding.h"
+#include "lua/host.h"
+#include "model/i18n.h"
+
+namespace ntm::lua {
+
+namespace {
+
+char context_key_, describe_key_, env_key_, readonly_key_;
+
+Guard& guard_of(lua_State* L) { return **static_cast<Guard**>(lua_getextraspace(L)); }
+
+bool is_readonly(lua_State* L, int index) {
+  index = lua_absindex(L, index);
+  lua_pushlightuserdata(L, readonly_key());
+  lua_rawget(L, LUA_REGISTRYINDEX);          // [set]
+  lua_pushvalue(L, index);
+  lua_rawget(L, -2);                         // [set, flag]
+  bool flag = lua_toboolean(L, -1);
+  lua_pop(L, 2);
+  return flag;
+}
+
+// print(...): to the run's output, capped.
+int sandbox_print(lua_State* L) {
+  Context& ctx = context(L);
+  int n = lua_gettop(L);
+  std::string line;
+  for (int i = 1; i <= n; ++i) {
+    std::size_t len;
+    const char* s = luaL_tolstring(L, i, &len);
+    if (i > 1) line += '\t';
+    line.append(s, len);
+    lua_pop(L, 1);
+  }
+  line += '\n';
+  ctx.printed_bytes += line.size();
+  if (ctx.printed_bytes > ctx.max_print_bytes)
+    raise_limit(L, tr("script in ra quá ", "the script printed more than ") + std::to_string(ctx.max_print_bytes >> 20) + " MiB", false);
+  if (!ctx.describe) ctx.out << line;
+  return 0;
+}
+
+// load(chunk [, chunkname [, mode [, env]]]): text only, bound to the sandbox globals
+// unless an env table is given.
+int sandbox_load(lua_State* L) {
+  std::string source;
+  if (lua_type(L, 1) == LUA_TSTRING) {
+    std::size_t len;
+    const char* s = lua_tolstring(L, 1, &len);
+    source.assign(s, len);
+  } else if (lua_type(L, 1) == LUA_TFUNCTION) {
+    for (;;) {
+      lua_pushvalue(L, 1);
+      lua_call(L, 0, 1);
+      if (lua_isnil(L, -1)) { lua_pop(L, 1); break; }
+      if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "reader function must return a string");
+      std::size_t len;
+      const char* piece = lua_tolstring(L, -1, &len);
+      if (len == 0) { lua_pop(L, 1); break; }
+      source.append(piece, len);
+      lua_pop(L, 1);
+    }
+  } else {
+    return luaL_argerror(L, 1, "string or function expected");
+  }
+  const char* chunkname = luaL_optstring(L, 2, "=(load)");
+  if (!source.empty() && source[0] == '\x1b') {
+    lua_pushnil(L);
+    lua_pushstring(L, tr("không được nạp mã nhị phân (bytecode) của Lua", "binary Lua chunks (bytecode) are not allowed").c_str());
+    return 2;
+  }
+  if (luaL_loadbufferx(L, source.data(), source.size(), chunkname, "t") != LUA_OK) {
+    lua_pushnil(L);
+    lua_insert(L, -2);
+    return 2;                                // nil, message
+  }
+  if (!lua_isnoneornil(L, 4)) {
+    luaL_checktype(L, 4, LUA_TTABLE);
+    lua_pushvalue(L, 4);
+  } else {
+    push_sandbox_env(L);
+  }
+  if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+  return 1;
+}
+
+// setmetatable(t, mt): refuses __gc (finalizers run outside the limits) and protected tables.
+int sandbox_setmetatable(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  int t = lua_type(L, 2);
+  luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+  if (t == LUA_TTABLE) {
+    lua_pushliteral(L, "__gc");
+    if (lua_rawget(L, 2) != LUA_TNIL)
+      return luaL_error(L, "%s", tr("script không được dùng __gc (bộ hủy chạy ngoài giới hạn)",
+                                    "scripts may not use __gc (finalizers run outside the limits)").c_str());
+    lua_pop(L, 1);
+  }
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+    return luaL_error(L, "%s", tr("không được đổi metatable đã khóa", "cannot change a protected metatable").c_str());
+  lua_settop(L, 2);
+  lua_setmetatable(L, 1);
+  return 1;
+}
+
+// rawset(t, k, v): refuses the read-only shared tables.
+int sandbox_rawset(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checkany(L, 2);
+  luaL_checkany(L, 3);
+  if (is_readonly(L, 1))
+    return luaL_error(L, "%s", tr("bảng thư viện chỉ đọc, không được ghi", "library tables are read-only").c_str());
+  lua_settop(L, 3);
+  lua_rawset(L, 1);
+  return 1;
+}
+
+// The message handler a script gives to xpcall runs only while no limit has tripped.
+// (A limit error raised from the count hook reaches the handler while hooks are still
+// off, so a handler that loops would otherwise run unchecked.)
+int guarded_handler(lua_State* L) {
+  if (guard_of(L).stop != Guard::Stop::None) return 1;   // pass the limit error through
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+// xpcall(f, msgh, ...) with msgh wrapped in guarded_handler.
+int sandbox_xpcall(lua_State* L) {
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_pushvalue(L, 2);
+  lua_pushcclosure(L, safe<guarded_handler>, 1);
+  lua_replace(L, 2);
+  lua_pushvalue(L, lua_upvalueindex(1));     // the real xpcall
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+// collectgarbage("count") only.
+int sandbox_collectgarbage(lua_State* L) {
+  const char* option = luaL_optstring(L, 1, "collect");
+  if (std::strcmp(option, "count") != 0)
+    return luaL_error(L, "%s", tr("collectgarbage chỉ cho phép \"count\"", "collectgarbage allows \"count\" only").c_str());
+  int kb = lua_gc(L, LUA_GCCOUNT, 0);
+  int bytes = lua_gc(L, LUA_GCCOUNTB, 0);
+  lua_pushnumber(L, static_cast<lua_Number>(kb) + static_cast<lua_Number>(bytes) / 1024.0);
+  return 1;
+}
+
+// string.rep with a cap on the size of the result, checked before any work is done.
+int capped_rep(lua_State* L) {
+  std::size_t len, sep_len = 0;
+  luaL_checklstring(L, 1, &len);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  luaL_optlstring(L, 3, "", &sep_len);
+  if (n <= 0 || (len == 0 && sep_len == 0)) {
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  Guard& g = guard_of(L);
+  long double total = static_cast<long double>(len) * static_cast<long double>(n) +
+                      static_cast<long double>(sep_len) * static_cast<long double>(n - 1);
+  long double room = static_cast<long double>(g.limits.max_string_bytes);
+  if (total > room)
+    raise_limit(L, "string.rep " + tr("tạo chuỗi ", "would build ") + std::to_string(static_cast<unsigned long long>(std::min(total, 1e19L))) +
+                       tr(" byte, quá giới hạn ", " bytes, over the cap of ") + std::to_string(g.limits.max_string_bytes) + " byte",
+                true);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+int readonly_newindex(lua_State* L) {
+  const char* name = lua_tostring(L, lua_upvalueindex(1));
+  const char* key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
+  return luaL_error(L, "%s", (tr("'", "'") + name + tr("' là thư viện dùng chung, chỉ đọc: không được gán '",
+                                                      "' is a shared library and read-only: cannot assign '") +
+                              key + "'").c_str());
+}
+
+int readonly_pairs(lua_State* L) {
+  lua_pushcfunction(L, [](lua_State* S) -> int {
+    lua_settop(S, 2);
+    return lua_next(S, 1) ? 2 : (lua_pushnil(S), 1);
+  });
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushnil(L);
+  return 3;
+}
+
+int readonly_len(lua_State* L) {
+  lua_pushinteger(L, static_cast<lua_Integer>(lua_rawlen(L, lua_upvalueindex(1))));
+  return 1;
+}
+
+int build_sandbox(lua_State* L) {
+  // Real libraries, into the real (unreachable) global table.
+  luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+  lua_pop(L, 1);
+  static const luaL_Reg libs[] = {{LUA_STRLIBNAME, luaopen_string}, {LUA_TABLIBNAME, luaopen_table},
+                                  {LUA_MATHLIBNAME, luaopen_math},  {LUA_UTF8LIBNAME, luaopen_utf8},
+                                  {LUA_COLIBNAME, luaopen_coroutine}, {nullptr, nullptr}};
+  for (const luaL_Reg* lib = libs; lib->func; ++lib) {
+    luaL_requiref(L, lib->name, lib->func, 1);
+    lua_pop(L, 1);
+  }
+  // Deterministic random numbers: the same script on the same data gives the same output.
+  lua_getglobal(L, LUA_MATHLIBNAME);
+  lua_getfield(L, -1, "randomseed");
+  lua_pushinteger(L, 20201231);
+  lua_call(L, 1, 0);
+  lua_pop(L, 1);
+
+  // string: no dump; rep capped. The string metatable is locked.
+  lua_getglobal(L, LUA_STRLIBNAME);
+  lua_pushnil(L);
+  lua_setfield(L, -2, "dump");
+  lua_getfield(L, -1, "rep");
+  lua_pushcclosure(L, capped_rep, 1);
+  lua_setfield(L, -2, "rep");
+  lua_pop(L, 1);
+  lua_pushliteral(L, "");
+  lua_getmetatable(L, -1);                   // ["", mt]
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 2);
+
+  // The weak set of read-only proxies.
+  lua_pushlightuserdata(L, readonly_key());
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushliteral(L, "k");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+
+  // The fresh global table of this run.
+  lua_newtable(L);                           // [env]
+  int env = lua_gettop(L);
+  static const char* base_names[] = {"assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal",
+                                     "rawget", "rawlen", "select", "tonumber", "tostring", "type",
+                                     "getmetatable", "_VERSION", nullptr};
+  for (const char** name = base_names; *name; ++name) {
+    lua_getglobal(L, *name);
+    lua_setfield(L, env, *name);
+  }
+  static const luaL_Reg replacements[] = {{"print", safe<sandbox_print>},
+                                          {"load", safe<sandbox_load>},
+                                          {"setmetatable", safe<sandbox_setmetatable>},
+                                          {"rawset", safe<sandbox_rawset>},
+                                          {"collectgarbage", safe<sandbox_collectgarbage>},
+                                          {nullptr, nullptr}};
+  lua_pushvalue(L, env);
+  set_functions(L, replacements);
+  lua_pop(L, 1);
+  lua_getglobal(L, "xpcall");
+  lua_pushcclosure(L, safe<sandbox_xpcall>, 1);
+  lua_setfield(L, env, "xpcall");
+  for (const luaL_Reg* lib = libs; lib->func; ++lib) {
+    lua_getglobal(L, lib->name);
+    make_readonly(L, lib->name);
+    lua_setfield(L, env, lib->name);
+  }
+  open_ntm(L);                               // [env, ntm]
+  make_readonly(L, "ntm");
+  lua_setfield(L, env, "ntm");
+  lua_pushvalue(L, env);
+  lua_setfield(L, env, "_G");
+  lua_pushlightuserdata(L, env_key());
+  lua_pushvalue(L, env);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+  lua_pop(L, 1);
+  return 0;
+}
+
+}  // namespace
+
+void* context_key() { return &context_key_; }
+void* describe_key() { return &describe_key_; }
+void* env_key() { return &env_key_; }
+void* readonly_key() { return &readonly_key_; }
+
+int lua_cpcall_sandbox(lua_State* L, Context&) {
+  lua_pushcfunction(L, build_sandbox);
+  return lua_pcall(L, 0, 0, 0);
+}
+
+void push_sandbox_env(lua_State* L) {
+  lua_pushlightuserdata(L, env_key());
+  lua_rawget(L, LUA_REGISTRYINDEX);
+}
+
+void raise_limit(lua_State* L, const std::string& detail, bool memory) {
+  Guard& g = guard_of(L);
+  if (g.stop == Guard::Stop::None) {
+    g.stop = memory ? Guard::Stop::Memory : Guard::Stop::Output;
+    g.detail = detail;
+  }
+  lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
+  luaL_error(L, "%s", detail.c_str());
+  std::abort();   // not reached: luaL_error does not return
+}
+
+Context& context(lua_State* L) {
+  lua_pushlightuserdata(L, context_key());
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  auto* ctx = static_cast<Context*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  return *ctx;
+}
+
+void set_functions(lua_State* L, const luaL_Reg* functions) { luaL_setfuncs(L, functions, 0); }
+
+void make_readonly(lua_State* L, const char* name) {
+  // [T]
+  int real = lua_gettop(L);
+  lua_newtable(L);                           // [T, P]
+  lua_newtable(L);                           // [T, P, mt]
+  lua_pushvalue(L, real);
+  lua_setfield(L, -2, "__index");
+  lua_pushstring(L, name);
+  lua_pushcclosure(L, readonly_newindex, 1);
+  lua_setfield(L, -2, "__newindex");
+  lua_pushvalue(L, real);
+  lua_pushcclosure(L, readonly_pairs, 1);
+  lua_setfield(L, -2, "__pairs");
+  lua_pushvalue(L, real);
+  lua_pushcclosure(L, readonly_len, 1);
+  lua_setfield(L, -2, "__len");
+  lua_pushboolean(L, 0);
+  lua_setfield(L, -2, "__metatable");
+  lua_setmetatable(L, -2);                   // [T, P]
+  lua_pushlightuserdata(L, readonly_key());
+  lua_rawget(L, LUA_REGISTRYINDEX);          // [T, P, set]
+  lua_pushvalue(L, -2);
+  lua_pushboolean(L, 1);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);                             // [T, P]
+  lua_remove(L, real);                       // [P]
+}
+
+void define_type(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction index, lua_CFunction tostring) {
+  if (!luaL_newmetatable(L, name)) {
+    lua_pop(L, 1);
+    return;
+  }
+  int mt = lua_gettop(L);
+  lua_newtable(L);
+  luaL_setfuncs(L, methods, 0);              // [mt, methods]
+  if (index) {
+    lua_pushcclosure(L, index, 1);           // methods become the upvalue of the index function
+  }
+  lua_setfield(L, mt, "__index");
+  if (tostring) {
+    lua_pushcfunction(L, tostring);
+    lua_setfield(L, mt, "__tostring");
+  }
+  lua_pushboolean(L, 0);
+  lua_setfield(L, mt, "__metatable");
+  lua_pop(L, 1);
+}
+
+std::string opt_string_field(lua_State* L, int index, const char* key, const std::string& fallback) {
+  if (lua_type(L, index) != LUA_TTABLE) return fallback;
+  lua_getfield(L, index, key);
+  std::string out = fallback;
+  if (!lua_isnil(L, -1)) {
+    if (lua_type(L, -1) != LUA_TSTRING && lua_type(L, -1) != LUA_TNUMBER) {
+      lua_pop(L, 1);
+      luaL_error(L, "%s", (tr("trường '", "field '") + key + tr("' phải là chuỗi", "' must be a string")).c_str());
+    }
+    out = lua_tostring(L, -1);
+  }
+  lua_pop(L, 1);
+  return out;
+}
+
+lua_Integer opt_integer_field(lua_State* L, int index, const char* key, lua_Integer fallback) {
+  if (lua_type(L, index) != LUA_TTABLE) return fallback;
+  lua_getfield(L, index, key);
+  lua_Integer out = fallback;
+  if (!lua_isnil(L, -1)) {
+    int ok = 0;
+    out = lua_tointegerx(L, -1, &ok);
+    if (!ok) {
+      lua_pop(L, 1);
+      luaL_error(L, "%s", (tr("trường '", "field '") + key + tr("' phải là số nguyên", "' must be an integer")).c_str());
+    }
+  }
+  lua_pop(L, 1);
+  return out;
+}
+
+bool opt_boolean_field(lua_State* L, int index, const char* key, bool fallback) {
+  if (lua_type(L, index) != LUA_TTABLE) return fallback;
+  lua_getfield(L, index, key);
+  bool out = lua_isnil(L, -1) ? fallback : lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return out;
+}
+
+void push_strings(lua_State* L, const std::vector<std::string>& values) {
+  lua_createtable(L, static_cast<int>(values.size()), 0);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    lua_pushlstring(L, values[i].data(), values[i].size());
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+}
+
+}  // namespace ntm::lua

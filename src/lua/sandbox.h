@@ -1,0 +1,24 @@
+// Building the sandbox of a fresh lua_State: which libraries a script sees, the guarded
+// replacements of dangerous base functions, read-only shared tables, the fresh globals.
+#pragma once
+
+#include <lua.hpp>
+
+#include "lua/context.h"
+
+namespace ntm::lua {
+
+// Registry keys (addresses of private statics).
+void* context_key();    // light userdata → Context*
+void* describe_key();   // error object raised by ntm.params in describe mode
+void* env_key();        // the sandbox global table
+void* readonly_key();   // weak set of read-only proxies
+
+// Builds the sandbox in protected mode; returns a Lua status, the message on the stack on failure.
+int lua_cpcall_sandbox(lua_State* L, Context& context);
+// Pushes the sandbox global table.
+void push_sandbox_env(lua_State* L);
+// Raises the limit error of the host for a native function that would go past a cap.
+[[noreturn]] void raise_limit(lua_State* L, const std::string& detail, bool memory);
+
+}  // namespace ntm::lua

@@ -1,0 +1,10 @@
+#include "model/i18n.h"
+
+namespace ntm {
+
+Lang& current_lang() {
+  static Lang lang = Lang::Vi;
+  return lang;
+}
+
+}  // namespace ntm

@@ -1,0 +1,59 @@
+// Vietnamese text: folding names for matching, display width, and number formatting.
+// Pure functions over UTF-8 std::string; no Lua, no SQLite.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ntm {
+
+// Folds a name for matching: Unicode NFKD, diacritics removed, đ/Đ → d, lower case,
+// runs of spaces, '-', '_' and '.' collapsed to one space, trimmed.
+// "Điện Biên" and "dien  bien" fold to the same "dien bien". Invalid UTF-8 bytes are dropped.
+std::string fold(std::string_view text);
+
+// Number of terminal columns the UTF-8 text takes (combining marks take none).
+int display_width(std::string_view text);
+
+// Levenshtein distance over folded text, for "did you mean" suggestions.
+int edit_distance(std::string_view a, std::string_view b);
+
+// Up to `limit` candidates closest to `query` (folded comparison; a candidate that contains
+// the query comes first), best first.
+std::vector<std::string> closest(std::string_view query, const std::vector<std::string>& candidates,
+                                 std::size_t limit = 3);
+
+enum class Rounding { HalfUp, HalfEven, Truncate };
+
+// Parses "half-up" | "half-even" | "truncate" (also "round", "bankers", "trunc");
+// returns false on anything else.
+bool parse_rounding(std::string_view name, Rounding& out);
+
+// Rounds `value` to `decimals` decimal places with the given mode, deciding on the decimal
+// representation (so 47.826 truncated to 2 gives 47.82 and 10.125 half-even gives 10.12).
+double round_to(double value, int decimals, Rounding mode);
+
+struct NumberFormat {
+  int decimals = 0;              // digits after the decimal comma
+  Rounding rounding = Rounding::HalfUp;
+  bool trim_zeros = false;       // "40,00" → "40", "51,30" → "51,3" (as the reports print)
+  char thousands = '.';          // Vietnamese: 1.986.281
+  char decimal = ',';            // Vietnamese: 11,75
+};
+
+// 1986281 → "1.986.281"; 11.7478 with 2 decimals → "11,75"; NaN → "" ; ±inf → "∞"/"-∞".
+std::string format_number(double value, const NumberFormat& fmt = {});
+
+// Integer amounts (million VND) with thousands dots: 1986281 → "1.986.281".
+std::string format_integer(std::int64_t value, char thousands = '.');
+
+// "ngày 31 tháng 12 năm 2020" from an ISO date "2020-12-31" (or "31/12/2020");
+// returns the input unchanged when it is not a date.
+std::string format_date_long(std::string_view date);
+
+// Parses "2020-12-31" or "31/12/2020"; false when not a valid calendar date.
+bool parse_date(std::string_view text, int& year, int& month, int& day);
+
+}  // namespace ntm

@@ -1,0 +1,286 @@
+// Excel writer (libxlsxwriter): one worksheet per table, one per chart with its data
+// and a native chart under it.
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "report/writer.h"
+#include "report/xml.h"
+
+namespace ntm::report {
+
+namespace {
+
+// Excel's number format for a cell kind: "#,##0", "#,##0.00", percent units as "0.00".
+std::string excel_format(const Cell& c) {
+  int decimals = c.number_kind == NumberKind::Integer ? 0 : c.decimals;
+  std::string frac = decimals > 0 ? "." + std::string(static_cast<std::size_t>(decimals), '0') : "";
+  if (c.number_kind == NumberKind::Percent) return "0" + frac;
+  return "#,##0" + frac;
+}
+
+// First `n` code points of UTF-8 `s`.
+std::string utf8_prefix(const std::string& s, std::size_t n) {
+  std::size_t i = 0, count = 0;
+  while (i < s.size() && count < n) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    i += len;
+    ++count;
+  }
+  return s.substr(0, std::min(i, s.size()));
+}
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+class XlsxWriter {
+ public:
+  XlsxWriter(const Document& doc, const std::filesystem::path& path, const std::filesystem::path& shown)
+      : doc_(doc), path_(path), shown_(shown.empty() ? path : shown) {}
+
+  void run() {
+    lxw_workbook_options options = {};
+    options.constant_memory = LXW_FALSE;
+    wb_ = workbook_new_opt(path_.c_str(), &options);
+    if (!wb_) throw WriteError("Không ghi được tệp '" + shown_.string() + "'");
+    std::string title = clean_text(doc_.header.title.empty() ? doc_.header.kind : doc_.header.kind + " " + doc_.header.title);
+    std::string author = clean_text(doc_.header.issuer.empty() ? "ntm" : doc_.header.issuer.back());
+    lxw_doc_properties props = {};
+    props.title = const_cast<char*>(title.c_str());
+    props.author = const_cast<char*>(author.c_str());
+    props.created = static_cast<time_t>(creation_time(doc_));
+    workbook_set_properties(wb_, &props);
+
+    int tables = 0, charts = 0;
+    for (const Block& b : doc_.blocks) {
+      if (const auto* t = std::get_if<Table>(&b)) table(*t, ++tables);
+      else if (const auto* c = std::get_if<Chart>(&b)) chart(*c, ++charts);
+    }
+    if (tables + charts == 0) workbook_add_worksheet(wb_, "Báo cáo");  // a workbook needs a sheet
+    lxw_error err = workbook_close(wb_);
+    wb_ = nullptr;
+    if (err != LXW_NO_ERROR)
+      throw WriteError("Không ghi được tệp '" + shown_.string() + "': " + lxw_strerror(err));
+  }
+
+  ~XlsxWriter() {
+    if (wb_) workbook_close(wb_);
+  }
+
+ private:
+  // A unique, valid sheet name from a title: the part before the first ". " ("Biểu 01"),
+  // without []:*?/\ , at most 31 characters.
+  std::string sheet_name(const std::string& title, const std::string& fallback) {
+    std::string base = clean_text(title);
+    std::size_t dot = base.find(". ");
+    if (dot != std::string::npos && dot > 0) base = base.substr(0, dot);
+    std::string clean;
+    for (char c : base)
+      if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) clean += c;
+    while (!clean.empty() && (clean.front() == '\'' || clean.front() == ' ')) clean.erase(clean.begin());
+    while (!clean.empty() && (clean.back() == '\'' || clean.back() == ' ')) clean.pop_back();
+    if (clean.empty()) clean = fallback;
+    std::string name = utf8_prefix(clean, 31);
+    for (int n = 2; used_.count(ascii_lower(name)); ++n) {
+      std::string suffix = " (" + std::to_string(n) + ")";
+      name = utf8_prefix(clean, 31 - suffix.size()) + suffix;
+    }
+    used_[ascii_lower(name)] = true;
+    return name;
+  }
+
+  // Formats are cached by description; every table cell has thin borders.
+  lxw_format* format(const std::string& num, bool bold, bool italic, Align align, bool border, bool wrap,
+                     double size = 12) {
+    std::string key = num + "|" + std::to_string(bold) + std::to_string(italic) + std::to_string(static_cast<int>(align)) +
+                      std::to_string(border) + std::to_string(wrap) + "|" + std::to_string(size);
+    auto it = formats_.find(key);
+    if (it != formats_.end()) return it->second;
+    lxw_format* f = workbook_add_format(wb_);
+    format_set_font_name(f, "Times New Roman");
+    format_set_font_size(f, size);
+    if (!num.empty()) format_set_num_format(f, num.c_str());
+    if (bold) format_set_bold(f);
+    if (italic) format_set_italic(f);
+    switch (align) {
+      case Align::Center: format_set_align(f, LXW_ALIGN_CENTER); break;
+      case Align::Right: format_set_align(f, LXW_ALIGN_RIGHT); break;
+      case Align::Left: format_set_align(f, LXW_ALIGN_LEFT); break;
+      case Align::Justify: format_set_align(f, LXW_ALIGN_JUSTIFY); break;
+      case Align::Auto: break;
+    }
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    if (border) format_set_border(f, LXW_BORDER_THIN);
+    if (wrap) format_set_text_wrap(f);
+    formats_[key] = f;
+    return f;
+  }
+
+  // Title and unit rows above a table; returns the next free row.
+  lxw_row_t caption(lxw_worksheet* ws, const std::string& title, const std::string& unit, int cols) {
+    lxw_row_t row = 0;
+    lxw_col_t last = static_cast<lxw_col_t>(std::max(cols, 1) - 1);
+    auto line = [&](const std::string& raw, lxw_format* f) {
+    std::string text = clean_text(raw);
+      if (last > 0) worksheet_merge_range(ws, row, 0, row, last, text.c_str(), f);
+      else worksheet_write_string(ws, row, 0, text.c_str(), f);
+      ++row;
+    };
+    if (!title.empty()) line(title, format("", true, false, Align::Center, false, false, 13));
+    if (!unit.empty()) line(unit, format("", false, true, Align::Right, false, false));
+    return row;
+  }
+
+  void body_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& c, bool bold) {
+    bool b = bold || c.bold;
+    bool number = c.kind == Cell::Kind::Number;
+    lxw_format* f = format(number ? excel_format(c) : "", b, false, resolve(c), true, !number);
+    if (c.colspan > 1) {
+      worksheet_merge_range(ws, row, col, row, static_cast<lxw_col_t>(col + c.colspan - 1),
+                            number ? "" : clean_text(display_text(c)).c_str(), f);
+    }
+    if (number && std::isfinite(c.number))
+      worksheet_write_number(ws, row, col, rounded_value(c), f);
+    else if (number || c.kind == Cell::Kind::Empty)
+      worksheet_write_blank(ws, row, col, f);
+    else if (c.colspan == 1)
+      worksheet_write_string(ws, row, col, clean_text(c.text).c_str(), f);
+  }
+
+  void table(const Table& t, int index) {
+    std::string name = sheet_name(t.title, "Bảng " + std::to_string(index));
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+    int cols = column_count(t);
+    std::vector<double> widths = column_widths(t);
+    for (int c = 0; c < cols; ++c)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[static_cast<std::size_t>(c)], nullptr);
+    lxw_row_t row = caption(ws, t.title, t.unit, cols);
+    lxw_row_t header_top = row;
+    HeaderLayout layout = layout_header(t);
+    lxw_format* hf = format("", true, false, Align::Center, true, true);
+    for (const HeaderPlacement& p : layout.cells) {
+      lxw_row_t r = static_cast<lxw_row_t>(header_top + p.row);
+      lxw_col_t c = static_cast<lxw_col_t>(p.col);
+      if (p.rowspan > 1 || p.colspan > 1)
+        worksheet_merge_range(ws, r, c, static_cast<lxw_row_t>(r + p.rowspan - 1), static_cast<lxw_col_t>(c + p.colspan - 1),
+                              clean_text(p.cell->text).c_str(), hf);
+      else
+        worksheet_write_string(ws, r, c, clean_text(p.cell->text).c_str(), hf);
+    }
+    row = static_cast<lxw_row_t>(header_top + layout.rows);
+    auto body = [&](const std::vector<Cell>& cells, bool bold) {
+      lxw_col_t col = 0;
+      for (const Cell& c : cells) {
+        body_cell(ws, row, col, c, bold);
+        col = static_cast<lxw_col_t>(col + c.colspan);
+      }
+      ++row;
+    };
+    for (const auto& r : t.rows) body(r, false);
+    if (!t.totals.empty()) body(t.totals, true);
+    if (layout.rows > 0) {
+      worksheet_freeze_panes(ws, static_cast<lxw_row_t>(header_top + layout.rows), 0);
+      worksheet_repeat_rows(ws, header_top, static_cast<lxw_row_t>(header_top + layout.rows - 1));
+    }
+    worksheet_set_paper(ws, 9);  // A4
+    worksheet_fit_to_pages(ws, 1, 0);
+  }
+
+  // The chart's data as a small table, and the chart under it (one printed page).
+  void chart(const Chart& c, int index) {
+    std::string name = sheet_name(c.title, "Biểu đồ " + std::to_string(index));
+    lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+    int cols = static_cast<int>(c.series.size()) + 1;
+    lxw_row_t row = caption(ws, c.title, c.value_axis.empty() ? "" : "Đơn vị: " + c.value_axis, cols);
+    worksheet_set_column(ws, 0, 0, 22, nullptr);
+    worksheet_set_column(ws, 1, static_cast<lxw_col_t>(cols - 1), 12, nullptr);
+    lxw_format* hf = format("", true, false, Align::Center, true, true);
+    lxw_row_t head = row;
+    worksheet_write_blank(ws, head, 0, hf);
+    for (std::size_t k = 0; k < c.series.size(); ++k)
+      worksheet_write_string(ws, head, static_cast<lxw_col_t>(k + 1), clean_text(c.series[k].name).c_str(), hf);
+    std::string num = c.decimals > 0 ? "#,##0." + std::string(static_cast<std::size_t>(c.decimals), '0') : "#,##0";
+    lxw_format* nf = format(num, false, false, Align::Right, true, false);
+    lxw_format* tf = format("", false, false, Align::Left, true, false);
+    for (std::size_t i = 0; i < c.categories.size(); ++i) {
+      lxw_row_t r = static_cast<lxw_row_t>(head + 1 + i);
+      worksheet_write_string(ws, r, 0, clean_text(c.categories[i]).c_str(), tf);
+      for (std::size_t k = 0; k < c.series.size(); ++k) {
+        double v = c.series[k].values[i];
+        if (std::isfinite(v)) worksheet_write_number(ws, r, static_cast<lxw_col_t>(k + 1), v, nf);
+        else worksheet_write_blank(ws, r, static_cast<lxw_col_t>(k + 1), nf);
+      }
+    }
+    uint8_t type = c.kind == Chart::Kind::Column ? (c.stacked ? LXW_CHART_COLUMN_STACKED : LXW_CHART_COLUMN)
+                                                 : (c.stacked ? LXW_CHART_BAR_STACKED : LXW_CHART_BAR);
+    lxw_chart* ch = workbook_add_chart(wb_, type);
+    std::string chart_title = clean_text(c.title), axis = clean_text(c.value_axis);
+    char font_name[] = "Times New Roman";
+    lxw_chart_font title_font = {};
+    title_font.name = font_name;
+    title_font.size = 12;
+    title_font.bold = LXW_TRUE;
+    lxw_chart_font text_font = {};
+    text_font.name = font_name;
+    text_font.size = 10;
+    if (!c.title.empty()) {
+      chart_title_set_name(ch, chart_title.c_str());
+      chart_title_set_name_font(ch, &title_font);
+    }
+    chart_axis_set_num_font(ch->x_axis, &text_font);
+    chart_axis_set_num_font(ch->y_axis, &text_font);
+    chart_legend_set_font(ch, &text_font);
+    lxw_row_t first = head + 1, last = static_cast<lxw_row_t>(head + c.categories.size());
+    for (std::size_t k = 0; k < c.series.size(); ++k) {
+      lxw_chart_series* s = chart_add_series(ch, nullptr, nullptr);
+      lxw_col_t col = static_cast<lxw_col_t>(k + 1);
+      chart_series_set_categories(s, name.c_str(), first, 0, last, 0);
+      chart_series_set_values(s, name.c_str(), first, col, last, col);
+      chart_series_set_name_range(s, name.c_str(), head, col);
+      chart_series_set_labels(s);
+      chart_series_set_labels_font(s, &text_font);
+    }
+    if (c.series.size() == 1) chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+    else chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    // libxlsxwriter's x_axis is the horizontal one: the value axis of a bar chart.
+    if (!c.value_axis.empty())
+    {
+      lxw_chart_axis* value_axis = c.kind == Chart::Kind::Column ? ch->y_axis : ch->x_axis;
+      chart_axis_set_name(value_axis, axis.c_str());
+      chart_axis_set_name_font(value_axis, &text_font);
+    }
+    if (c.kind == Chart::Kind::Bar) {
+      // First category on top, value axis kept at the bottom (libxlsxwriter's y_axis is the
+      // category axis of a bar chart).
+      chart_axis_set_reverse(ch->y_axis);
+      chart_axis_set_crossing_max(ch->y_axis);
+    }
+    lxw_chart_options opt = {};
+    opt.x_scale = 1.3;
+    opt.y_scale = 1.3;
+    worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(last + 2), 0, ch, &opt);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 1);
+  }
+
+  const Document& doc_;
+  std::filesystem::path path_, shown_;
+  lxw_workbook* wb_ = nullptr;
+  std::map<std::string, lxw_format*> formats_;
+  std::map<std::string, bool> used_;
+};
+
+}  // namespace
+
+void write_xlsx(const Document& doc, const std::filesystem::path& path, const std::filesystem::path& shown) {
+  XlsxWriter(doc, path, shown).run();
+}
+
+}  // namespace ntm::report

@@ -1,0 +1,182 @@
+// write(): picks the writer by extension and commits files atomically
+// (temporary file in the target folder, then rename).
+#include "report/writer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <memory>
+
+namespace ntm::report {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A short Vietnamese reason for an errno value.
+std::string reason(int err) {
+  switch (err) {
+    case ENOENT: return "thư mục không tồn tại";
+    case EACCES:
+    case EPERM: return "không có quyền ghi";
+    case EROFS: return "ổ đĩa chỉ cho phép đọc";
+    case ENOSPC: return "hết chỗ trên đĩa";
+    case EISDIR: return "đường dẫn là một thư mục";
+    case ENOTDIR: return "một phần của đường dẫn không phải thư mục";
+    default: return std::strerror(err);
+  }
+}
+
+[[noreturn]] void fail(const fs::path& path, int err) {
+  throw WriteError("Không ghi được tệp '" + path.string() + "': " + reason(err));
+}
+
+// The process umask, read without changing it (umask(2) can only read by setting, which
+// would race with other threads creating files); 022 when /proc is not available.
+mode_t current_umask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::strtol(line.c_str() + 6, nullptr, 8));
+  return 022;
+}
+
+// A temporary file beside `target`: created empty (O_EXCL) and closed. Throws WriteError
+// naming `target` when the folder cannot be written.
+class TempFile {
+ public:
+  explicit TempFile(const fs::path& target) : target_(target) {
+    fs::path dir = target.parent_path();
+    std::string pattern = (dir.empty() ? fs::path(".") : dir) / ("." + target.filename().string() + ".tmp-XXXXXX");
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    int fd = ::mkstemp(buf.data());
+    if (fd < 0) fail(target, errno);
+    ::close(fd);
+    path_ = buf.data();
+  }
+  ~TempFile() {
+    if (!committed_) ::unlink(path_.c_str());
+  }
+  TempFile(const TempFile&) = delete;
+  TempFile& operator=(const TempFile&) = delete;
+
+  const fs::path& path() const { return path_; }
+
+  // Replaces the temporary file's content with `bytes` and flushes it to disk.
+  void fill(const std::string& bytes) {
+    int fd = ::open(path_.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) fail(target_, errno);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        int err = errno;
+        ::close(fd);
+        fail(target_, err);
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) fail(target_, errno);
+  }
+
+  // Files created by mkstemp are 0600; give the result the usual 0666 & ~umask.
+  void set_default_mode() { ::chmod(path_.c_str(), 0666 & ~current_umask()); }
+
+  void commit() {
+    set_default_mode();
+    if (::rename(path_.c_str(), target_.c_str()) != 0) fail(target_, errno);
+    committed_ = true;
+  }
+
+ private:
+  fs::path target_;
+  fs::path path_;
+  bool committed_ = false;
+};
+
+std::string lower_extension(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+// Writes each (path, bytes) to its temporary file, then renames all of them.
+void commit_all(const std::vector<fs::path>& paths, const std::vector<std::string>& contents) {
+  std::vector<std::unique_ptr<TempFile>> temps;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    temps.push_back(std::make_unique<TempFile>(paths[i]));
+    temps.back()->fill(contents[i]);
+  }
+  for (auto& t : temps) t->commit();
+}
+
+std::size_t table_count(const Document& doc) {
+  return static_cast<std::size_t>(
+      std::count_if(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) { return std::holds_alternative<Table>(b); }));
+}
+
+}  // namespace
+
+std::vector<fs::path> csv_paths(const Document& doc, const fs::path& path) {
+  std::vector<fs::path> out;
+  std::size_t n = table_count(doc);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i == 0) {
+      out.push_back(path);
+    } else {
+      fs::path p = path;
+      p.replace_filename(path.stem().string() + "-" + std::to_string(i + 1) + path.extension().string());
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+long long creation_time(const Document& doc) {
+  int y = 0, m = 0, d = 0;
+  if (!parse_date(doc.header.date, y, m, d)) { y = 2000; m = 1; d = 1; }
+  // Days from civil (Howard Hinnant's algorithm), UTC midnight.
+  y -= m <= 2;
+  long long era = (y >= 0 ? y : y - 399) / 400;
+  long long yoe = y - era * 400;
+  long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (era * 146097 + doe - 719468) * 86400;
+}
+
+void write(const Document& doc, const fs::path& path) {
+  std::string ext = lower_extension(path);
+  bool known = ext == ".docx" || ext == ".xlsx" || ext == ".html" || ext == ".htm" || ext == ".md" || ext == ".csv";
+  if (!known) {
+    std::string shown = ext.empty() ? "(không có phần mở rộng)" : "'" + path.extension().string() + "'";
+    throw WriteError("Không hỗ trợ định dạng " + shown + " (chỉ .docx, .xlsx, .html, .md, .csv)");
+  }
+  validate(doc);
+  if (ext == ".xlsx") {
+    TempFile temp(path);
+    write_xlsx(doc, temp.path(), path);
+    temp.commit();
+    return;
+  }
+  if (ext == ".csv") {
+    if (table_count(doc) == 0)
+      throw WriteError("Báo cáo không có bảng nào để ghi ra CSV '" + path.string() + "'");
+    commit_all(csv_paths(doc, path), to_csv(doc));
+    return;
+  }
+  std::string bytes;
+  if (ext == ".docx") bytes = to_docx(doc);
+  else if (ext == ".md") bytes = to_markdown(doc);
+  else bytes = to_html(doc);
+  commit_all({path}, {bytes});
+}
+
+}  // namespace ntm::report

@@ -1,0 +1,240 @@
+#include "store/database.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace ntm::store {
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
+  std::string message(what);
+  message += ": ";
+  message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  throw DbError(db ? sqlite3_extended_errcode(db) : rc, message);
+}
+
+}  // namespace
+
+Database::Database(const std::filesystem::path& path, OpenMode mode) : path_(path) {
+  int flags = SQLITE_OPEN_NOMUTEX;
+  switch (mode) {
+    case OpenMode::ReadOnly: flags |= SQLITE_OPEN_READONLY; read_only_ = true; break;
+    case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
+    case OpenMode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+  }
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw DbError(rc, "không mở được cơ sở dữ liệu " + path.string() + ": " + message);
+  }
+  configure();
+}
+
+Database Database::memory() {
+  Database db;
+  int rc = sqlite3_open_v2(":memory:", &db.db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) fail(db.db_, rc, "sqlite3_open_v2(:memory:)");
+  db.path_ = ":memory:";
+  db.configure();
+  return db;
+}
+
+void Database::configure() {
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, 5000);
+  exec("PRAGMA foreign_keys = ON");
+  if (read_only_) {
+    exec("PRAGMA query_only = ON");
+  } else if (path_ != ":memory:") {
+    // WAL fails on a read-only file system or file; the caller then sees a clear error
+    // at its first write, so ignore failure here.
+    sqlite3_exec(db_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", nullptr, nullptr, nullptr);
+  }
+}
+
+Database::~Database() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), read_only_(other.read_only_), path_(std::move(other.path_)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+  if (this != &other) {
+    if (db_) sqlite3_close_v2(db_);
+    db_ = std::exchange(other.db_, nullptr);
+    read_only_ = other.read_only_;
+    path_ = std::move(other.path_);
+  }
+  return *this;
+}
+
+void Database::exec(std::string_view sql) {
+  std::string text(sql);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
+  if (rc != SQLITE_OK) {
+    std::string message = error ? error : sqlite3_errstr(rc);
+    sqlite3_free(error);
+    throw DbError(sqlite3_extended_errcode(db_), message);
+  }
+}
+
+Statement Database::prepare(std::string_view sql) const {
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
+  if (rc != SQLITE_OK) fail(db_, rc, "SQL");
+  if (!stmt) throw DbError(SQLITE_MISUSE, "câu lệnh SQL rỗng");
+  Statement result(db_, stmt);
+  // Reject a second statement after the first: one query per call.
+  if (tail) {
+    std::string_view rest(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail));
+    if (rest.find_first_not_of(" \t\r\n;") != std::string_view::npos)
+      throw DbError(SQLITE_MISUSE, "chỉ được một câu lệnh SQL mỗi lần");
+  }
+  return result;
+}
+
+std::optional<Value> Database::scalar(std::string_view sql) const {
+  Statement stmt = prepare(sql);
+  if (!stmt.step()) return std::nullopt;
+  return stmt.get(0);
+}
+
+namespace {
+
+int reads_only(void*, int action, const char*, const char*, const char*, const char*) {
+  switch (action) {
+    case SQLITE_SELECT:
+    case SQLITE_READ:
+    case SQLITE_FUNCTION:
+    case SQLITE_RECURSIVE:
+      return SQLITE_OK;
+    default:
+      return SQLITE_DENY;
+  }
+}
+
+}  // namespace
+
+void Database::restrict_to_reads() { sqlite3_set_authorizer(db_, reads_only, nullptr); }
+
+int Database::user_version() const {
+  auto v = scalar("PRAGMA user_version");
+  return v ? static_cast<int>(std::get<std::int64_t>(*v)) : 0;
+}
+
+void Database::set_user_version(int version) {
+  exec("PRAGMA user_version = " + std::to_string(version));
+}
+
+std::int64_t Database::changes() const { return sqlite3_changes64(db_); }
+
+Statement::~Statement() {
+  if (stmt_) sqlite3_finalize(stmt_);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+Statement& Statement::bind(int index, const Value& value) {
+  if (std::holds_alternative<std::monostate>(value)) return bind_null(index);
+  if (auto* i = std::get_if<std::int64_t>(&value)) return bind(index, *i);
+  if (auto* d = std::get_if<double>(&value)) return bind(index, *d);
+  return bind(index, std::string_view(std::get<std::string>(value)));
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK) fail(db_, rc, "bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  int rc = sqlite3_bind_double(stmt_, index, value);
+  if (rc != SQLITE_OK) fail(db_, rc, "bind");
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+  int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (rc != SQLITE_OK) fail(db_, rc, "bind");
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK) fail(db_, rc, "bind");
+  return *this;
+}
+
+int Statement::parameter_count() const { return sqlite3_bind_parameter_count(stmt_); }
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  sqlite3_reset(stmt_);
+  fail(db_, rc, "SQL");
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+
+std::string Statement::column_name(int index) const {
+  const char* name = sqlite3_column_name(stmt_, index);
+  return name ? name : "";
+}
+
+bool Statement::is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
+
+std::int64_t Statement::get_int(int index) const { return sqlite3_column_int64(stmt_, index); }
+
+double Statement::get_double(int index) const { return sqlite3_column_double(stmt_, index); }
+
+std::string Statement::get_text(int index) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, index);
+  if (!text) return {};
+  return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
+Value Statement::get(int index) const {
+  switch (sqlite3_column_type(stmt_, index)) {
+    case SQLITE_INTEGER: return get_int(index);
+    case SQLITE_FLOAT: return get_double(index);
+    case SQLITE_NULL: return std::monostate{};
+    default: return get_text(index);
+  }
+}
+
+bool Statement::read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
+
+Transaction::Transaction(Database& db, bool immediate) : db_(db) {
+  db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+Transaction::~Transaction() {
+  if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace ntm::store

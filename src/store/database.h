@@ -1,0 +1,131 @@
+// SQLite connection, prepared statements and transactions, RAII all the way.
+// Only src/store includes sqlite3.h; this header forward-declares what it needs.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace ntm::store {
+
+// Any SQLite failure. `code` is SQLite's extended result code.
+class DbError : public std::runtime_error {
+ public:
+  DbError(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  int code() const { return code_; }
+ private:
+  int code_;
+};
+
+// A value read from or bound to SQL.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+enum class OpenMode {
+  ReadOnly,    // the file must exist; PRAGMA query_only also set
+  ReadWrite,   // the file must exist
+  Create,      // created when missing
+};
+
+class Statement;
+
+// One connection. Not copyable; movable. The destructor closes it (never throws).
+// Every connection has foreign keys on, a busy timeout of 5 s and, when writable, WAL.
+class Database {
+ public:
+  Database(const std::filesystem::path& path, OpenMode mode);
+  static Database memory();  // a private in-memory database, for tests and samples
+  ~Database();
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one or more statements with no results (schema files, pragmas).
+  void exec(std::string_view sql);
+  Statement prepare(std::string_view sql) const;
+
+  // Convenience: the first column of the first row, or nullopt.
+  std::optional<Value> scalar(std::string_view sql) const;
+
+  // From now on the connection runs only reads: SELECT over tables and views, no
+  // ATTACH, PRAGMA or writes (an authorizer refuses them). For connections handed to scripts.
+  void restrict_to_reads();
+
+  int user_version() const;
+  void set_user_version(int version);
+  std::int64_t changes() const;
+  bool read_only() const { return read_only_; }
+  const std::filesystem::path& path() const { return path_; }
+  sqlite3* handle() const { return db_; }
+
+ private:
+  Database() = default;
+  void configure();
+  sqlite3* db_ = nullptr;
+  bool read_only_ = false;
+  std::filesystem::path path_;
+};
+
+// A prepared statement, finalized by its destructor. Bind with 1-based indexes.
+class Statement {
+ public:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, const Value& value);
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind_null(int index);
+  int parameter_count() const;
+
+  // Steps once: true when a row is ready, false when done. Throws DbError on failure.
+  bool step();
+  // Steps to completion, discarding rows. Resets afterwards so the statement can be reused.
+  void run();
+  void reset();
+
+  int column_count() const;
+  std::string column_name(int index) const;
+  bool is_null(int index) const;
+  std::int64_t get_int(int index) const;
+  double get_double(int index) const;
+  std::string get_text(int index) const;   // copied: safe after the next step
+  Value get(int index) const;
+  // True when the statement cannot write (SELECT, read-only PRAGMA...).
+  bool read_only() const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+// A transaction that rolls back unless commit() was called. The destructor never throws.
+class Transaction {
+ public:
+  explicit Transaction(Database& db, bool immediate = true);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace ntm::store

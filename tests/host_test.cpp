@@ -1,0 +1,284 @@
+// The Lua host: sandbox, limits, the trampoline, error locations, the annotation file.
+#include <doctest/doctest.h>
+
+#include <lua.hpp>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "app/paths.h"
+#include "lua/host.h"
+#include "store/database.h"
+#include "support.h"
+
+using ntm::lua::ErrorKind;
+using ntm::test::run_lua;
+
+namespace {
+
+ntm::lua::Limits small_limits() {
+  ntm::lua::Limits l;
+  l.seconds = 2;
+  l.memory_bytes = 64u << 20;
+  l.instructions = 50'000'000;
+  l.max_string_bytes = 16u << 20;
+  return l;
+}
+
+}  // namespace
+
+TEST_CASE("a script walks every commune of a province") {
+  auto r = run_lua(R"(
+    local n = 0
+    for x in ntm.province("dien bien"):communes() do
+      assert(#x.code == 5 and x.name ~= "" and x.district ~= "")
+      n = n + 1
+    end
+    print(n)
+  )");
+  REQUIRE_MESSAGE(r.ok, r.message);
+  CHECK(r.out == "115\n");
+}
+
+TEST_CASE("province names match with or without accents, and unknown names suggest") {
+  auto r = run_lua(R"(print(ntm.province("ĐIỆN BIÊN").code, ntm.province("tinh dien bien").name, ntm.province("24").name))");
+  REQUIRE_MESSAGE(r.ok, r.message);
+  CHECK(r.out == "11\tĐiện Biên\tBắc Giang\n");
+  auto bad = run_lua("local p = ntm.province('dien bin')\n");
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.kind == ErrorKind::Script);
+  CHECK(bad.message.find("không tìm thấy tỉnh 'dien bin'; có phải: Điện Biên") != std::string::npos);
+  CHECK(bad.line == 1);
+}
+
+TEST_CASE("limits stop runaway scripts and pcall cannot catch them") {
+  SUBCASE("busy loop") {
+    auto r = run_lua("while true do end", ntm::test::reference_db(), small_limits());
+    CHECK(r.kind == ErrorKind::Limit);
+    CHECK(r.message.find("giới hạn số lệnh") != std::string::npos);
+  }
+  SUBCASE("busy loop inside pcall inside a loop") {
+    auto r = run_lua("while true do pcall(function() while true do end end) end", ntm::test::reference_db(), small_limits());
+    CHECK(r.kind == ErrorKind::Limit);
+  }
+  SUBCASE("error handler that tries to keep going") {
+    auto r = run_lua("for i = 1, 1e9 do xpcall(function() while true do end end, function() while true do end end) end",
+                     ntm::test::reference_db(), small_limits());
+    CHECK(r.kind == ErrorKind::Limit);
+  }
+  SUBCASE("inside a coroutine") {
+    auto r = run_lua("coroutine.wrap(function() while true do end end)()", ntm::test::reference_db(), small_limits());
+    CHECK(r.kind == ErrorKind::Limit);
+  }
+  SUBCASE("wall clock") {
+    auto limits = small_limits();
+    limits.instructions = 1'000'000'000'000LL;
+    limits.seconds = 0.3;
+    auto r = run_lua("local x = 0 while true do x = x + 1 end", ntm::test::reference_db(), limits);
+    CHECK(r.kind == ErrorKind::Limit);
+    CHECK(r.message.find("giới hạn thời gian") != std::string::npos);
+    CHECK(r.line == 1);
+  }
+  SUBCASE("string.rep of 2^31 bytes") {
+    auto r = run_lua("local s = string.rep('x', 2^31)", ntm::test::reference_db(), small_limits());
+    CHECK(r.kind == ErrorKind::Limit);
+    CHECK(r.message.find("string.rep") != std::string::npos);
+  }
+  SUBCASE("s:rep through the string metatable") {
+    auto r = run_lua("local s = ('x'):rep(2^31)", ntm::test::reference_db(), small_limits());
+    CHECK(r.kind == ErrorKind::Limit);
+  }
+  SUBCASE("an ever-growing table") {
+    auto r = run_lua("local t = {} local i = 0 while true do i = i + 1 t[i] = {i} end", ntm::test::reference_db(), small_limits());
+    CHECK(r.kind == ErrorKind::Limit);
+    CHECK(r.message.find("giới hạn bộ nhớ") != std::string::npos);
+  }
+  SUBCASE("memory errors caught by pcall still stop the script") {
+    auto r = run_lua("local t = {} while true do pcall(function() t[#t + 1] = string.rep('y', 1e6) .. #t end) end",
+                     ntm::test::reference_db(), small_limits());
+    CHECK(r.kind == ErrorKind::Limit);
+  }
+}
+
+TEST_CASE("no escape: io, os, require, debug, dofile, bytecode are not reachable") {
+  struct Case { const char* source; const char* expected; };
+  const Case cases[] = {
+      {"io.open('/etc/passwd')", "global 'io'"},
+      {"os.execute('id')", "global 'os'"},
+      {"require('os')", "global 'require'"},
+      {"debug.getregistry()", "global 'debug'"},
+      {"dofile('/etc/passwd')", "global 'dofile'"},
+      {"loadfile('/etc/passwd')", "global 'loadfile'"},
+      {"package.loadlib('x', 'y')", "global 'package'"},
+      {"assert(load(string.char(27) .. 'Lua'))", "bytecode"},
+      {"assert(load(function() return nil end, 'x', 'b'))", ""},
+      {"string.dump(print)", "field 'dump'"},
+      {"collectgarbage('stop')", "collectgarbage"},
+      {"setmetatable({}, {__gc = function() end})", "__gc"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.source);
+    auto r = run_lua(c.source, ntm::test::reference_db(), small_limits());
+    CHECK_FALSE(r.ok);
+    CHECK(r.kind == ErrorKind::Script);
+    CHECK(r.message.find(c.expected) != std::string::npos);
+  }
+  // load() of text works and is bound to the sandbox: it does not see the real globals.
+  auto ok = run_lua("print(load('return io')(), load('return 1 + 1')())");
+  REQUIRE_MESSAGE(ok.ok, ok.message);
+  CHECK(ok.out == "nil\t2\n");
+}
+
+TEST_CASE("shared libraries cannot be modified for later code") {
+  const char* attempts[] = {
+      "string.format = function() return 'pwned' end",
+      "rawset(string, 'format', function() end)",
+      "getmetatable('').__index = {}",
+      "setmetatable(string, {})",
+      "ntm.province = nil",
+      "ntm.fmt.number = print",
+      "table.insert = nil",
+  };
+  for (const char* source : attempts) {
+    CAPTURE(source);
+    auto r = run_lua(source);
+    CHECK_FALSE(r.ok);
+    CHECK(r.kind == ErrorKind::Script);
+  }
+  auto r = run_lua("string.format = nil");
+  CHECK(r.message.find("chỉ đọc") != std::string::npos);
+  // Globals of one run do not leak into the next.
+  CHECK(run_lua("leak = 42").ok);
+  auto next = run_lua("print(leak, string.format('%d', 7))");
+  CHECK(next.out == "nil\t7\n");
+}
+
+TEST_CASE("a C++ exception thrown from a binding 300 times leaves the host healthy") {
+  auto r = run_lua(R"(
+    local failures = 0
+    for i = 1, 300 do
+      local ok, err = pcall(ntm.sql, "SELEC nonsense " .. i)
+      if not ok and err:find("SQL") then failures = failures + 1 end
+    end
+    print(failures, #ntm.sql("SELECT code FROM unit WHERE kind = 'province'"))
+  )");
+  REQUIRE_MESSAGE(r.ok, r.message);
+  CHECK(r.out == "300\t63\n");
+  // And 300 runs in a row, each ending in a thrown exception turned into a script error.
+  int errors = 0;
+  for (int i = 0; i < 300; ++i) {
+    auto e = run_lua("ntm.sql('SELECT * FROM no_such_table')");
+    if (!e.ok && e.message.find("no_such_table") != std::string::npos) ++errors;
+  }
+  CHECK(errors == 300);
+  CHECK(run_lua("print(ntm.province('Bắc Giang'):communes():count())").out == "184\n");
+}
+
+TEST_CASE("ntm.sql is read-only") {
+  for (const char* q : {"DELETE FROM unit", "ATTACH DATABASE '/tmp/x.db' AS x", "PRAGMA writable_schema = 1",
+                        "INSERT INTO meta VALUES ('a', 'b')"}) {
+    CAPTURE(q);
+    auto r = run_lua(std::string("ntm.sql([[") + q + "]])");
+    CHECK_FALSE(r.ok);
+  }
+  auto rows = run_lua("local r = ntm.sql('SELECT name FROM unit WHERE code = ?', '11') print(#r, r[1].name)");
+  CHECK(rows.out == "1\tĐiện Biên\n");
+}
+
+TEST_CASE("script errors name file:line and carry a traceback") {
+  auto r = run_lua("local a = 1\nlocal b = 2\nerror('hỏng ở đây')\n", ntm::test::reference_db(), {}, "loi");
+  CHECK(r.kind == ErrorKind::Script);
+  CHECK(r.line == 3);
+  CHECK(r.file.find("loi.lua") != std::string::npos);
+  CHECK(r.message.find("loi.lua:3: hỏng ở đây") != std::string::npos);
+  auto syntax = run_lua("local x = = 1\n", ntm::test::reference_db(), {}, "cu_phap");
+  CHECK(syntax.kind == ErrorKind::Script);
+  CHECK(syntax.line == 1);
+  CHECK(syntax.message.find("cu_phap.lua:1:") != std::string::npos);
+}
+
+TEST_CASE("Vietnamese number formatting") {
+  auto r = run_lua(R"(
+    print(ntm.fmt.number(1986281), ntm.fmt.number(1351 / 115, 2),
+          ntm.fmt.percent(55, 115, {decimals = 2, mode = "truncate"}),
+          ntm.fmt.percent(151, 184, 1), ntm.fmt.percent(21, 115, {decimals = 2, mode = "truncate"}),
+          ntm.fmt.money(1986281, {unit = "ty"}), ntm.fmt.date("2020-12-31"),
+          ntm.fmt.round(10.125, 2, "half-even"), ntm.fmt.number(46 / 115 * 100, {decimals = 2, mode = "truncate", trim = true}))
+  )");
+  REQUIRE_MESSAGE(r.ok, r.message);
+  CHECK(r.out == "1.986.281\t11,75\t47,82%\t82,1%\t18,26%\t1.986,28 tỷ đồng\tngày 31 tháng 12 năm 2020\t10.12\t40\n");
+}
+
+namespace {
+
+// Names of functions reachable from scripts through the ntm module and the host types.
+std::set<std::string> bound_names() {
+  std::set<std::string> names;
+  ntm::store::Database db(ntm::test::reference_db(), ntm::store::OpenMode::ReadOnly);
+  std::ostringstream sink;
+  ntm::lua::Context context(db, sink, sink);
+  ntm::lua::Host host(context, {});
+  lua_State* L = host.state();
+  // The real table behind a read-only proxy is the __index of its metatable.
+  auto walk = [&](const std::string& prefix, auto& self) -> void {
+    // [proxy]
+    lua_getmetatable(L, -1);
+    lua_getfield(L, -1, "__index");
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      std::string key = lua_tostring(L, -2);
+      if (lua_type(L, -1) == LUA_TTABLE) {
+        self(prefix + key + ".", self);
+      } else {
+        names.insert(prefix + key);
+      }
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+  };
+  // The sandbox env is the _ENV of a loaded chunk.
+  host.load_string("return ntm", "=names");
+  host.call(0, 1);
+  walk("ntm.", walk);
+  lua_pop(L, 1);
+  for (const char* type : {"ntm.Province", "ntm.District", "ntm.Commune", "ntm.CommuneList"}) {
+    std::string short_name = std::string(type).substr(4);
+    luaL_getmetatable(L, type);
+    lua_getfield(L, -1, "__index");
+    if (lua_type(L, -1) == LUA_TFUNCTION) lua_getupvalue(L, -1, 1);
+    else lua_pushvalue(L, -1);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+      names.insert(short_name + ":" + lua_tostring(L, -2));
+      lua_pop(L, 1);
+    }
+    lua_settop(L, 0);
+  }
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("the annotation file documents every bound name") {
+  std::ifstream in(ntm::app::data_dir() / "scripts" / "meta" / "ntm.lua");
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string meta = text.str();
+  CHECK(meta.rfind("---@meta", 0) == 0);
+  std::set<std::string> documented;
+  std::regex function_re(R"(function ([A-Za-z_][A-Za-z0-9_.]*)([.:])([A-Za-z_][A-Za-z0-9_]*)\()");
+  for (auto it = std::sregex_iterator(meta.begin(), meta.end(), function_re); it != std::sregex_iterator(); ++it)
+    documented.insert((*it)[1].str() + (*it)[2].str() + (*it)[3].str());
+  std::regex field_re(R"(^(ntm(?:\.[a-z_]+)*)\.([a-z_]+) = )", std::regex::multiline);
+  for (auto it = std::sregex_iterator(meta.begin(), meta.end(), field_re); it != std::sregex_iterator(); ++it)
+    documented.insert((*it)[1].str() + "." + (*it)[2].str());
+  auto bound = bound_names();
+  CHECK(bound.size() > 25);
+  for (const auto& name : bound) {
+    CAPTURE(name);
+    CHECK(documented.count(name) == 1);
+  }
+}

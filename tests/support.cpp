@@ -1,0 +1,115 @@
+#include "support.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sys/wait.h>
+#include <map>
+#include <sstream>
+
+#include "app/init.h"
+#include "app/paths.h"
+#include "app/run.h"
+#include "store/database.h"
+
+namespace ntm::test {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void remove_temp_dir() {
+  std::error_code ec;
+  fs::remove_all(temp_dir(), ec);
+}
+
+}  // namespace
+
+fs::path temp_dir() {
+  static fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("ntm-test-" + std::to_string(::getpid()));
+    fs::create_directories(d);
+    return d;
+  }();
+  // Registered after `dir` is built, so it runs before `dir` is destroyed.
+  static bool registered = (std::atexit(remove_temp_dir), true);
+  (void)registered;
+  return dir;
+}
+
+namespace {
+
+fs::path build_db(const std::string& sample) {
+  fs::path path = temp_dir() / ((sample.empty() ? std::string("reference") : sample) + ".db");
+  if (!fs::exists(path)) {
+    app::InitOptions options;
+    options.db = path;
+    options.sample = sample;
+    options.limits.seconds = 600;
+    options.limits.memory_bytes = 2048u << 20;
+    options.limits.instructions = 100'000'000'000LL;
+    std::ostringstream sink;
+    app::init_database(options, sink);
+  }
+  return path;
+}
+
+}  // namespace
+
+const fs::path& reference_db() {
+  static fs::path path = build_db("");
+  return path;
+}
+
+const fs::path& sample_db(const std::string& name) {
+  static std::map<std::string, fs::path> built;
+  auto it = built.find(name);
+  if (it == built.end()) it = built.emplace(name, build_db(name)).first;
+  return it->second;
+}
+
+LuaResult run_lua(const std::string& source, const fs::path& db, lua::Limits limits, const std::string& name) {
+  fs::path script = temp_dir() / (name + ".lua");
+  {
+    std::ofstream out(script, std::ios::binary);
+    out << source;
+  }
+  std::ostringstream out, err;
+  LuaResult result;
+  try {
+    app::run_script(db, script, {}, limits, out, err);
+    result.ok = true;
+  } catch (const lua::ScriptError& e) {
+    result.kind = e.kind;
+    result.message = e.what();
+    result.file = e.file;
+    result.line = e.line;
+  }
+  result.out = out.str();
+  result.err = err.str();
+  return result;
+}
+
+Command ntm(const std::string& args, const fs::path& cwd) {
+  static int counter = 0;
+  fs::path out = temp_dir() / ("cmd-" + std::to_string(++counter) + ".out");
+  fs::path err = temp_dir() / ("cmd-" + std::to_string(counter) + ".err");
+  std::string command;
+  if (!cwd.empty()) command += "cd '" + cwd.string() + "' && ";
+  command += std::string("'") + NTM_BINARY + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  int raw = std::system(command.c_str());
+  Command result;
+  result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  auto slurp = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  result.out = slurp(out);
+  result.err = slurp(err);
+  return result;
+}
+
+}  // namespace ntm::test
