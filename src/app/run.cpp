@@ -89,14 +89,16 @@ void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostr
 
 RunResult run_script(const fs::path& db, const fs::path& script, const std::map<std::string, std::string>& args,
                      const lua::Limits& limits, std::ostream& out, std::ostream& err,
-                     const std::function<void(lua::Host&)>& after) {
+                     const std::function<void(lua::Host&)>& after, bool lenient_args) {
   store::Database database = open_for_scripts(db);
   lua::Context context(database, out, err);
   context.args = args;
+  context.lenient_args = lenient_args;
   context.script_dirs = script_dirs();
   try {
     lua::Host host(context, limits);
-    host.run_file(script);
+    host.load_file(script);
+    host.call(0, 1);
     if (after) after(host);
   } catch (const lua::ScriptError& e) {
     if (!context.usage_error.empty()) throw lua::ScriptError(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);

@@ -32,8 +32,10 @@ ScriptInfo describe_script(const std::filesystem::path& script);
 void print_script_help(const std::filesystem::path& script, const ScriptInfo& info, std::ostream& out);
 
 // Runs `script` with `args` on `db` and returns the context (findings, scripts run).
-// `before` runs after the host is made and before the script (to push extra globals);
-// `after` runs with the host still alive (to read results the script left).
+// `after` runs with the host still alive and the script's first return value (nil when it
+// returned nothing) on top of the Lua stack, to read what the script produced.
+// With `lenient_args`, command-line parameters the script does not declare are ignored
+// (rule scripts run with the arguments of the check that runs them).
 // Throws lua::ScriptError (kind Usage when the script's parameters were wrong).
 struct RunResult {
   std::vector<lua::Finding> findings;
@@ -41,6 +43,7 @@ struct RunResult {
 };
 RunResult run_script(const std::filesystem::path& db, const std::filesystem::path& script,
                      const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,
-                     std::ostream& err, const std::function<void(lua::Host&)>& after = {});
+                     std::ostream& err, const std::function<void(lua::Host&)>& after = {},
+                     bool lenient_args = false);
 
 }  // namespace ntm::app

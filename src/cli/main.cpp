@@ -33,6 +33,9 @@ int main(int argc, char** argv) {
   cli::add_run(app, global);
   cli::add_query(app, global);
   cli::add_scripts(app, global);
+  cli::add_check(app, global);
+  cli::add_report(app, global);
+  cli::add_allocate(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -103,7 +103,7 @@ int ntm_params(lua_State* L) {
   }
   for (const auto& [name, value] : ctx.args) {
     bool known = std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
-    if (!known) {
+    if (!known && !ctx.lenient_args) {
       ctx.usage_error = tr("script không có tham số --", "the script has no parameter --") + name;
       return luaL_error(L, "%s", ctx.usage_error.c_str());
     }
@@ -256,6 +256,10 @@ void open_ntm(lua_State* L) {
   open_district(L);
   open_commune(L);
   open_commune_list(L);
+  open_criteria(L);
+  open_finding(L);
+  open_allocate(L);
+  open_report(L);
 }
 
 }  // namespace ntm::lua

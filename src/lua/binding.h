@@ -64,5 +64,9 @@ void open_province(lua_State* L);     // bind_province.cpp: adds ntm.province
 void open_district(lua_State* L);     // bind_district.cpp
 void open_commune(lua_State* L);      // bind_commune.cpp
 void open_commune_list(lua_State* L); // bind_commune_list.cpp
+void open_criteria(lua_State* L);     // bind_criteria.cpp: adds ntm.criteria
+void open_finding(lua_State* L);      // bind_finding.cpp: adds ntm.finding
+void open_allocate(lua_State* L);     // bind_allocate.cpp: adds ntm.allocate
+void open_report(lua_State* L);       // bind_report.cpp: adds ntm.report
 
 }  // namespace ntm::lua

@@ -41,7 +41,8 @@ struct Context {
   std::ostream& out;             // print()
   std::ostream& err;             // ntm.log()
   std::map<std::string, std::string> args;      // --name value from the command line
-  bool describe = false;         // collect ntm.params declarations only, then stop
+  bool describe = false;
+  bool lenient_args = false;     // ignore command-line parameters the script does not declare         // collect ntm.params declarations only, then stop
   std::vector<ParamSpec> params;
   std::string script_description;
   std::vector<std::filesystem::path> script_dirs;   // where ntm.use finds lib/NAME.lua

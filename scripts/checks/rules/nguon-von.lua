@@ -1,0 +1,60 @@
+-- Nguồn vốn: các nguồn thành phần có cộng lại đúng tổng đã in không, và mỗi nguồn có cộng lại
+-- đúng các nguồn con của nó không (ví dụ vốn đầu tư = vốn trong nước + vốn nước ngoài).
+local p = ntm.params{
+  province = { type = "string", required = true },
+  year     = { type = "integer", required = true },
+  tag      = { type = "string" },
+  district = { type = "string" },
+}
+if p.tag or p.district then return end
+
+local tinh = ntm.province(p.province)
+local parent, name = {}, {}
+for _, s in ipairs(ntm.sql("SELECT code, parent, name FROM funding_source")) do
+  parent[s.code] = s.parent
+  name[s.code] = s.name
+end
+
+local rows = ntm.sql([[SELECT source, amount FROM funding WHERE unit_code = ? AND year = ? AND stage = 'mobilised']],
+  tinh.code, p.year)
+if #rows == 0 then return end
+local amount = {}
+for _, r in ipairs(rows) do amount[r.source] = r.amount end
+
+-- Tổng các nguồn gốc: một nguồn được tính khi không có nguồn cha nào cũng được nhập.
+local function has_entered_ancestor(code)
+  local up = parent[code]
+  while up do
+    if amount[up] then return true end
+    up = parent[up]
+  end
+  return false
+end
+local sum, codes = 0, {}
+for code in pairs(amount) do codes[#codes + 1] = code end
+table.sort(codes)
+for _, code in ipairs(codes) do
+  if not has_entered_ancestor(code) then sum = sum + amount[code] end
+end
+
+local printed = ntm.sql("SELECT value, as_printed, source FROM statistic WHERE unit_code = ? AND year = ? AND key = 'funding.total'",
+  tinh.code, p.year)[1]
+if printed and printed.value ~= sum then
+  ntm.finding{ unit = tinh, rule = "nguon-von", level = "error",
+    message = string.format("các nguồn vốn cộng lại %s triệu đồng, khác tổng đã in %s (chênh %s)%s",
+      ntm.fmt.number(sum), printed.as_printed, ntm.fmt.number(sum - printed.value),
+      printed.source and (" [" .. printed.source .. "]") or "") }
+end
+
+-- Nguồn có cả giá trị của chính nó lẫn các nguồn con: phải bằng tổng các nguồn con.
+for _, code in ipairs(codes) do
+  local children, sub = 0, 0
+  for _, child in ipairs(codes) do
+    if parent[child] == code then children = children + 1; sub = sub + amount[child] end
+  end
+  if children > 0 and sub ~= amount[code] then
+    ntm.finding{ unit = tinh, rule = "nguon-von", level = "error",
+      message = string.format("%s = %s triệu đồng nhưng các nguồn con cộng lại %s", name[code],
+        ntm.fmt.number(amount[code]), ntm.fmt.number(sub)) }
+  end
+end

@@ -1,0 +1,29 @@
+-- Nguy cơ mất chuẩn: xã đã được công nhận đạt chuẩn nông thôn mới (hoặc nâng cao, kiểu mẫu)
+-- nhưng số liệu năm nay cho thấy còn tiêu chí chưa đạt.
+local p = ntm.params{
+  province = { type = "string", required = true },
+  year     = { type = "integer", required = true },
+  tag      = { type = "string" },
+  district = { type = "string" },
+}
+local review = ntm.use("review")
+local set = ntm.criteria(p.year)
+
+for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district = p.district } do
+  local since = x:recognised("standard")
+  if since and since <= p.year then
+    local missing = {}
+    for _, c in ipairs(set.criteria) do
+      local ok, _, failed = review.decide(x, c)
+      if not ok then
+        local detail = #failed > 0 and (" (chỉ tiêu " .. table.concat(failed, ", ") .. ")") or ""
+        missing[#missing + 1] = c.number .. detail
+      end
+    end
+    if #missing > 0 then
+      ntm.finding{ unit = x, rule = "nguy-co-mat-chuan", level = "warning",
+        message = string.format("được công nhận đạt chuẩn năm %d nhưng năm %d chưa đạt tiêu chí %s",
+          since, p.year, table.concat(missing, "; ")) }
+    end
+  end
+end

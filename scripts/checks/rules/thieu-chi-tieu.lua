@@ -1,0 +1,36 @@
+-- Thiếu hoặc sai số liệu chỉ tiêu: xã có nhập số liệu chỉ tiêu nhưng thiếu một số chỉ tiêu,
+-- hoặc có giá trị nằm ngoài khoảng hợp lý (ví dụ tỷ lệ trên 100%, giá trị âm, chỉ tiêu "đạt/không" khác 0 và 1).
+local p = ntm.params{
+  province = { type = "string", required = true },
+  year     = { type = "integer", required = true },
+  tag      = { type = "string" },
+  district = { type = "string" },
+}
+local set = ntm.criteria(p.year)
+
+for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district = p.district } do
+  local _, source = x:status(1)
+  if source == "indicators" then
+    local missing = {}
+    for _, id in ipairs(set.order) do
+      local ind = set.indicators[id]
+      local v = x[id]
+      if v == nil then
+        missing[#missing + 1] = id
+      elseif (ind.min and v < ind.min) or (ind.max and v > ind.max) then
+        ntm.finding{ unit = x, rule = "gia-tri-ngoai-khoang", level = "error",
+          message = string.format("chỉ tiêu %s (%s) = %s, ngoài khoảng hợp lý [%s; %s]", id, ind.name,
+            ntm.fmt.number(v, {decimals = 2, trim = true}), ind.min and ntm.fmt.number(ind.min) or "…",
+            ind.max and ntm.fmt.number(ind.max) or "…") }
+      elseif ind.unit == "dat" and v ~= 0 and v ~= 1 then
+        ntm.finding{ unit = x, rule = "gia-tri-ngoai-khoang", level = "error",
+          message = string.format("chỉ tiêu %s là đạt/không đạt nhưng có giá trị %s (chỉ nhận 0 hoặc 1)", id, tostring(v)) }
+      end
+    end
+    if #missing > 0 then
+      ntm.finding{ unit = x, rule = "thieu-chi-tieu", level = "warning",
+        message = string.format("thiếu số liệu %d chỉ tiêu: %s (các tiêu chí liên quan bị tính là chưa đạt)",
+          #missing, table.concat(missing, ", ")) }
+    end
+  end
+end

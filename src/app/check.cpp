@@ -1,0 +1,100 @@
+#include "app/check.h"
+
+#include <algorithm>
+
+#include "app/paths.h"
+#include "app/run.h"
+#include "lua/to_json.h"
+#include "model/i18n.h"
+#include "store/database.h"
+
+namespace ntm::app {
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> rule_scripts() {
+  std::vector<fs::path> out;
+  std::map<std::string, fs::path> by_name;   // a user's rule replaces the shipped one of the same name
+  auto dirs = script_dirs();
+  for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) {
+    std::error_code ec;
+    fs::path dir = *it / "checks" / "rules";
+    if (!fs::is_directory(dir, ec)) continue;
+    for (const auto& e : fs::directory_iterator(dir))
+      if (e.path().extension() == ".lua") by_name[e.path().filename().string()] = e.path();
+  }
+  for (const auto& [name, path] : by_name) out.push_back(path);
+  return out;
+}
+
+nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& f : findings)
+    out.push_back({{"rule", f.rule}, {"level", f.level}, {"code", f.unit_code}, {"name", f.unit_name},
+                   {"district", f.district}, {"message", f.message}, {"script", f.script}});
+  return out;
+}
+
+CheckResult run_check(const CheckOptions& options, std::ostream& log) {
+  auto script = find_script(options.script, "checks");
+  if (!script) throw std::invalid_argument(tr("không tìm thấy script kiểm tra '", "check script not found: '") + options.script + "'");
+  CheckResult result;
+  nlohmann::ordered_json review;
+  auto main = run_script(options.db, *script, options.args, options.limits, log, log,
+                         [&](lua::Host& host) { review = lua::take_json(host); });
+  if (!review.is_object())
+    throw std::runtime_error(script->string() + tr(": script rà soát phải trả về một bảng (province, year, bands, ...)",
+                                                   ": a review script must return a table (province, year, bands, ...)"));
+  result.findings = main.findings;
+  result.scripts_run = main.scripts_run;
+  if (options.rules) {
+    for (const auto& rule : rule_scripts()) {
+      if (fs::equivalent(rule, *script)) continue;
+      auto r = run_script(options.db, rule, options.args, options.limits, log, log, {}, true);
+      result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
+      result.scripts_run.insert(r.scripts_run.begin(), r.scripts_run.end());
+    }
+  }
+  // The documented keys first, in the documented order; then anything else the script added.
+  static const char* order[] = {"province", "year", "criteria_set", "communes", "bands", "average",
+                                "criteria", "by_district", "results"};
+  for (const char* key : order)
+    if (review.contains(key)) result.review[key] = review[key];
+  for (auto it = review.begin(); it != review.end(); ++it)
+    if (!result.review.contains(it.key()) && it.key() != "findings") result.review[it.key()] = it.value();
+  result.review["findings"] = findings_json(result.findings);
+  return result;
+}
+
+std::size_t save_statuses(const fs::path& db_path, const nlohmann::ordered_json& review) {
+  if (!review.contains("results") || !review.contains("criteria_set") || !review.contains("year"))
+    throw std::runtime_error(tr("kết quả rà soát thiếu results/criteria_set/year, không lưu được",
+                                "the review lacks results/criteria_set/year and cannot be saved"));
+  store::Database db(db_path, store::OpenMode::ReadWrite);
+  std::string set = review["criteria_set"].get<std::string>();
+  int year = review["year"].get<int>();
+  std::vector<int> criteria;
+  auto numbers = db.prepare("SELECT number FROM criterion WHERE set_id = ? ORDER BY number");
+  numbers.bind(1, set);
+  while (numbers.step()) criteria.push_back(static_cast<int>(numbers.get_int(0)));
+  store::Transaction tx(db);
+  auto remove = db.prepare("DELETE FROM criterion_status WHERE unit_code = ? AND year = ? AND set_id = ? AND by = 'computed'");
+  auto insert = db.prepare("INSERT INTO criterion_status(unit_code, year, set_id, criterion, met, by, source) "
+                           "VALUES (?, ?, ?, ?, ?, 'computed', 'ntm check')");
+  std::size_t written = 0;
+  for (const auto& r : review["results"]) {
+    std::string code = r.at("code").get<std::string>();
+    remove.bind(1, code).bind(2, year).bind(3, set).run();
+    std::vector<int> met;
+    for (const auto& m : r.at("met")) met.push_back(m.get<int>());
+    for (int c : criteria) {
+      bool is_met = std::find(met.begin(), met.end(), c) != met.end();
+      insert.bind(1, code).bind(2, year).bind(3, set).bind(4, c).bind(5, is_met ? 1 : 0).run();
+      ++written;
+    }
+  }
+  tx.commit();
+  return written;
+}
+
+}  // namespace ntm::app

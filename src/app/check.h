@@ -1,0 +1,43 @@
+// `ntm check`: the criteria review script plus the rule scripts, and saving computed statuses.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "lua/host.h"
+
+namespace ntm::app {
+
+struct CheckOptions {
+  std::filesystem::path db;
+  std::string script = "tieu-chi-xa";        // the review script
+  std::map<std::string, std::string> args;    // province, year, tag, district, ... for every script
+  bool rules = true;                          // also run scripts/checks/rules/*.lua
+  lua::Limits limits;
+};
+
+struct CheckResult {
+  nlohmann::ordered_json review;              // the review script's result, keys in the documented order
+  std::vector<lua::Finding> findings;         // from every script, in run order
+  std::map<std::string, std::string> scripts_run;   // path → SHA-256
+};
+
+// Runs the review script (which must return the review table) and then each rule script.
+// Throws lua::ScriptError / std::runtime_error as run_script does.
+CheckResult run_check(const CheckOptions& options, std::ostream& log);
+
+// The rule scripts that `ntm check` runs, in name order.
+std::vector<std::filesystem::path> rule_scripts();
+
+// Writes the computed statuses of the review's results (criterion_status, by = 'computed')
+// in one transaction, replacing the earlier computed statuses of those communes and year.
+// Returns the number of rows written.
+std::size_t save_statuses(const std::filesystem::path& db, const nlohmann::ordered_json& review);
+
+// The findings as JSON objects {rule, level, code, name, district, message, script}.
+nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings);
+
+}  // namespace ntm::app

@@ -1,0 +1,407 @@
+// ntm allocate: run an allocation formula and print, write or save its plan; list, show and
+// compare saved plans.
+//
+//   ntm allocate FORMULA --province P --year Y --total N [--param value ...]
+//                [--format text|csv|json|xlsx] [-o FILE] [--save NAME [--write] [--replace]]
+//   ntm allocate --list [--format text|csv|json]
+//   ntm allocate --show NAME [--format text|csv|json|xlsx] [-o FILE]
+//   ntm allocate --diff PLAN_A PLAN_B [--format text|csv|json] [-o FILE]
+//
+// The plan printed is the one made by the script's LAST ntm.allocate call (read from the
+// binding's registry slot while the host is alive). Saving opens a separate writable
+// connection only after the script has finished, and writes in one transaction; without
+// --write nothing is written.
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "app/paths.h"
+#include "app/plans.h"
+#include "app/run.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/table_output.h"
+#include "model/hash.h"
+#include "model/text.h"
+#include "model/units.h"
+#include "report/writer.h"
+
+namespace ntm::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// "460300", "460.300", "1.234.567", "460 300" → "460300". Anything else (a decimal comma,
+// a dot that does not group thousands, a sign, letters) is an error naming the value.
+std::string normalize_total(const std::string& given) {
+  std::string t;
+  for (std::size_t i = 0; i < given.size(); ++i) {
+    if (given[i] == ' ') continue;
+    if (given.compare(i, 2, "\xC2\xA0") == 0) { ++i; continue; }            // no-break space
+    if (given.compare(i, 3, "\xE2\x80\xAF") == 0) { i += 2; continue; }     // narrow no-break space
+    t += given[i];
+  }
+  const std::string quoted = "'" + given + "'";
+  if (t.empty() || t == "true") throw std::runtime_error("Thiếu số tiền sau --total (triệu đồng, ví dụ --total 460.300)");
+  bool negative = t[0] == '-';
+  std::string body = negative || t[0] == '+' ? t.substr(1) : t;
+  if (body.find(',') != std::string::npos)
+    throw std::runtime_error("Tổng số tiền phân bổ (--total) phải là số nguyên triệu đồng, nhận " + quoted +
+                             " (dấu phẩy là dấu thập phân; viết 460300 hoặc 460.300)");
+  std::string digits;
+  std::size_t group = 0;
+  bool dotted = false, bad = body.empty();
+  for (std::size_t i = 0; i < body.size() && !bad; ++i) {
+    char c = body[i];
+    if (c == '.') {
+      bad = (dotted ? group != 3 : group == 0 || group > 3);
+      dotted = true;
+      group = 0;
+    } else if (c >= '0' && c <= '9') {
+      digits += c;
+      ++group;
+    } else {
+      throw std::runtime_error("Tổng số tiền phân bổ (--total) không phải là số: " + quoted);
+    }
+  }
+  if (dotted && group != 3) bad = true;
+  if (bad)
+    throw std::runtime_error("Tổng số tiền phân bổ (--total) phải là số nguyên triệu đồng, nhận " + quoted +
+                             " (dấu chấm chỉ dùng để phân cách hàng nghìn, ví dụ 460.300)");
+  digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
+  if (digits.size() > 15) throw std::runtime_error("Tổng số tiền phân bổ (--total) quá lớn: " + quoted);
+  if (negative && digits != "0") throw std::runtime_error("Tổng số tiền phân bổ không được âm: " + quoted);
+  return digits;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string weight_text(double w) {
+  NumberFormat f;
+  f.decimals = 4;
+  f.trim_zeros = true;
+  return format_number(w, f);
+}
+
+std::string raw_real(double w) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.15g", w);
+  return buf;
+}
+
+// What to write: "text", "csv", "json" or "document" (a report writer chosen by the
+// output file's extension).
+std::string resolve_format(std::string format, const std::string& output) {
+  std::string ext = fs::path(output).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (format.empty()) {
+    if (ext == ".csv") return "csv";
+    if (ext == ".json") return "json";
+    if (ext == ".xlsx" || ext == ".docx" || ext == ".html" || ext == ".htm" || ext == ".md") return "document";
+    return "text";
+  }
+  if (format == "table") format = "text";
+  if (format == "xlsx") {
+    if (output.empty()) throw std::invalid_argument("--format xlsx cần tệp ra: -o TỆP.xlsx");
+    return "document";
+  }
+  if (format != "text" && format != "csv" && format != "json")
+    throw std::invalid_argument("định dạng '" + format + "' không hỗ trợ (text, csv, json, xlsx)");
+  return format;
+}
+
+// Writes `text` to the output file, or to standard output when there is none.
+void emit(const std::string& text, const std::string& output) {
+  if (output.empty()) {
+    std::cout << text;
+    return;
+  }
+  std::ofstream out(output, std::ios::binary);
+  if (!out) throw std::runtime_error("không ghi được tệp " + output);
+  out << text;
+  if (!out.flush()) throw std::runtime_error("không ghi được tệp " + output);
+}
+
+std::string plan_text(const app::Plan& plan) {
+  std::ostringstream out;
+  out << "Phương án phân bổ" << (plan.name.empty() ? "" : " '" + plan.name + "'") << " — công thức " << plan.formula;
+  if (!plan.province_name.empty()) out << ", tỉnh " << plan.province_name;
+  if (plan.year) out << ", năm " << *plan.year;
+  out << "\n";
+  if (!plan.created.empty()) out << "Lưu lúc " << plan.created << "; mã đầu vào (SHA-256) " << plan.inputs_hash << "\n";
+  out << "Tổng số tiền: " << format_integer(plan.total) << " triệu đồng\n";
+  for (const auto& s : plan.set_asides) out << "Trích trước \"" << s.name << "\": " << format_integer(s.amount) << "\n";
+  out << "Chia cho " << plan.lines.size() << " đơn vị: " << format_integer(plan.lines_total()) << "\n\n";
+  TextTable t;
+  t.columns = {"TT", "Mã", "Tên", "Huyện", "Trọng số", "Số tiền"};
+  if (plan.has_counterpart) t.columns.push_back("Vốn đối ứng");
+  t.columns.push_back("Giải thích");
+  t.numeric = {true, false, false, false, true, true};
+  if (plan.has_counterpart) t.numeric.push_back(true);
+  t.numeric.push_back(false);
+  int n = 0;
+  for (const auto& l : plan.lines) {
+    std::vector<std::string> row = {std::to_string(++n), l.code, l.name, l.district, weight_text(l.weight),
+                                    format_integer(l.amount)};
+    if (plan.has_counterpart) row.push_back(l.counterpart ? format_integer(*l.counterpart) : "");
+    row.push_back(l.explanation);
+    t.rows.push_back(row);
+  }
+  print_aligned(t, out);
+  auto districts = app::district_totals(plan);
+  if (!districts.empty()) {
+    out << "\nTổng hợp theo huyện\n";
+    TextTable d;
+    d.columns = {"Huyện", "Số đơn vị", "Trọng số", "Số tiền"};
+    d.numeric = {false, true, true, true, true};
+    if (plan.has_counterpart) d.columns.push_back("Vốn đối ứng");
+    int recipients = 0;
+    double weight = 0;
+    std::int64_t counterpart = 0;
+    for (const auto& x : districts) {
+      std::vector<std::string> row = {x.district, std::to_string(x.recipients), weight_text(x.weight),
+                                      format_integer(x.amount)};
+      if (plan.has_counterpart) row.push_back(format_integer(x.counterpart));
+      d.rows.push_back(row);
+      recipients += x.recipients;
+      weight += x.weight;
+      counterpart += x.counterpart;
+    }
+    std::vector<std::string> total = {"Tổng cộng", std::to_string(recipients), weight_text(weight),
+                                      format_integer(plan.lines_total())};
+    if (plan.has_counterpart) total.push_back(format_integer(counterpart));
+    d.rows.push_back(total);
+    print_aligned(d, out);
+  }
+  return out.str();
+}
+
+std::string plan_csv(const app::Plan& plan) {
+  TextTable t;
+  t.columns = {"code", "name", "district", "weight", "amount"};
+  if (plan.has_counterpart) t.columns.push_back("counterpart");
+  t.columns.push_back("explanation");
+  for (const auto& l : plan.lines) {
+    std::vector<std::string> row = {l.code, l.name, l.district, raw_real(l.weight), std::to_string(l.amount)};
+    if (plan.has_counterpart) row.push_back(l.counterpart ? std::to_string(*l.counterpart) : "");
+    row.push_back(l.explanation);
+    t.rows.push_back(row);
+  }
+  std::ostringstream out;
+  print_csv(t, out);
+  return out.str();
+}
+
+void write_plan(const app::Plan& plan, const std::string& format, const std::string& output) {
+  std::string f = resolve_format(format, output);
+  if (f == "document") report::write(app::plan_document(plan), output);
+  else if (f == "json") emit(app::plan_json(plan), output);
+  else if (f == "csv") emit(plan_csv(plan), output);
+  else emit(plan_text(plan), output);
+}
+
+void write_list(const store::Database& db, const std::string& format, const std::string& output) {
+  std::string f = resolve_format(format, output);
+  if (f == "document") throw std::invalid_argument("--list chỉ in ra text, csv hoặc json");
+  auto plans = app::list_plans(db);
+  bool pretty = f == "text";
+  TextTable t;
+  t.columns = pretty ? std::vector<std::string>{"Tên", "Công thức", "Tỉnh", "Năm", "Tổng (triệu đồng)", "Số dòng", "Lưu lúc"}
+                     : std::vector<std::string>{"name", "formula", "province", "year", "total", "lines", "created"};
+  t.numeric = {false, false, false, true, true, true, false};
+  for (const auto& p : plans)
+    t.rows.push_back({p.name, p.formula, p.province, p.year ? std::to_string(*p.year) : "",
+                      pretty ? format_integer(p.total) : std::to_string(p.total), std::to_string(p.lines), p.created});
+  std::ostringstream out;
+  if (pretty && plans.empty()) out << "Chưa lưu phương án phân bổ nào (lưu bằng: ntm allocate ... --save TÊN --write)\n";
+  else print_table(t, pretty ? "table" : f, out);
+  emit(out.str(), output);
+}
+
+void write_diff(const app::Plan& a, const app::Plan& b, const std::string& format, const std::string& output) {
+  std::string f = resolve_format(format, output);
+  if (f == "document") throw std::invalid_argument("--diff chỉ in ra text, csv hoặc json");
+  app::PlanDiff diff = app::diff_plans(a, b);
+  auto note = [](const app::DiffLine& l) {
+    return !l.a ? std::string("chỉ có trong B") : !l.b ? std::string("chỉ có trong A") : std::string();
+  };
+  std::ostringstream out;
+  if (f == "json") {
+    nlohmann::ordered_json j;
+    j["a"] = a.name;
+    j["b"] = b.name;
+    j["total_a"] = diff.total_a;
+    j["total_b"] = diff.total_b;
+    j["difference"] = diff.total_b - diff.total_a;
+    j["changed"] = diff.changed;
+    j["only_a"] = nlohmann::ordered_json::array();
+    j["only_b"] = nlohmann::ordered_json::array();
+    j["lines"] = nlohmann::ordered_json::array();
+    for (const auto& l : diff.lines) {
+      if (!l.b) j["only_a"].push_back(l.code);
+      if (!l.a) j["only_b"].push_back(l.code);
+      nlohmann::ordered_json o = {{"code", l.code}, {"name", l.name}, {"district", l.district}};
+      o["amount_a"] = l.a ? nlohmann::ordered_json(*l.a) : nlohmann::ordered_json(nullptr);
+      o["amount_b"] = l.b ? nlohmann::ordered_json(*l.b) : nlohmann::ordered_json(nullptr);
+      o["difference"] = l.difference();
+      j["lines"].push_back(o);
+    }
+    out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else {
+    bool pretty = f == "text";
+    auto amount = [&](const std::optional<std::int64_t>& v) {
+      return !v ? std::string(pretty ? "—" : "") : pretty ? format_integer(*v) : std::to_string(*v);
+    };
+    auto signed_amount = [&](std::int64_t v) {
+      if (!pretty) return std::to_string(v);
+      return v > 0 ? "+" + format_integer(v) : format_integer(v);
+    };
+    TextTable t;
+    t.columns = pretty ? std::vector<std::string>{"Mã", "Tên", "Huyện", "A: " + a.name, "B: " + b.name, "Chênh lệch (B − A)", "Ghi chú"}
+                       : std::vector<std::string>{"code", "name", "district", "amount_a", "amount_b", "difference", "note"};
+    t.numeric = {false, false, false, true, true, true, false};
+    for (const auto& l : diff.lines)
+      t.rows.push_back({l.code, l.name, l.district, amount(l.a), amount(l.b), signed_amount(l.difference()), note(l)});
+    if (pretty) {
+      t.rows.push_back({"", "Tổng cộng", "", format_integer(diff.total_a), format_integer(diff.total_b),
+                        signed_amount(diff.total_b - diff.total_a), ""});
+      out << "So sánh phương án A '" << a.name << "' (" << a.formula << ") với B '" << b.name << "' (" << b.formula << ")\n";
+      print_aligned(t, out);
+      out << "Khác số tiền: " << diff.changed << " đơn vị; chỉ có trong A: " << diff.only_a
+          << "; chỉ có trong B: " << diff.only_b << "\n";
+    } else {
+      print_csv(t, out);
+    }
+  }
+  emit(out.str(), output);
+}
+
+struct Options {
+  std::string formula;
+  std::string format;
+  std::string output;
+  std::string save;
+  bool write = false;
+  bool replace = false;
+  bool list = false;
+  std::string show;
+  std::vector<std::string> diff;
+  bool help = false;
+  LimitFlags limits;
+};
+
+int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
+  auto script = app::find_script(o.formula, "allocations");
+  if (!script) throw std::invalid_argument("không tìm thấy công thức phân bổ '" + o.formula + "' (tìm trong scripts/allocations/)");
+  if (o.help) {
+    app::print_script_help(*script, app::describe_script(*script), std::cout);
+    return kOk;
+  }
+  auto args = parse_script_args(cmd->remaining());
+  if (auto total = args.find("total"); total != args.end()) total->second = normalize_total(total->second);
+  resolve_format(o.format, o.output);   // a bad --format fails before the script runs
+  const std::string source = read_text(*script);
+  fs::path db_path = app::database_path(global.db);
+
+  std::optional<AllocatedPlan> made;
+  // The script's print() goes to standard error: standard output carries the plan.
+  app::run_script(db_path, *script, args, o.limits.limits(), std::cerr, std::cerr, [&](lua::Host& host) {
+    if (const AllocatedPlan* p = lua::last_allocation(host.state())) made = *p;
+  });
+  if (!made)
+    throw std::runtime_error("công thức " + o.formula + " không gọi ntm.allocate nên không có phương án phân bổ");
+  if (made->call > 1)
+    std::cerr << "[ntm] công thức gọi ntm.allocate " << made->call << " lần; in và lưu phương án của lần cuối\n";
+
+  std::string province_code, province_name;
+  std::optional<int> year;
+  {
+    store::Database db = app::open_for_scripts(db_path);
+    if (auto p = args.find("province"); p != args.end()) {
+      province_code = find_province_code(db, p->second);
+      auto name = db.prepare("SELECT name FROM unit WHERE code = ?");
+      name.bind(1, province_code);
+      if (name.step()) province_name = name.get_text(0);
+    }
+    if (auto y = args.find("year"); y != args.end()) {
+      char* end = nullptr;
+      long v = std::strtol(y->second.c_str(), &end, 10);
+      if (!y->second.empty() && !*end) year = static_cast<int>(v);
+    }
+  }
+  app::Plan plan = app::plan_from_run(*made, o.formula, source, args, province_code, year);
+  plan.province_name = province_name;
+
+  if (!o.save.empty()) {
+    plan.name = o.save;
+    if (!o.write) {
+      bool exists = app::plan_exists(app::open_for_scripts(db_path), o.save);
+      std::cerr << "Sẽ lưu phương án '" << o.save << "': " << plan.lines.size() << " dòng, tổng "
+                << format_integer(plan.total) << " triệu đồng, công thức " << o.formula << " (SHA-256 "
+                << plan.formula_sha256.substr(0, 12) << "…), mã đầu vào " << plan.inputs_hash.substr(0, 12) << "…";
+      if (exists) std::cerr << (o.replace ? "; thay phương án cùng tên đã có" : "; nhưng tên này đã có (cần --replace)");
+      std::cerr << ".\nChưa ghi gì vào cơ sở dữ liệu: thêm --write để lưu.\n";
+      plan.name.clear();
+    } else {
+      store::Database db(db_path, store::OpenMode::ReadWrite);
+      std::int64_t id = app::save_plan(db, plan, o.replace);
+      std::cerr << "Đã lưu phương án '" << o.save << "' (số " << id << ", " << plan.lines.size() << " dòng).\n";
+    }
+  }
+  write_plan(plan, o.format, o.output);
+  return kOk;
+}
+
+}  // namespace
+
+void add_allocate(CLI::App& app, Global& global) {
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand(
+      "allocate", "chạy công thức phân bổ vốn (scripts/allocations/) và in, ghi hoặc lưu phương án; "
+                  "xem, so sánh các phương án đã lưu. Tham số của công thức viết --tên giá_trị");
+  cmd->set_help_flag();
+  cmd->add_flag("-h,--help", o->help, "trợ giúp; kèm CÔNG_THỨC: liệt kê tham số của công thức");
+  cmd->add_option("formula", o->formula, "tên hoặc đường dẫn công thức (he-so-nhom-xa, theo-nhu-cau, thuong-huyen)");
+  cmd->add_option("--format", o->format, "text | csv | json | xlsx (mặc định: theo đuôi tệp -o, không có thì text)");
+  cmd->add_option("-o,--output", o->output, "ghi ra tệp (.txt, .csv, .json, .xlsx, .docx, .html, .md)");
+  cmd->add_option("--save", o->save, "lưu phương án với tên này (cần --write)");
+  cmd->add_flag("--write", o->write, "cho phép ghi vào cơ sở dữ liệu (--save)");
+  cmd->add_flag("--replace", o->replace, "thay phương án đã lưu cùng tên");
+  cmd->add_flag("--list", o->list, "liệt kê các phương án đã lưu");
+  cmd->add_option("--show", o->show, "in một phương án đã lưu");
+  cmd->add_option("--diff", o->diff, "so sánh hai phương án đã lưu: --diff A B")->expected(2);
+  cmd->add_option("--db", global.db, "tệp cơ sở dữ liệu");
+  add_limit_flags(cmd, o->limits);
+  cmd->allow_extras();
+  cmd->callback([&global, o, cmd] {
+    global.status = guarded([&] {
+      int modes = !o->formula.empty() + o->list + !o->show.empty() + !o->diff.empty();
+      if (modes == 0 && o->help) {
+        std::cout << cmd->help();
+        return kOk;
+      }
+      if (modes != 1)
+        throw std::invalid_argument("dùng một trong: ntm allocate CÔNG_THỨC ..., --list, --show TÊN, --diff A B");
+      if (o->write && o->save.empty()) throw std::invalid_argument("--write chỉ dùng cùng --save TÊN");
+      if (o->replace && o->save.empty()) throw std::invalid_argument("--replace chỉ dùng cùng --save TÊN");
+      if (!o->formula.empty()) return run_formula(*o, global, cmd);
+      if (!o->save.empty()) throw std::invalid_argument("--save chỉ dùng khi chạy một công thức");
+      if (!cmd->remaining().empty())
+        throw std::invalid_argument("không hiểu đối số '" + cmd->remaining().front() + "'");
+      store::Database db = app::open_for_scripts(app::database_path(global.db));
+      if (o->list) write_list(db, o->format, o->output);
+      else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output);
+      else write_diff(app::load_plan(db, o->diff[0]), app::load_plan(db, o->diff[1]), o->format, o->output);
+      return kOk;
+    });
+  });
+}
+
+}  // namespace ntm::cli

@@ -1,0 +1,149 @@
+#include "lua/to_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "lua/handles.h"
+#include "lua/host.h"
+#include "model/i18n.h"
+
+namespace ntm::lua {
+
+namespace {
+
+struct Walker {
+  lua_State* L;
+  int max_depth;
+  std::size_t max_items;
+  std::size_t items = 0;
+  std::set<const void*> open;   // tables on the current path, for cycle detection
+
+  [[noreturn]] void fail(const std::string& path, const std::string& what) {
+    throw std::runtime_error(tr("giá trị trả về không chuyển được sang JSON tại ", "returned value cannot become JSON at ") +
+                             (path.empty() ? "(gốc)" : path) + ": " + what);
+  }
+
+  nlohmann::ordered_json convert(int index, const std::string& path, int depth) {
+    index = lua_absindex(L, index);
+    if (++items > max_items) fail(path, tr("quá nhiều phần tử", "too many items"));
+    switch (lua_type(L, index)) {
+      case LUA_TNIL: return nullptr;
+      case LUA_TBOOLEAN: return static_cast<bool>(lua_toboolean(L, index));
+      case LUA_TNUMBER: {
+        if (lua_isinteger(L, index)) return static_cast<std::int64_t>(lua_tointeger(L, index));
+        double v = lua_tonumber(L, index);
+        if (!std::isfinite(v)) fail(path, tr("số không hữu hạn (NaN hoặc vô cực)", "a non-finite number (NaN or infinity)"));
+        return v;
+      }
+      case LUA_TSTRING: {
+        std::size_t len;
+        const char* s = lua_tolstring(L, index, &len);
+        return std::string(s, len);
+      }
+      case LUA_TUSERDATA:
+        if (UnitRef* ref = test_any_unit(L, index)) return ref->province->units()[ref->index].code;
+        fail(path, tr("userdata không chuyển được", "userdata cannot be converted"));
+      case LUA_TTABLE: return table(index, path, depth);
+      default:
+        fail(path, std::string(tr("kiểu ", "type ")) + luaL_typename(L, index) + tr(" không chuyển được", " cannot be converted"));
+    }
+  }
+
+  nlohmann::ordered_json table(int index, const std::string& path, int depth) {
+    if (depth >= max_depth) fail(path, tr("lồng quá sâu", "nested too deep"));
+    const void* id = lua_topointer(L, index);
+    if (open.count(id)) fail(path, tr("bảng tự tham chiếu (vòng lặp)", "a table that contains itself (cycle)"));
+    open.insert(id);
+    luaL_checkstack(L, 4, "to_json");
+    // Keys with raw access (lua_next); decide array vs object.
+    std::vector<std::pair<std::string, bool>> keys;   // text, is_integer
+    lua_Integer max_int = 0, count = 0;
+    bool all_int = true;
+    lua_pushnil(L);
+    while (lua_next(L, index)) {
+      lua_pop(L, 1);
+      ++count;
+      if (lua_type(L, -1) == LUA_TNUMBER && lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1) {
+        max_int = std::max(max_int, lua_tointeger(L, -1));
+      } else {
+        all_int = false;
+      }
+      if (lua_type(L, -1) != LUA_TSTRING && lua_type(L, -1) != LUA_TNUMBER) {
+        lua_pop(L, 1);
+        fail(path, tr("khóa của bảng phải là chuỗi hoặc số", "table keys must be strings or numbers"));
+      }
+    }
+    nlohmann::ordered_json out;
+    if (all_int && max_int == count) {
+      out = nlohmann::ordered_json::array();
+      for (lua_Integer i = 1; i <= count; ++i) {
+        lua_rawgeti(L, index, i);
+        out.push_back(convert(-1, path + "[" + std::to_string(i) + "]", depth + 1));
+        lua_pop(L, 1);
+      }
+    } else {
+      out = nlohmann::ordered_json::object();
+      std::vector<std::string> names;
+      lua_pushnil(L);
+      while (lua_next(L, index)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+          names.emplace_back(lua_tostring(L, -1));
+        } else {
+          lua_pushvalue(L, -1);
+          names.emplace_back(lua_tostring(L, -1));   // converts the copy, not the key
+          lua_pop(L, 1);
+        }
+      }
+      std::sort(names.begin(), names.end());
+      for (const auto& name : names) {
+        lua_pushlstring(L, name.data(), name.size());
+        if (lua_rawget(L, index) == LUA_TNIL) {
+          lua_pop(L, 1);
+          // A number key: look it up as a number.
+          lua_pushnumber(L, std::strtod(name.c_str(), nullptr));
+          lua_Integer as_int;
+          if (lua_numbertointeger(lua_tonumber(L, -1), &as_int)) { lua_pop(L, 1); lua_pushinteger(L, as_int); }
+          lua_rawget(L, index);
+        }
+        out[name] = convert(-1, path.empty() ? name : path + "." + name, depth + 1);
+        lua_pop(L, 1);
+      }
+    }
+    open.erase(id);
+    return out;
+  }
+};
+
+}  // namespace
+
+nlohmann::ordered_json to_json(lua_State* L, int index, int max_depth, std::size_t max_items) {
+  Walker walker{L, max_depth, max_items};
+  return walker.convert(index, "", 0);
+}
+
+namespace {
+
+int convert_top(lua_State* L) {
+  auto* out = static_cast<nlohmann::ordered_json*>(lua_touserdata(L, lua_upvalueindex(1)));
+  *out = to_json(L, 1);
+  return 0;
+}
+
+}  // namespace
+
+nlohmann::ordered_json take_json(Host& host) {
+  lua_State* L = host.state();
+  nlohmann::ordered_json out;
+  lua_pushlightuserdata(L, &out);
+  lua_pushcclosure(L, safe<convert_top>, 1);   // [value, fn]
+  lua_insert(L, -2);                           // [fn, value]
+  host.call(1, 0);
+  return out;
+}
+
+}  // namespace ntm::lua

@@ -1,0 +1,253 @@
+// `ntm check` on the two samples: the published figures, findings, data-driven thresholds,
+// assessed statuses, saving, and bad input.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+
+#include "model/text.h"
+#include "store/database.h"
+#include "support.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+ntm::test::Command cli(const std::string& args) { return ntm::test::ntm(args); }
+
+json check_json(const fs::path& db, const std::string& args) {
+  auto r = cli("--db '" + db.string() + "' check " + args + " --format json");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  return json::parse(r.out);
+}
+
+nlohmann::ordered_json check_ordered(const fs::path& db, const std::string& args) {
+  auto r = cli("--db '" + db.string() + "' check " + args + " --format json");
+  REQUIRE(r.status == 0);
+  return nlohmann::ordered_json::parse(r.out);
+}
+
+// A private copy of a sample database that a test may change.
+fs::path copy_of(const std::string& sample, const std::string& name) {
+  fs::path copy = ntm::test::temp_dir() / (name + ".db");
+  fs::copy_file(ntm::test::sample_db(sample), copy, fs::copy_options::overwrite_existing);
+  return copy;
+}
+
+std::string two_decimals(double v) {
+  ntm::NumberFormat f;
+  f.decimals = 2;
+  return ntm::format_number(v, f);
+}
+
+bool has_finding(const json& findings, const std::string& rule, const std::string& text) {
+  for (const auto& f : findings)
+    if (f["rule"] == rule && f["message"].get<std::string>().find(text) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Điện Biên 2020: the check reproduces the published figures") {
+  json r = check_json(ntm::test::sample_db("dien-bien-2020"), "--province 'Điện Biên' --year 2020");
+  auto ordered = check_ordered(ntm::test::sample_db("dien-bien-2020"), "--province 'Điện Biên' --year 2020");
+  std::vector<std::string> keys;
+  for (auto it = ordered.begin(); it != ordered.end(); ++it) keys.push_back(it.key());
+  CHECK(keys == std::vector<std::string>{"province", "year", "criteria_set", "communes", "bands", "average", "criteria",
+                                         "by_district", "results", "findings"});
+  CHECK(r["province"] == "Điện Biên");
+  CHECK(r["criteria_set"] == "1980-xa");
+  CHECK(r["communes"] == 115);
+  CHECK(r["bands"]["standard_19"] == 21);
+  CHECK(r["bands"]["from_15_to_18"] == 18);
+  CHECK(r["bands"]["from_10_to_14"] == 36);
+  CHECK(r["bands"]["from_5_to_9"] == 40);
+  CHECK(r["bands"]["below_5"] == 0);
+  CHECK(two_decimals(r["average"].get<double>()) == "11,75");
+  const std::map<std::string, int> published = {{"2", 55},  {"3", 111}, {"4", 61},  {"5", 63},  {"6", 66},  {"7", 102},
+                                                {"8", 91},  {"9", 46},  {"10", 24}, {"11", 22}, {"12", 115}, {"13", 68},
+                                                {"14", 69}, {"15", 75}, {"16", 74}, {"17", 47}, {"18", 59}, {"19", 105}};
+  for (const auto& [criterion, count] : published) {
+    CAPTURE(criterion);
+    CHECK(r["criteria"][criterion] == count);
+  }
+  CHECK(r["results"].size() == 115);
+  int sum = 0;
+  for (const auto& c : r["results"]) sum += c["count"].get<int>();
+  CHECK(sum == 1351);
+  // The shipped consistency checks find the two printed percentages that disagree (16 and 19).
+  CHECK(has_finding(r["findings"], "so-lieu-in", "tiêu chí 16: tỷ lệ in 63,34%"));
+  CHECK(has_finding(r["findings"], "so-lieu-in", "tiêu chí 19: tỷ lệ in 91,03%"));
+  int percent_findings = 0;
+  for (const auto& f : r["findings"])
+    if (f["message"].get<std::string>().find("tỷ lệ in") != std::string::npos) ++percent_findings;
+  CHECK(percent_findings == 2);
+}
+
+TEST_CASE("Điện Biên 2020: the 29 border communes") {
+  json r = check_json(ntm::test::sample_db("dien-bien-2020"), "--province 'dien bien' --year 2020 --tag 'Đề án 29 xã biên giới'");
+  CHECK(r["communes"] == 29);
+  CHECK(r["bands"]["standard_19"] == 6);
+  CHECK(r["bands"]["from_15_to_18"] == 5);
+  CHECK(r["bands"]["from_10_to_14"] == 8);
+  CHECK(r["bands"]["from_5_to_9"] == 10);
+  CHECK(two_decimals(r["average"].get<double>()) == "12,52");
+  CHECK(two_decimals(r["by_district"]["Điện Biên"]["average"].get<double>()) == "13,92");
+  CHECK(two_decimals(r["by_district"]["Mường Chà"]["average"].get<double>()) == "15,00");
+  CHECK(two_decimals(r["by_district"]["Mường Nhé"]["average"].get<double>()) == "11,67");
+  CHECK(r["by_district"]["Nậm Pồ"]["average"].get<double>() == doctest::Approx(10.125));
+}
+
+TEST_CASE("Bắc Giang 2020: the check reproduces the published figures") {
+  json r = check_json(ntm::test::sample_db("bac-giang-2020"), "--province 'Bắc Giang' --year 2020");
+  CHECK(r["communes"] == 184);
+  CHECK(r["bands"]["standard_19"] == 127);
+  ntm::NumberFormat one;
+  one.decimals = 1;
+  CHECK(ntm::format_number(r["average"].get<double>(), one) == "16,3");
+  CHECK(r["bands"]["from_5_to_9"] == 0);
+  CHECK(r["bands"]["below_5"] == 0);
+  const std::map<std::string, int> published = {{"2", 154},  {"3", 154},  {"5", 168},  {"6", 127},  {"10", 150},
+                                                {"11", 151}, {"12", 175}, {"13", 163}, {"14", 182}, {"15", 184},
+                                                {"16", 166}, {"17", 127}, {"18", 161}, {"19", 180}};
+  for (const auto& [criterion, count] : published) {
+    CAPTURE(criterion);
+    CHECK(r["criteria"][criterion] == count);
+  }
+  CHECK(has_finding(r["findings"], "nguon-von", "cộng lại 1.274.791 triệu đồng, khác tổng đã in 1.274.790"));
+}
+
+TEST_CASE("changing a threshold in the data changes the result, with no Lua edited") {
+  fs::path db = copy_of("dien-bien-2020", "threshold");
+  auto count_at_least = [&](double t) {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
+    auto s = d.prepare(R"(SELECT count(*) FROM indicator_value v JOIN unit c ON c.code = v.unit_code
+                          JOIN unit dd ON dd.code = c.parent_code
+                          WHERE dd.parent_code = '11' AND c.type = 'xa' AND v.year = 2020 AND v.indicator = '10.1' AND v.value >= ?)");
+    s.bind(1, t);
+    s.step();
+    return static_cast<int>(s.get_int(0));
+  };
+  json before = check_json(db, "--province 11 --year 2020 --no-rules");
+  CHECK(before["criteria"]["10"] == 24);
+  CHECK(before["criteria"]["10"] == count_at_least(36));   // the 2020 TDMNPB income threshold
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    d.exec("UPDATE threshold SET value = 18 WHERE set_id = '1980-xa' AND indicator = '10.1' AND region = 'TDMNPB' AND year = 2020");
+  }
+  json lowered = check_json(db, "--province 11 --year 2020 --no-rules");
+  CHECK(lowered["criteria"]["10"] == count_at_least(18));
+  CHECK(lowered["criteria"]["10"].get<int>() > 24);
+  // A province's own threshold beats the region's.
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    d.exec("INSERT INTO threshold(set_id, indicator, region, province, year, value, confirmed, source) "
+           "VALUES ('1980-xa', '10.1', NULL, '11', 2020, 20, 0, 'thử nghiệm')");
+  }
+  json province = check_json(db, "--province 11 --year 2020 --no-rules");
+  CHECK(province["criteria"]["10"] == count_at_least(20));
+  CHECK(province["criteria"]["10"].get<int>() < lowered["criteria"]["10"].get<int>());
+}
+
+TEST_CASE("an indicator without a threshold is a finding, never a silent met") {
+  fs::path db = copy_of("dien-bien-2020", "no-threshold");
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    d.exec("DELETE FROM threshold WHERE set_id = '1980-xa' AND indicator = '12.1'");
+  }
+  json r = check_json(db, "--province 11 --year 2020");
+  CHECK(r["criteria"]["12"] == 0);
+  CHECK(has_finding(r["findings"], "thieu-nguong", "chỉ tiêu 12.1 cho vùng TDMNPB"));
+}
+
+TEST_CASE("a year with only assessed statuses gets the same review") {
+  json r = check_json(ntm::test::sample_db("dien-bien-2020"), "--province 'Điện Biên' --year 2019 --no-rules");
+  // 2019 = 2020 minus the published increases.
+  const std::map<std::string, int> increase = {{"2", 7},  {"3", 3},  {"5", 3},  {"6", 10}, {"7", 8},  {"8", 10}, {"9", 3},
+                                               {"11", 1}, {"13", 8}, {"14", 12}, {"15", 4}, {"16", 7}, {"18", 6}, {"19", 7}};
+  json now = check_json(ntm::test::sample_db("dien-bien-2020"), "--province 'Điện Biên' --year 2020 --no-rules");
+  for (const auto& [c, n] : increase) {
+    CAPTURE(c);
+    CHECK(now["criteria"][c].get<int>() - r["criteria"][c].get<int>() == n);
+  }
+  CHECK(r["communes"] == 115);
+}
+
+TEST_CASE("where indicator values and assessed statuses disagree, the check says so") {
+  fs::path db = copy_of("dien-bien-2020", "disagree");
+  std::string code;
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    // A commune that meets criterion 12 by its indicators, assessed as not meeting it.
+    code = std::get<std::string>(*d.scalar("SELECT min(c.code) FROM unit c JOIN unit d ON d.code = c.parent_code "
+                                           "WHERE d.parent_code = '11' AND c.type = 'xa'"));
+    d.exec("INSERT INTO criterion_status VALUES ('" + code + "', 2020, '1980-xa', 12, 0, 'assessed', 'thử')");
+  }
+  json r = check_json(db, "--province 11 --year 2020 --no-rules");
+  CHECK(r["criteria"]["12"] == 115);   // indicators decide
+  CHECK(has_finding(r["findings"], "lech-danh-gia", "tiêu chí 12: theo số liệu chỉ tiêu là đạt"));
+}
+
+TEST_CASE("--save stores computed statuses only with --write") {
+  fs::path db = copy_of("dien-bien-2020", "save");
+  auto computed = [&] {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
+    return std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM criterion_status WHERE by = 'computed'"));
+  };
+  auto dry = cli("--db '" + db.string() + "' check --province 11 --year 2020 --no-rules --save");
+  CHECK(dry.status == 0);
+  CHECK(dry.err.find("thêm --write") != std::string::npos);
+  CHECK(computed() == 0);
+  auto wet = cli("--db '" + db.string() + "' check --province 11 --year 2020 --no-rules --save --write");
+  CHECK(wet.status == 0);
+  CHECK(computed() == 115 * 19);
+  ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
+  CHECK(std::get<std::int64_t>(*d.scalar("SELECT sum(met) FROM criterion_status WHERE by = 'computed' AND year = 2020")) == 1351);
+}
+
+TEST_CASE("every shipped check runs on both samples, in every format") {
+  for (const char* sample : {"dien-bien-2020", "bac-giang-2020"}) {
+    for (const char* format : {"text", "csv", "json"}) {
+      CAPTURE(sample);
+      CAPTURE(format);
+      std::string province = std::string(sample) == "dien-bien-2020" ? "11" : "24";
+      auto r = cli("--db '" + ntm::test::sample_db(sample).string() + "' check --province " + province +
+                   " --year 2020 --format " + format);
+      CHECK(r.status == 0);
+      CHECK(r.err == "");
+      CHECK_FALSE(r.out.empty());
+    }
+  }
+  auto csv = cli("--db '" + ntm::test::sample_db("dien-bien-2020").string() + "' check --province 11 --year 2020 --format csv");
+  CHECK(csv.out.rfind("code,name,district,count,tc1,tc2,", 0) == 0);
+  CHECK(std::count(csv.out.begin(), csv.out.end(), '\n') == 116);
+  auto findings = cli("--db '" + ntm::test::sample_db("dien-bien-2020").string() +
+                      "' check --province 11 --year 2020 --findings --format csv");
+  CHECK(findings.out.rfind("rule,level,district,code,name,message,script", 0) == 0);
+}
+
+TEST_CASE("bad input: unknown province, district, tag, a year without data") {
+  std::string db = "--db '" + ntm::test::sample_db("dien-bien-2020").string() + "' ";
+  auto province = cli(db + "check --province 'Dien Bine' --year 2020");
+  CHECK(province.status == 1);
+  CHECK(province.err.find("có phải: Điện Biên") != std::string::npos);
+  auto district = cli(db + "check --province 11 --year 2020 --district 'Nam Po'");
+  CHECK(district.status == 0);
+  auto bad_district = cli(db + "check --province 11 --year 2020 --district 'Nam Poo'");
+  CHECK(bad_district.status == 1);
+  CHECK(bad_district.err.find("có phải: Nậm Pồ") != std::string::npos);
+  auto tag = cli(db + "check --province 11 --year 2020 --tag 'De an 29 xa bien gioi'");
+  CHECK(tag.status == 0);   // accents optional
+  auto bad_tag = cli(db + "check --province 11 --year 2020 --tag 'bien gioi 30'");
+  CHECK(bad_tag.status == 1);
+  CHECK(bad_tag.err.find("Đề án 29 xã biên giới") != std::string::npos);
+  auto year = cli(db + "check --province 11 --year 2017");
+  CHECK(year.status == 1);
+  CHECK(year.err.find("không có dữ liệu năm 2017") != std::string::npos);
+  auto missing = cli(db + "check --year 2020");
+  CHECK(missing.status == 2);
+}
