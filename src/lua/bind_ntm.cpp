@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "lua/binding.h"
+#include "lua/host.h"
 #include "lua/sandbox.h"
 #include "model/hash.h"
 #include "model/i18n.h"
@@ -132,9 +134,17 @@ int ntm_sql(lua_State* L) {
   Context& ctx = context(L);
   std::size_t len;
   const char* query = luaL_checklstring(L, 1, &len);
-  store::Statement stmt = ctx.catalog.db().prepare(std::string_view(query, len));
-  if (!stmt.read_only())
+  std::optional<store::Statement> prepared;
+  bool denied = false;
+  try {
+    prepared.emplace(ctx.catalog.db().prepare(std::string_view(query, len)));
+  } catch (const store::DbError& e) {
+    if ((e.code() & 0xff) != 23) throw;   // SQLITE_AUTH: the read-only authorizer refused it
+    denied = true;
+  }
+  if (denied || !prepared->read_only())
     return luaL_error(L, "%s", tr("ntm.sql chỉ cho phép câu truy vấn đọc (SELECT)", "ntm.sql allows read-only queries (SELECT) only").c_str());
+  store::Statement& stmt = *prepared;
   int n = lua_gettop(L);
   if (n - 1 > stmt.parameter_count())
     return luaL_error(L, "%s", (tr("ntm.sql: câu truy vấn có ", "ntm.sql: the query has ") + std::to_string(stmt.parameter_count()) +
@@ -188,6 +198,9 @@ int ntm_log(lua_State* L) {
     line.append(s, len);
     lua_pop(L, 1);
   }
+  ctx.printed_bytes += line.size() + 7;
+  if (ctx.printed_bytes > ctx.max_print_bytes)
+    raise_limit(L, tr("script in ra quá ", "the script printed more than ") + std::to_string(ctx.max_print_bytes >> 20) + " MiB", static_cast<int>(Guard::Stop::Output));
   if (!ctx.describe) ctx.err << "[ntm] " << line << '\n';
   return 0;
 }

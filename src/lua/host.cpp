@@ -2,6 +2,7 @@
 
 #include <lua.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include "lua/binding.h"
 #include "lua/sandbox.h"
 #include "model/hash.h"
+#include "store/database.h"
 #include "model/i18n.h"
 
 namespace ntm::lua {
@@ -58,6 +60,10 @@ std::string stop_message(const Guard& g) {
              (g.detail.empty() ? "" : ": " + g.detail);
     case Guard::Stop::Output:
       return tr("vượt giới hạn dữ liệu in ra", "output limit exceeded") + (g.detail.empty() ? "" : ": " + g.detail);
+    case Guard::Stop::Native:
+      return tr("vượt giới hạn của hàm dựng sẵn", "a built-in function's limit was exceeded") + (g.detail.empty() ? "" : ": " + g.detail);
+    case Guard::Stop::Interrupted:
+      return tr("bị ngắt (Ctrl-C)", "interrupted (Ctrl-C)");
     case Guard::Stop::None: break;
   }
   return {};
@@ -70,7 +76,8 @@ void limit_hook(lua_State* L, lua_Debug* ar) {
   Guard& g = guard_of(L);
   if (g.stop == Guard::Stop::None) {
     g.instructions += kHookEvery;
-    if (g.instructions > g.limits.instructions) g.stop = Guard::Stop::Instructions;
+    if (g.interrupted.load(std::memory_order_relaxed)) g.stop = Guard::Stop::Interrupted;
+    else if (g.instructions > g.limits.instructions) g.stop = Guard::Stop::Instructions;
     else if (std::chrono::steady_clock::now() > g.deadline) g.stop = Guard::Stop::Time;
   }
   if (g.stop != Guard::Stop::None && g.where.empty() && lua_getinfo(L, "Sl", ar) && ar->currentline > 0 &&
@@ -113,6 +120,15 @@ int message_handler(lua_State* L) {
   return 1;
 }
 
+// SQLite's progress handler for the script connection: a query past the deadline is
+// interrupted, and reported as the time limit.
+int sql_progress(void* arg) {
+  auto* g = static_cast<Guard*>(arg);
+  if (g->stop == Guard::Stop::None && g->interrupted.load(std::memory_order_relaxed)) g->stop = Guard::Stop::Interrupted;
+  if (g->stop == Guard::Stop::None && std::chrono::steady_clock::now() > g->deadline) g->stop = Guard::Stop::Time;
+  return g->stop != Guard::Stop::None;
+}
+
 }  // namespace
 
 Host::Host(Context& context, const Limits& limits) : context_(context) {
@@ -132,9 +148,13 @@ Host::Host(Context& context, const Limits& limits) : context_(context) {
     throw;
   }
   lua_sethook(L_, limit_hook, LUA_MASKCOUNT, kHookEvery);
+  const store::Database& db = context_.catalog.db();
+  db.set_progress_check(sql_progress, &guard_);
+  db.limit_value_length(static_cast<int>(std::min<std::size_t>(limits.max_string_bytes, 1u << 30)));
 }
 
 Host::~Host() {
+  context_.catalog.db().set_progress_check(nullptr, nullptr);
   // Host objects have no script finalizers (scripts cannot set __gc), so closing the
   // state runs only our own code.
   lua_sethook(L_, nullptr, 0, 0);
@@ -187,6 +207,18 @@ void Host::call(int nargs, int nresults) {
     // The script swallowed the limit error at its outermost level and returned: still a stop.
     throw ScriptError(ErrorKind::Limit, stop_message(guard_));
   }
+}
+
+void Host::reset_limits() {
+  // Only between two calls through the door, never while Lua runs.
+  guard_.stop = Guard::Stop::None;
+  guard_.instructions = 0;
+  guard_.detail.clear();
+  guard_.where.clear();
+  guard_.interrupted.store(false, std::memory_order_relaxed);
+  guard_.deadline = std::chrono::steady_clock::now() +
+                    std::chrono::microseconds(static_cast<std::int64_t>(guard_.limits.seconds * 1e6));
+  lua_sethook(L_, limit_hook, LUA_MASKCOUNT, kHookEvery);   // a stop had set it to every instruction
 }
 
 void Host::run_file(const std::filesystem::path& path) {

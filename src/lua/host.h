@@ -2,6 +2,7 @@
 // through which C++ calls into Lua.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -48,7 +49,10 @@ struct Guard {
   std::size_t used = 0;
   std::int64_t instructions = 0;
   std::chrono::steady_clock::time_point deadline;
-  enum class Stop { None, Instructions, Time, Memory, Output } stop = Stop::None;
+  enum class Stop { None, Instructions, Time, Memory, Output, Native, Interrupted } stop = Stop::None;
+  // Set by Host::interrupt() (from a SIGINT handler: a lock-free atomic store is
+  // async-signal-safe); the count hook turns it into Stop::Interrupted.
+  std::atomic<bool> interrupted{false};
   std::string detail;
   std::string where;            // file:line of the script when the limit tripped
 };
@@ -77,6 +81,14 @@ class Host {
   void run_file(const std::filesystem::path& path);
 
   const Guard& guard() const { return guard_; }
+
+  // For hosts that run several inputs one after another (ntm repl, one input per line):
+  // interrupt() asks the running input to stop at the next check of the count hook (safe to
+  // call from a signal handler); the call fails with a Limit ScriptError. reset_limits()
+  // gives the next input a fresh instruction and time budget and clears a stop or an
+  // interrupt; the memory in use stays counted.
+  void interrupt() { guard_.interrupted.store(true, std::memory_order_relaxed); }
+  void reset_limits();
 
  private:
   void open_sandbox();

@@ -42,7 +42,7 @@ int sandbox_print(lua_State* L) {
   line += '\n';
   ctx.printed_bytes += line.size();
   if (ctx.printed_bytes > ctx.max_print_bytes)
-    raise_limit(L, tr("script in ra quá ", "the script printed more than ") + std::to_string(ctx.max_print_bytes >> 20) + " MiB", false);
+    raise_limit(L, tr("script in ra quá ", "the script printed more than ") + std::to_string(ctx.max_print_bytes >> 20) + " MiB", static_cast<int>(Guard::Stop::Output));
   if (!ctx.describe) ctx.out << line;
   return 0;
 }
@@ -173,11 +173,53 @@ int capped_rep(lua_State* L) {
   if (total > room)
     raise_limit(L, "string.rep " + tr("tạo chuỗi ", "would build ") + std::to_string(static_cast<unsigned long long>(std::min(total, 1e19L))) +
                        tr(" byte, quá giới hạn ", " bytes, over the cap of ") + std::to_string(g.limits.max_string_bytes) + " byte",
-                true);
+                static_cast<int>(Guard::Stop::Memory));
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, 1);
   return 1;
+}
+
+// Lua patterns backtrack, and one native call of find/match/gmatch/gsub cannot be
+// interrupted by the count hook: ("a"):rep(300):find(("a-"):rep(4) .. "b") runs for minutes.
+// Before such a call, estimate the worst case as n^k / k! for a subject of n bytes and a
+// pattern with k repeated items (*, +, -), and refuse it above 10^8 steps. Patterns with
+// fewer than two repeated items are always allowed (their worst case is far smaller).
+int repeated_items(const char* p, std::size_t len) {
+  int items = 0;
+  bool in_set = false;
+  for (std::size_t i = 0; i < len; ++i) {
+    char c = p[i];
+    if (c == '%') { ++i; continue; }
+    if (in_set) { if (c == ']') in_set = false; continue; }
+    if (c == '[') { in_set = true; if (i + 1 < len && p[i + 1] == '^') ++i; if (i + 1 < len && p[i + 1] == ']') ++i; continue; }
+    if ((c == '*' || c == '+' || c == '-') && i > 0) ++items;
+  }
+  return items;
+}
+
+int guarded_pattern(lua_State* L) {
+  std::size_t n = 0, plen = 0;
+  const char* subject = lua_tolstring(L, 1, &n);
+  const char* pattern = lua_tolstring(L, 2, &plen);
+  bool plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);   // string.find(s, p, init, true)
+  if (subject && pattern && !plain) {
+    int k = repeated_items(pattern, plen);
+    if (k >= 2) {
+      long double cost = 1;
+      for (int i = 1; i <= k && cost <= 1e30L; ++i) cost = cost * static_cast<long double>(n) / i;
+      if (cost > 1e8L)
+        raise_limit(L, tr("mẫu tìm kiếm có ", "a pattern with ") + std::to_string(k) +
+                           tr(" phần lặp trên chuỗi dài ", " repeated items on a string of ") + std::to_string(n) +
+                           tr(" byte có thể chạy quá lâu; hãy tách chuỗi hoặc đơn giản hóa mẫu",
+                              " bytes could run too long; split the text or simplify the pattern"),
+                   static_cast<int>(Guard::Stop::Native));
+    }
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
 }
 
 int readonly_newindex(lua_State* L) {
@@ -226,8 +268,14 @@ int build_sandbox(lua_State* L) {
   lua_pushnil(L);
   lua_setfield(L, -2, "dump");
   lua_getfield(L, -1, "rep");
-  lua_pushcclosure(L, capped_rep, 1);
+  lua_pushcclosure(L, safe<capped_rep>, 1);
   lua_setfield(L, -2, "rep");
+  for (const char* name : {"find", "match", "gmatch", "gsub"}) {
+    lua_getfield(L, -1, name);
+    lua_pushboolean(L, std::strcmp(name, "find") == 0);
+    lua_pushcclosure(L, safe<guarded_pattern>, 2);
+    lua_setfield(L, -2, name);
+  }
   lua_pop(L, 1);
   lua_pushliteral(L, "");
   lua_getmetatable(L, -1);                   // ["", mt]
@@ -300,10 +348,10 @@ void push_sandbox_env(lua_State* L) {
   lua_rawget(L, LUA_REGISTRYINDEX);
 }
 
-void raise_limit(lua_State* L, const std::string& detail, bool memory) {
+void raise_limit(lua_State* L, const std::string& detail, int kind) {
   Guard& g = guard_of(L);
   if (g.stop == Guard::Stop::None) {
-    g.stop = memory ? Guard::Stop::Memory : Guard::Stop::Output;
+    g.stop = static_cast<Guard::Stop>(kind);
     g.detail = detail;
   }
   lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);

@@ -19,6 +19,7 @@ int lua_cpcall_sandbox(lua_State* L, Context& context);
 // Pushes the sandbox global table.
 void push_sandbox_env(lua_State* L);
 // Raises the limit error of the host for a native function that would go past a cap.
-[[noreturn]] void raise_limit(lua_State* L, const std::string& detail, bool memory);
+// `kind` is the Guard::Stop it records (Memory, Output or Native).
+[[noreturn]] void raise_limit(lua_State* L, const std::string& detail, int kind);
 
 }  // namespace ntm::lua

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <utility>
 
 namespace ntm::store {
@@ -108,11 +109,13 @@ std::optional<Value> Database::scalar(std::string_view sql) const {
 
 namespace {
 
-int reads_only(void*, int action, const char*, const char*, const char*, const char*) {
+int reads_only(void*, int action, const char*, const char* arg2, const char*, const char*) {
   switch (action) {
+    case SQLITE_FUNCTION:
+      // load_extension is off anyway; refuse it here so the message is the read-only one.
+      return arg2 && std::strcmp(arg2, "load_extension") == 0 ? SQLITE_DENY : SQLITE_OK;
     case SQLITE_SELECT:
     case SQLITE_READ:
-    case SQLITE_FUNCTION:
     case SQLITE_RECURSIVE:
       return SQLITE_OK;
     default:
@@ -123,6 +126,10 @@ int reads_only(void*, int action, const char*, const char*, const char*, const c
 }  // namespace
 
 void Database::restrict_to_reads() { sqlite3_set_authorizer(db_, reads_only, nullptr); }
+
+void Database::set_progress_check(int (*check)(void*), void* arg) const { sqlite3_progress_handler(db_, 4000, check, arg); }
+
+void Database::limit_value_length(int bytes) const { sqlite3_limit(db_, SQLITE_LIMIT_LENGTH, bytes); }
 
 int Database::user_version() const {
   auto v = scalar("PRAGMA user_version");

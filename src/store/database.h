@@ -59,6 +59,12 @@ class Database {
   // ATTACH, PRAGMA or writes (an authorizer refuses them). For connections handed to scripts.
   void restrict_to_reads();
 
+  // Calls `check(arg)` every few thousand SQLite VM steps; a non-zero return interrupts the
+  // running statement (it fails with SQLITE_INTERRUPT). For deadlines on script queries.
+  void set_progress_check(int (*check)(void*), void* arg) const;
+  // Caps the size of any string or blob a statement may build.
+  void limit_value_length(int bytes) const;
+
   int user_version() const;
   void set_user_version(int version);
   std::int64_t changes() const;

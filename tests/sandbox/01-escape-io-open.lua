@@ -1,0 +1,3 @@
+-- intent: đọc tệp hệ thống qua io.open
+-- expect: script global 'io'
+io.open('/etc/passwd')

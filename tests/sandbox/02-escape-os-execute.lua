@@ -1,0 +1,3 @@
+-- intent: chạy lệnh hệ điều hành
+-- expect: script global 'os'
+os.execute('id')

@@ -1,0 +1,3 @@
+-- intent: đọc biến môi trường
+-- expect: script global 'os'
+return os.getenv('HOME')

@@ -1,0 +1,3 @@
+-- intent: nạp module ngoài bằng require
+-- expect: script global 'require'
+require('io')

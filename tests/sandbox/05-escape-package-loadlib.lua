@@ -1,0 +1,3 @@
+-- intent: nạp thư viện C qua package.loadlib
+-- expect: script global 'package'
+package.loadlib('libc.so.6', 'system')

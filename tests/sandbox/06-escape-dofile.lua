@@ -1,0 +1,3 @@
+-- intent: chạy tệp bằng dofile
+-- expect: script global 'dofile'
+dofile('/etc/passwd')

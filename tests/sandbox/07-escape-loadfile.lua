@@ -1,0 +1,3 @@
+-- intent: nạp tệp bằng loadfile
+-- expect: script global 'loadfile'
+loadfile('/etc/passwd')

@@ -1,0 +1,3 @@
+-- intent: lấy registry qua debug
+-- expect: script global 'debug'
+local r = debug.getregistry()

@@ -1,0 +1,4 @@
+-- intent: load không env để lấy bảng toàn cục thật
+-- expect: script sandbox
+local g = load('return io')()
+if g == nil then error('sandbox giữ nguyên: io vẫn nil') end

@@ -1,0 +1,3 @@
+-- intent: nạp mã nhị phân (bytecode) đã chế
+-- expect: script bytecode
+assert(load(string.char(27, 76, 117, 97, 84, 0) .. string.rep('\0', 64)))

@@ -1,0 +1,3 @@
+-- intent: lấy bytecode bằng string.dump
+-- expect: script field 'dump'
+local s = string.dump(function() end)

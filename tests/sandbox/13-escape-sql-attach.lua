@@ -1,0 +1,3 @@
+-- intent: đọc tệp khác qua ATTACH trong ntm.sql
+-- expect: script chỉ cho phép câu truy vấn đọc
+ntm.sql("ATTACH DATABASE '/tmp/other.db' AS x")

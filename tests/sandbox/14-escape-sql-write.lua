@@ -1,0 +1,3 @@
+-- intent: ghi vào cơ sở dữ liệu qua ntm.sql
+-- expect: script chỉ cho phép
+ntm.sql("DELETE FROM indicator_value")

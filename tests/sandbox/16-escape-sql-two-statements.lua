@@ -1,0 +1,3 @@
+-- intent: chèn câu lệnh thứ hai vào ntm.sql
+-- expect: script một câu lệnh
+ntm.sql("SELECT 1; DELETE FROM unit")

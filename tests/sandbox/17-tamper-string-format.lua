@@ -1,0 +1,3 @@
+-- intent: thay string.format cho đoạn mã sau
+-- expect: script chỉ đọc
+string.format = function() return 'giả' end

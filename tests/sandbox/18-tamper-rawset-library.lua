@@ -1,0 +1,3 @@
+-- intent: dùng rawset để ghi vào thư viện chung
+-- expect: script chỉ đọc
+rawset(string, 'format', print)

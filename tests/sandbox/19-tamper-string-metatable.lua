@@ -1,0 +1,3 @@
+-- intent: sửa metatable của chuỗi
+-- expect: script
+getmetatable('').__index = {}

@@ -1,0 +1,3 @@
+-- intent: đặt metatable mới cho thư viện
+-- expect: script metatable
+setmetatable(math, {})

@@ -1,0 +1,3 @@
+-- intent: xóa hàm của module ntm
+-- expect: script chỉ đọc
+ntm.province = nil

@@ -1,0 +1,4 @@
+-- intent: đọc và sửa metatable của đối tượng host
+-- expect: script
+local mt = getmetatable(ntm.province('11'))
+mt.__index = {}

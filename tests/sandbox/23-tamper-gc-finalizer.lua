@@ -1,0 +1,3 @@
+-- intent: đặt __gc để chạy mã ngoài giới hạn
+-- expect: script __gc
+setmetatable({}, {__gc = function() while true do end end})

@@ -1,0 +1,3 @@
+-- intent: vòng lặp vô hạn
+-- expect: limit giới hạn
+while true do end

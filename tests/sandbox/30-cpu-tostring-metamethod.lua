@@ -1,0 +1,3 @@
+-- intent: vòng lặp trong __tostring khi in
+-- expect: limit giới hạn
+print(setmetatable({}, {__tostring = function() while true do end end}))

@@ -1,0 +1,4 @@
+-- intent: string.rep chuỗi rỗng với số lần khổng lồ
+-- expect: ok 
+local s = string.rep('', 3e9)
+assert(s == '')

@@ -1,0 +1,5 @@
+-- intent: bảng lớn dần vô hạn
+-- expect: limit bộ nhớ
+local t = {}
+local i = 0
+while true do i = i + 1 t[i] = {i} end

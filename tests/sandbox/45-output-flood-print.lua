@@ -1,0 +1,4 @@
+-- intent: in ra vô hạn
+-- expect: limit in ra
+local line = string.rep('a', 1000)
+while true do print(line) end

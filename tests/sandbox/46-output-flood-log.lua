@@ -1,0 +1,4 @@
+-- intent: ghi log vô hạn
+-- expect: limit in ra
+local line = string.rep('b', 1000)
+while true do ntm.log(line) end

@@ -1,0 +1,3 @@
+-- intent: đăng ký phát hiện vô hạn
+-- expect: script 100.000
+for i = 1, 1e9 do ntm.finding{rule = 'x', message = 'y'} end

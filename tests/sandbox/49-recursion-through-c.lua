@@ -1,0 +1,4 @@
+-- intent: đệ quy qua metamethod __index (qua C)
+-- expect: script stack overflow
+local t = setmetatable({}, {__index = function(t, k) return t[k] end})
+return t.x

@@ -1,0 +1,3 @@
+-- intent: mã nguồn lồng nhau rất sâu
+-- expect: script
+assert(load('return ' .. string.rep('(', 1e5) .. '1' .. string.rep(')', 1e5)))

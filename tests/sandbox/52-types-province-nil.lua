@@ -1,0 +1,3 @@
+-- intent: truyền nil cho ntm.province
+-- expect: script bad argument
+ntm.province(nil)

@@ -1,0 +1,3 @@
+-- intent: truyền bảng cho ntm.province
+-- expect: script bad argument
+ntm.province({})

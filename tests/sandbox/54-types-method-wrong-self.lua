@@ -1,0 +1,4 @@
+-- intent: gọi phương thức của tỉnh với đối tượng khác
+-- expect: script ntm.Province expected
+local p = ntm.province('11')
+p.districts(42)

@@ -1,0 +1,5 @@
+-- intent: dùng xã thay cho tỉnh
+-- expect: script ntm.Province expected
+local p = ntm.province('11')
+local x = p:communes()[1]
+p.communes(x)

@@ -1,0 +1,4 @@
+-- intent: giả mạo đối tượng host bằng bảng
+-- expect: script ntm.Province expected
+local p = ntm.province('11')
+p.districts({})

@@ -1,0 +1,3 @@
+-- intent: tham số SQL kiểu bảng
+-- expect: script bad argument
+ntm.sql('SELECT ?', {})

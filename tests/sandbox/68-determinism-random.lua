@@ -1,0 +1,4 @@
+-- intent: math.random cho cùng kết quả mỗi lần chạy
+-- expect: ok 
+local a = math.random(1, 1000000)
+print(a)

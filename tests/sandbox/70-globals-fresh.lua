@@ -1,0 +1,4 @@
+-- intent: biến toàn cục của lần chạy trước không còn
+-- expect: ok 
+assert(leaked_from_previous_run == nil)
+leaked_from_previous_run = true
