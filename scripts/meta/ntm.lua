@@ -238,3 +238,108 @@ function CommuneList:names() end
 
 ---@return string[]
 function CommuneList:codes() end
+
+-- ---------------------------------------------------------------------------------------
+-- Allocation (ntm.allocate). src/lua/bind_allocate.cpp; engine in src/model/allocate.h.
+
+---A recipient given as a plain table. Its own fields are used when the spec does not give
+---the same option.
+---@class AllocationRecipient
+---@field code string unit code (unique; ties are broken by code)
+---@field name? string shown in the plan (default: the code)
+---@field district? string district name (needed with by_district)
+---@field weight? number
+---@field floor? integer
+---@field cap? integer
+---@field fixed? integer
+---@field group? string
+---@field coefficient? number
+---@field counterpart_ratio? number
+
+---An amount taken from the total before the split. Give exactly one of amount and share.
+---@class AllocationSetAside
+---@field name string "Dự phòng", "Thưởng"
+---@field amount? integer million VND, a multiple of the step
+---@field share? number fraction of the total in [0, 1], rounded half-up to the step
+
+---What ntm.allocate takes. Each per-recipient option (weight, floor, cap, fixed, group,
+---coefficient, counterpart_ratio) is a constant, a function called with each recipient
+---(`function(x) ... end`, x being the Commune handle or the plain table), or a table keyed by
+---unit code. A weight function may return a second value `{group = "...", coefficient = 1.5}`
+---that labels the line (the spec's own group/coefficient apply when it gives none). A weight
+---that is negative, NaN or not a number is an error naming the recipient and the value.
+---@class AllocationSpec
+---@field total integer million VND, >= 0, a multiple of step
+---@field among CommuneList|Commune[]|AllocationRecipient[] the recipients (not empty); alias `recipients`
+---@field weight? number|table<string, number>|fun(x: Commune|AllocationRecipient): number, {group?: string, coefficient?: number}? default: the recipient's own weight, else 1
+---@field floor? integer|table<string, integer>|fun(x): integer? least the recipient receives in all; alias `min`
+---@field cap? integer|table<string, integer>|fun(x): integer? most the recipient receives in all; alias `max`
+---@field fixed? integer|table<string, integer>|fun(x): integer? part given first, outside the weighted split
+---@field group? string|fun(x): string? label shown in the explanation ("Nhóm 2")
+---@field coefficient? number|fun(x): number? shown in the explanation only
+---@field counterpart_ratio? number|fun(x): number? vốn đối ứng as a fraction of the amount (reported beside it, not in the total)
+---@field step? integer rounding step (default 1)
+---@field set_asides? AllocationSetAside[] taken first, in order
+---@field by_district? boolean split among districts first, then among each district's recipients
+
+---One line of a plan: how much one recipient receives and why.
+---@class AllocationLine
+---@field code string
+---@field name string
+---@field district string
+---@field group? string
+---@field coefficient? number
+---@field weight number
+---@field share number exact weighted share before rounding, after floors and caps
+---@field proportional number pool × weight / Σ weights, before floors and caps
+---@field fixed integer
+---@field weighted integer the weighted part (a multiple of the step)
+---@field amount integer fixed + weighted: what the recipient receives
+---@field floor_applied boolean
+---@field cap_applied boolean
+---@field rounding_adjustment integer 0, or +step for the largest remainders
+---@field counterpart_ratio? number
+---@field counterpart? integer amount × ratio, rounded half-up
+---@field explanation string "Nhóm 2 (hệ số 1,5); tỷ trọng 3,21% của 460.300 → 14.776,2; làm tròn theo bước 1: +1; = 14.777"
+---@field details table<string, any> the explanation, structured (group, weight, share, floor_applied, ...)
+---@field unit Commune|AllocationRecipient the recipient as given
+
+---Totals of one district's recipients.
+---@class AllocationDistrict
+---@field district string
+---@field recipients integer
+---@field weight number
+---@field share number
+---@field fixed integer
+---@field weighted integer
+---@field amount integer
+---@field counterpart integer
+
+---@class AllocationSetAsideLine
+---@field name string
+---@field share? number
+---@field amount integer
+
+---The plan ntm.allocate returns: set_aside_total + Σ lines[i].amount == total, always.
+---@class AllocationPlan
+---@field total integer
+---@field step integer
+---@field pool integer the part split by weight: total − set-asides − fixed parts
+---@field set_aside_total integer
+---@field fixed_total integer
+---@field counterpart_total integer
+---@field set_asides AllocationSetAsideLine[]
+---@field lines AllocationLine[] sorted by code
+---@field districts AllocationDistrict[] sorted by district name
+---@field by_district table<string, AllocationDistrict> the same, keyed by district name
+
+---Splits `total` (million VND) among recipients by weight: set-asides first, then fixed
+---parts, then the weighted split with floors, caps and largest-remainder rounding to the
+---step, optionally in two levels (province → districts → communes). The result adds up
+---exactly to the total and does not depend on the order of the recipients. Bad input (a
+---negative or non-integer total, a bad weight, floors above or caps below the total, an
+---empty list) is an error in Vietnamese naming the recipient and the value.
+---The last plan a script makes is the one `ntm allocate FORMULA` prints and saves.
+---@param spec AllocationSpec
+---@return AllocationPlan
+function ntm.allocate(spec) end

@@ -41,7 +41,7 @@ std::string now_utc() {
 
 ordered_json detail_json(const std::variant<std::int64_t, double, std::string, bool>& v) {
   if (auto* i = std::get_if<std::int64_t>(&v)) return *i;
-  if (auto* d = std::get_if<double>(&v)) return std::isfinite(*d) ? ordered_json(*d) : ordered_json(nullptr);
+  if (auto* d = std::get_if<double>(&v)) return std::isfinite(*d) ? number_json(*d) : ordered_json(nullptr);
   if (auto* s = std::get_if<std::string>(&v)) return *s;
   return std::get<bool>(v);
 }

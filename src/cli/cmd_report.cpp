@@ -1,8 +1,135 @@
-// ntm report: registered once its issue lands.
+// ntm report LAYOUT --province P --year Y -o FILE [-o FILE ...] [--name value ...]
+//
+// Runs a layout script (by path, or by name under scripts/reports/) that builds and returns
+// an ntm.report document, then writes it once per -o file in the format its extension
+// names (.docx .xlsx .html .md .csv). Every output is checked before the script runs (a
+// known extension, an existing writable folder): a bad one is a command-line error (exit
+// 2) and nothing is written. Each file is written to a temporary file and renamed, so a
+// failing script or writer leaves no file behind. Without -o the document is printed as
+// Markdown.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "app/paths.h"
+#include "app/run.h"
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "lua/bind_report.h"
+#include "model/i18n.h"
+#include "report/writer.h"
 
 namespace ntm::cli {
 
-void add_report(CLI::App&, Global&) {}
+namespace {
+
+namespace fs = std::filesystem;
+
+// Throws std::invalid_argument (exit 2) when `path` cannot be a report output.
+void check_output(const std::string& path) {
+  fs::path p(path);
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  static const std::set<std::string> known = {".docx", ".xlsx", ".html", ".htm", ".md", ".csv"};
+  if (!known.count(ext))
+    throw std::invalid_argument(tr("tệp ", "file ") + path +
+                                (ext.empty() ? tr(": thiếu đuôi tệp", ": no extension") : tr(": đuôi '", ": extension '") + ext + "'") +
+                                tr(" không được hỗ trợ (dùng .docx, .xlsx, .html, .md, .csv)",
+                                   " is not supported (use .docx, .xlsx, .html, .md, .csv)"));
+  fs::path dir = p.parent_path();
+  if (dir.empty()) dir = ".";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw std::invalid_argument(tr("tệp ", "file ") + path + tr(": thư mục '", ": folder '") + dir.string() +
+                                tr("' không tồn tại", "' does not exist"));
+  // A real probe rather than access(2), which says yes to root on read-only places.
+  fs::path probe = dir / (".ntm-probe-" + std::to_string(::getpid()));
+  int fd = ::open(probe.c_str(), O_CREAT | O_EXCL | O_WRONLY, 0600);
+  if (fd < 0)
+    throw std::invalid_argument(tr("tệp ", "file ") + path + tr(": không có quyền ghi vào thư mục '", ": cannot write to folder '") +
+                                dir.string() + "'");
+  ::close(fd);
+  ::unlink(probe.c_str());
+  if (fs::is_directory(p, ec))
+    throw std::invalid_argument(tr("tệp ", "file ") + path + tr(" là một thư mục", " is a folder"));
+}
+
+// Names of the layouts under the script folders' reports/, for the "not found" message.
+std::string available_layouts() {
+  std::set<std::string> names;
+  for (const auto& dir : app::script_dirs()) {
+    std::error_code ec;
+    for (fs::directory_iterator it(dir / "reports", ec), end; !ec && it != end; it.increment(ec))
+      if (it->path().extension() == ".lua") names.insert(it->path().stem().string());
+  }
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  return list;
+}
+
+}  // namespace
+
+void add_report(CLI::App& app, Global& global) {
+  struct Options {
+    std::string layout, province;
+    int year = 0;
+    std::vector<std::string> outputs;
+    LimitFlags limits;
+  };
+  auto o = std::make_shared<Options>();
+  auto* cmd = app.add_subcommand("report", tr("viết báo cáo theo một mẫu (scripts/reports/): .docx, .xlsx, .html, .md, .csv",
+                                              "write a report from a layout (scripts/reports/): .docx, .xlsx, .html, .md, .csv"));
+  cmd->add_option("layout", o->layout, tr("mẫu báo cáo: tên (annual, dien-bien, bac-giang) hoặc đường dẫn",
+                                          "layout: a name (annual, dien-bien, bac-giang) or a path"))->required();
+  cmd->add_option("--province", o->province, tr("tỉnh (tên hoặc mã, không cần dấu)", "province (name or code)"))->required();
+  cmd->add_option("--year", o->year, tr("năm báo cáo", "report year"))->required()->check(CLI::Range(1990, 2100));
+  cmd->add_option("-o,--output", o->outputs,
+                  tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có: in Markdown ra màn hình)",
+                     "output file, repeatable; format by extension (none: Markdown on the screen)"))
+      ->allow_extra_args(false);
+  cmd->add_option("--db", global.db, tr("tệp cơ sở dữ liệu", "database file"));
+  add_limit_flags(cmd, o->limits);
+  cmd->allow_extras();
+  cmd->callback([&global, o, cmd] {
+    global.status = guarded([&] {
+      for (const auto& out : o->outputs) check_output(out);
+      auto script = app::find_script(o->layout, "reports");
+      if (!script)
+        throw std::invalid_argument(tr("không tìm thấy mẫu báo cáo '", "layout not found: '") + o->layout +
+                                    tr("' (có: ", "' (available: ") + available_layouts() + ")");
+      auto args = parse_script_args(cmd->remaining());
+      args["province"] = o->province;
+      args["year"] = std::to_string(o->year);
+      report::Document doc;
+      app::run_script(app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
+                      [&](lua::Host& host) {
+                        try {
+                          doc = lua::returned_document(host.state(), -1, script->string());
+                        } catch (const std::runtime_error& e) {
+                          throw lua::ScriptError(lua::ErrorKind::Script, e.what(), script->string());
+                        }
+                      });
+      report::validate(doc);
+      if (o->outputs.empty()) {
+        std::cout << report::to_markdown(doc);
+        return kOk;
+      }
+      for (const auto& out : o->outputs) {
+        report::write(doc, out);
+        std::string ext = fs::path(out).extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (ext == ".csv")
+          for (const auto& p : report::csv_paths(doc, out)) std::cout << tr("Đã ghi ", "Wrote ") << p.string() << "\n";
+        else
+          std::cout << tr("Đã ghi ", "Wrote ") << out << "\n";
+      }
+      return kOk;
+    });
+  });
+}
 
 }  // namespace ntm::cli

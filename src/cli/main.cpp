@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/commands_extra.h"
 #include "cli/common.h"
 #include "model/i18n.h"
 
@@ -36,6 +37,12 @@ int main(int argc, char** argv) {
   cli::add_check(app, global);
   cli::add_report(app, global);
   cli::add_allocate(app, global);
+  cli::add_import(app, global);
+  cli::add_export(app, global);
+  cli::add_repl(app, global);
+  cli::add_doc(app, global);
+  cli::add_new(app, global);
+  cli::add_test(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

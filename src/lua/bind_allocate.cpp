@@ -14,6 +14,7 @@
 // (lua::last_allocation, declared in app/plans.h).
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <memory>
 
 #include "app/plans.h"
@@ -130,7 +131,7 @@ double weight_at(lua_State* L, int index, bool from_function, const Source& src)
   bool number = lua_type(L, index) == LUA_TNUMBER;
   double v = number ? lua_tonumber(L, index) : 0;
   if (number && std::isfinite(v) && v >= 0) return v;
-  std::string why = !number ? "không phải là số" : std::isnan(v) ? "không phải là số (NaN)" : v < 0 ? "số âm" : "số vô hạn";
+  std::string why = !number ? "không phải là số" : std::isnan(v) ? "giá trị không xác định" : v < 0 ? "số âm" : "số vô hạn";
   if (from_function)
     fail("Hàm trọng số trả về giá trị không hợp lệ cho " + src.label + ": " + describe(L, index) + " (" + why +
          "; trọng số phải là số không âm)");
@@ -138,12 +139,13 @@ double weight_at(lua_State* L, int index, bool from_function, const Source& src)
        "; trọng số phải là số không âm)");
 }
 
+// spec[key] as an integer; `what` names it in messages ("Tổng số tiền phân bổ").
 std::int64_t integer_field(lua_State* L, int spec, const char* key, const char* what, bool required,
                            std::int64_t fallback) {
   lua_getfield(L, spec, key);
   std::int64_t out = fallback;
   if (lua_isnil(L, -1)) {
-    if (required) fail(std::string("ntm.allocate: thiếu ") + key + " (" + what + ")");
+    if (required) fail(std::string("ntm.allocate: thiếu ") + key + " (" + what + ", triệu đồng)");
   } else if (lua_isinteger(L, -1)) {
     out = lua_tointeger(L, -1);
   } else {
@@ -187,8 +189,10 @@ Recipient identify(lua_State* L, int elem, lua_Integer i, Source& src, std::stri
 
 // Engine messages name recipients by code ("đơn vị 03250"); add their names.
 std::string with_names(std::string message, const std::vector<Recipient>& rs, const std::vector<std::string>& names) {
+  std::map<std::string, int> seen;
+  for (const Recipient& r : rs) ++seen[r.code];
   for (std::size_t i = 0; i < rs.size(); ++i) {
-    if (names[i] == rs[i].code) continue;
+    if (names[i] == rs[i].code || seen[rs[i].code] > 1) continue;   // a duplicated code has no one name
     std::string needle = "đơn vị " + rs[i].code;
     auto at = message.find(needle);
     if (at == std::string::npos) continue;
@@ -237,8 +241,6 @@ void push_result(lua_State* L, const AllocatedPlan& plan, int among, const std::
   set_integer(L, "set_aside_total", r.set_aside_total);
   set_integer(L, "fixed_total", r.fixed_total);
   set_integer(L, "counterpart_total", r.counterpart_total);
-  lua_pushboolean(L, plan.request.by_district);
-  lua_setfield(L, -2, "by_district");
   lua_createtable(L, static_cast<int>(r.set_asides.size()), 0);
   for (std::size_t i = 0; i < r.set_asides.size(); ++i) {
     const SetAsideLine& s = r.set_asides[i];
@@ -330,9 +332,9 @@ int ntm_allocate(lua_State* L) {
   lua_settop(L, 1);
   auto plan = std::make_unique<AllocatedPlan>();
   AllocationRequest& q = plan->request;
-  q.total = integer_field(L, 1, "total", "tổng số tiền phân bổ", true, 0);
+  q.total = integer_field(L, 1, "total", "Tổng số tiền phân bổ", true, 0);
   if (q.total < 0) fail("Tổng số tiền phân bổ không được âm: " + format_integer(q.total));
-  q.step = integer_field(L, 1, "step", "bước làm tròn", false, 1);
+  q.step = integer_field(L, 1, "step", "Bước làm tròn", false, 1);
   q.by_district = opt_boolean_field(L, 1, "by_district", false);
 
   lua_getfield(L, 1, "set_asides");                     // [spec, set_asides]

@@ -139,7 +139,8 @@ int ntm_sql(lua_State* L) {
   try {
     prepared.emplace(ctx.catalog.db().prepare(std::string_view(query, len)));
   } catch (const store::DbError& e) {
-    if ((e.code() & 0xff) != 23) throw;   // SQLITE_AUTH: the read-only authorizer refused it
+    // SQLITE_AUTH (or, for functions, an "not authorized" error): the read-only authorizer refused it.
+    if ((e.code() & 0xff) != 23 && std::string_view(e.what()).find("not authorized") == std::string_view::npos) throw;
     denied = true;
   }
   if (denied || !prepared->read_only())
