@@ -8,4 +8,4 @@ tools/build.sh
 mkdir -p out
 export NTM_DB=out/dien-bien-2020.db
 build/ntm init --sample dien-bien-2020 --force
-build/ntm run danh-sach-xa --province "Điện Biên" --year 2020
+build/ntm check --province "Điện Biên" --year 2020

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -134,22 +135,11 @@ namespace {
 // 0.1+0.2 shows 0.30000000000000004). Rounding decides on this text, as a person would
 // on the printed digits, so 10.125 stays a tie and 47.8260869 truncates to 47.82.
 std::string shortest_decimal(double value) {
-  char buf[64];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, value);
-    if (std::strtod(buf, nullptr) == value) break;
-  }
-  // Re-print in fixed notation with enough digits.
-  double check = std::strtod(buf, nullptr);
-  int exponent = 0;
-  if (const char* e = std::strchr(buf, 'e')) exponent = std::atoi(e + 1);
-  int mantissa_digits = 0;
-  for (const char* p = buf; *p && *p != 'e'; ++p)
-    if (*p >= '0' && *p <= '9') ++mantissa_digits;
-  int fraction = std::max(0, mantissa_digits - 1 - exponent);
-  char fixed[400];
-  std::snprintf(fixed, sizeof fixed, "%.*f", std::min(fraction, 340), check);
-  return fixed;
+  // std::to_chars without a precision gives the shortest text that reads back as `value`.
+  char buf[400];
+  auto result = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
+  if (result.ec != std::errc()) return "0";
+  return std::string(buf, result.ptr);
 }
 
 }  // namespace
