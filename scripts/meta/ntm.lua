@@ -50,6 +50,53 @@ function ntm.log(...) end
 ---@return any
 function ntm.use(name) end
 
+---@class ntm.CriterionInfo
+---@field number integer
+---@field name string "Giao thông"
+---@field group string group of criteria ("Hạ tầng kinh tế - xã hội")
+---@field indicators string[] indicator ids ("2.1", "2.2", ...)
+
+---@class ntm.IndicatorInfo
+---@field id string "17.3"
+---@field criterion integer
+---@field name string
+---@field unit string "%", "dat" (đạt = 1 / chưa đạt = 0), "trieu-dong/nguoi", ...
+---@field comparison ">="|"<="|">"|"<"|"="
+---@field min? number plausible range of a value
+---@field max? number
+
+---@class ntm.CriteriaSet
+---@field id string "1980-xa"
+---@field name string
+---@field legal_basis string "Quyết định 1980/QĐ-TTg ngày 17/10/2016"
+---@field grade "standard"|"advanced"|"model"
+---@field valid_from integer first year
+---@field valid_to integer last year
+---@field criteria ntm.CriterionInfo[] in number order
+---@field indicators table<string, ntm.IndicatorInfo> by id
+---@field order string[] indicator ids in the set's order
+
+---A criteria set as plain data: by id ("1980-xa", "318-xa-nang-cao") or by year (the national
+---commune set of that year; `grade` "standard" by default, or "advanced").
+---Thresholds depend on the commune: ask `x:threshold(id)`.
+---@param id_or_year string|integer
+---@param grade? "standard"|"advanced"|"model"
+---@return ntm.CriteriaSet
+function ntm.criteria(id_or_year, grade) end
+
+---@class ntm.FindingSpec
+---@field unit? Commune|District|Province|string the unit concerned (a handle or a unit code); omit for the whole province
+---@field rule string short rule name, used to group findings ("nguy-co-mat-chuan")
+---@field level? "error"|"warning"|"info" default "warning"
+---@field message string what is wrong, in the user's words
+---@field name? string unit name, when `unit` is a code
+---@field district? string district name, when `unit` is a code
+
+---Registers a finding: `ntm check` prints findings grouped by rule and by district and
+---writes them to CSV/JSON. At most 100 000 per run.
+---@param spec ntm.FindingSpec
+function ntm.finding(spec) end
+
 ---@class ntm.NumberOptions
 ---@field decimals? integer digits after the decimal comma
 ---@field mode? "half-up"|"half-even"|"truncate" rounding (the reports use both rounding and truncation)
@@ -343,3 +390,107 @@ function CommuneList:codes() end
 ---@param spec AllocationSpec
 ---@return AllocationPlan
 function ntm.allocate(spec) end
+
+-- ntm.report: the document a report layout builds (scripts/reports/*.lua) and returns.
+-- `ntm report LAYOUT --province P --year Y -o bc.docx -o bieu.xlsx -o bc.html` writes it.
+
+---@class ntm.report
+ntm.report = {}
+
+---@class ntm.report.DocumentSpec
+---@field issuer? string|string[] issuing bodies, top first: {"UBND TỈNH ĐIỆN BIÊN", "BAN CHỈ ĐẠO CÁC CTMTQG"}
+---@field number? string "123/BC-BCĐ" (printed "Số: 123/BC-BCĐ")
+---@field place? string "Điện Biên"
+---@field date? string "2020-12-31" or "31/12/2020"; other text is printed as it is
+---@field kind? string document kind, default "BÁO CÁO"
+---@field title? string the summary line (trích yếu)
+
+---A new document in the official layout (Nghị định 30/2020/NĐ-CP). A layout returns it:
+---`return doc`. Unknown fields are an error.
+---@param spec? ntm.report.DocumentSpec
+---@return Document
+function ntm.report.document(spec) end
+
+---A piece of paragraph text: a string, an integer, or a table
+---`{bold = "21 xã"}`, `{italic = "…"}`, `{footnote = "…"}` (a footnote mark with its text),
+---`{text = "…", bold = true, italic = true, footnote = "…"}` or `{"…", bold = true}`.
+---Decimal numbers are refused: format them with ntm.fmt.
+---@alias ntm.report.Run string|integer|{text?: string, [1]?: string, bold?: string|boolean, italic?: string|boolean, footnote?: string}
+
+---A body cell: text, an integer, a decimal (table `decimals`/`mode`), `false` or nil for
+---an empty cell, or `{value=, kind=, decimals=, mode=}` / `{text=}` with `bold`, `align`
+---("auto"|"left"|"center"|"right") and `colspan`.
+---@alias ntm.report.Cell string|number|false|{value?: number, text?: string, kind?: "integer"|"decimal"|"percent"|"money", decimals?: integer, mode?: "half-up"|"half-even"|"truncate", bold?: boolean, align?: string, colspan?: integer}
+
+---A header cell: text or `{"Số xã đạt", colspan = 2}` / `{"TT", rowspan = 2}` (spans as in HTML).
+---@alias ntm.report.HeaderCell string|{text?: string, [1]?: string, rowspan?: integer, colspan?: integer}
+
+---@class ntm.report.TableSpec
+---@field title? string "Biểu 01. …"
+---@field unit? string "Đơn vị: triệu đồng"
+---@field header? ntm.report.HeaderCell[]|ntm.report.HeaderCell[][] one row, or rows top first
+---@field rows ntm.report.Cell[][]
+---@field totals? ntm.report.Cell[] printed bold
+---@field widths? number[] one per column (Excel character units)
+---@field decimals? integer for plain decimal cells (default 2)
+---@field mode? "half-up"|"half-even"|"truncate" for plain decimal cells
+
+---@class ntm.report.ChartSeries
+---@field name string
+---@field values number[] one per category
+
+---@class ntm.report.ChartSpec
+---@field kind? "column"|"bar" default "column"
+---@field stacked? boolean
+---@field title? string
+---@field categories string[]
+---@field series ntm.report.ChartSeries[]
+---@field decimals? integer for value labels
+---@field value_axis? string axis title ("Số xã")
+
+---A report document (userdata of type ntm.Document). Methods check their arguments and
+---name the method and the bad value in Vietnamese; a table or chart is checked at once.
+---@class Document
+local Document = {}
+
+---A heading of level 1..4; the numbering is part of the text. Extra arguments format the
+---text like string.format: `doc:heading(2, "%s. KẾT QUẢ", "II")`.
+---@param level integer
+---@param text string
+---@param ... any
+function Document:heading(level, text, ...) end
+
+---A paragraph: `doc:paragraph("Có %d xã đạt chuẩn, đạt %s.", n, ntm.fmt.percent(n, total))`
+---(string.format semantics when arguments follow; without them the text is taken as it is,
+---so "100%" needs no escaping), or runs: `doc:paragraph{"Có ", {bold = "21 xã"}, " …",
+---{footnote = "…"}, align = "center"}` (align: "left"|"center"|"right"|"justify").
+---@param text string|(ntm.report.Run[]|{align?: string})
+---@param ... any
+function Document:paragraph(text, ...) end
+
+---A list: `doc:list{numbered = true, items = {"…", {level = 1, "…", {bold = "…"}}}}`;
+---an item is a string or runs with an optional `level` (0..3).
+---@param spec {numbered?: boolean, items: (string|ntm.report.Run[])[]}
+function Document:list(spec) end
+
+---One "-" item, joined to the list just before it when that list is not numbered:
+---`doc:bullet("Giao thông: %d/%d xã", 55, 115)` or `doc:bullet{level = 1, "…"}`.
+---@param text string|ntm.report.Run[]
+---@param ... any
+function Document:bullet(text, ...) end
+
+---An annex table with a merged header: `header = {{{"TT", rowspan = 2}, {"Số xã đạt",
+---colspan = 2}}, {"Số lượng", "Tỷ lệ (%)"}}`. Rows must span as many columns as the header.
+---@param spec ntm.report.TableSpec
+function Document:table(spec) end
+
+---A bar chart (column or bar, clustered or stacked).
+---@param spec ntm.report.ChartSpec
+function Document:chart(spec) end
+
+---Starts a new page (docx, html print).
+function Document:page_break() end
+
+---The closing block: recipients ("Nơi nhận:"), signer's role lines and name.
+---@param spec {recipients?: string|string[], role?: string|string[], name?: string}
+function Document:sign_off(spec) end
