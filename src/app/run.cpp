@@ -28,7 +28,8 @@ std::string leading_comment(const fs::path& script) {
   std::string line, text;
   while (std::getline(in, line)) {
     if (line.rfind("--", 0) != 0) break;
-    std::string body = line.substr(line.find_first_not_of('-'));
+    auto dashes = line.find_first_not_of('-');
+    std::string body = dashes == std::string::npos ? std::string() : line.substr(dashes);
     if (body.rfind("@", 0) == 0 || body.rfind(" @", 0) == 0) continue;   // annotations
     if (auto start = body.find_first_not_of(' '); start != std::string::npos) body = body.substr(start);
     else body.clear();
