@@ -86,7 +86,16 @@ int guarded(const std::function<int()>& body) {
     std::cerr << tr("Lỗi: ", "Error: ") << e.what() << "\n";
     return kDataError;
   } catch (const store::DbError& e) {
-    std::cerr << tr("Lỗi cơ sở dữ liệu: ", "Database error: ") << e.what() << "\n";
+    if ((e.code() & 0xff) == 8)   // SQLITE_READONLY
+      std::cerr << tr("Không ghi được: tệp cơ sở dữ liệu (hoặc thư mục chứa nó) chỉ cho phép đọc: ",
+                      "Cannot write: the database file (or its folder) is read-only: ")
+                << e.what() << "\n";
+    else if ((e.code() & 0xff) == 5)   // SQLITE_BUSY after the busy timeout
+      std::cerr << tr("Cơ sở dữ liệu đang bận (một chương trình khác đang ghi); hãy thử lại: ",
+                      "The database is busy (another program is writing); try again: ")
+                << e.what() << "\n";
+    else
+      std::cerr << tr("Lỗi cơ sở dữ liệu: ", "Database error: ") << e.what() << "\n";
     return kDataError;
   } catch (const std::exception& e) {
     std::cerr << tr("Lỗi: ", "Error: ") << e.what() << "\n";

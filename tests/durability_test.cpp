@@ -1,0 +1,72 @@
+// Data safety: a run that writes does so in one transaction; kill -9 at any moment leaves a
+// database that passes integrity_check and holds all of the run's writes or none.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <random>
+#include <thread>
+
+#include "store/database.h"
+#include "support.h"
+
+namespace fs = std::filesystem;
+
+TEST_CASE("kill -9 during ntm check --save --write never leaves half a run") {
+  fs::path db = ntm::test::temp_dir() / "kill.db";
+  fs::copy_file(ntm::test::sample_db("dien-bien-2020"), db, fs::copy_options::overwrite_existing);
+  std::mt19937 random(20201231);
+  std::uniform_int_distribution<int> delay_us(0, 400000);
+  int killed = 0, completed = 0;
+  for (int run = 0; run < 100; ++run) {
+    CAPTURE(run);
+    {
+      // Start from no computed statuses, so "all or none" is easy to see.
+      ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+      d.exec("DELETE FROM criterion_status WHERE by = 'computed'");
+    }
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      int null = open("/dev/null", O_WRONLY);
+      dup2(null, 1);
+      dup2(null, 2);
+      execl(NTM_BINARY, NTM_BINARY, "--db", db.c_str(), "check", "--province", "11", "--year", "2020", "--no-rules",
+            "--save", "--write", static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == 0) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+    }
+    if (WIFSIGNALED(status)) ++killed;
+    else ++completed;
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    auto integrity = d.scalar("PRAGMA integrity_check");
+    CHECK(std::get<std::string>(*integrity) == "ok");
+    auto rows = std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM criterion_status WHERE by = 'computed'"));
+    CHECK((rows == 0 || rows == 115 * 19));
+    if (WIFEXITED(status)) CHECK(rows == 115 * 19);
+  }
+  MESSAGE("killed " << killed << ", completed " << completed);
+  CHECK(killed > 10);
+  CHECK(completed > 10);
+}
+
+TEST_CASE("two writers at once wait for each other instead of failing") {
+  fs::path db = ntm::test::temp_dir() / "two-writers.db";
+  fs::copy_file(ntm::test::sample_db("dien-bien-2020"), db, fs::copy_options::overwrite_existing);
+  std::string command = std::string("'") + NTM_BINARY + "' --db '" + db.string() +
+                        "' check --province 11 --year 2020 --no-rules --save --write >/dev/null 2>&1";
+  std::string both = "(" + command + " & " + command + " & wait) ; " + command;
+  CHECK(std::system(both.c_str()) == 0);
+  ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
+  CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM criterion_status WHERE by = 'computed'")) == 115 * 19);
+}
