@@ -1,8 +1,9 @@
 -- Phân bổ theo hệ số nhóm xã: mỗi xã được xếp vào một nhóm theo mức độ khó khăn (xã đặc biệt
 -- khó khăn), vị trí (xã biên giới) và số tiêu chí đã đạt; vốn chia theo hệ số của nhóm, và
 -- mỗi xã có thêm phần vốn đối ứng của ngân sách địa phương tính theo tỷ lệ của nhóm.
+-- 
 -- Ví dụ: ntm allocate he-so-nhom-xa --province "Điện Biên" --year 2020 --total 460.300
---
+-- 
 -- Khung pháp lý của cách chia này (nguyên tắc, tiêu chí, định mức phân bổ vốn ngân sách trung
 -- ương và tỷ lệ đối ứng của ngân sách địa phương cho Chương trình MTQG xây dựng nông thôn mới):
 --   * giai đoạn 2016–2020: Quyết định 12/2017/QĐ-TTg;

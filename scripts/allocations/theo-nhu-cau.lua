@@ -1,6 +1,7 @@
 -- Phân bổ theo nhu cầu: xã còn thiếu nhiều tiêu chí được chia nhiều vốn hơn.
 -- Trọng số của mỗi xã = 19 − số tiêu chí đã đạt (tức số tiêu chí còn thiếu); mặc định chỉ
 -- chia cho các xã chưa đạt chuẩn (chưa đủ 19 tiêu chí) trong năm đánh giá.
+-- 
 -- Ví dụ: ntm allocate theo-nhu-cau --province "Điện Biên" --year 2020 --total 460.300
 --        ntm allocate theo-nhu-cau --province "Điện Biên" --year 2020 --total 460300 --floor 2000 --step 10
 local p = ntm.params{

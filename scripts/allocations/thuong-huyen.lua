@@ -1,6 +1,7 @@
 -- Thưởng theo huyện: mỗi xã được công nhận trong năm nhận một khoản thưởng cố định theo hạng
 -- công nhận (đạt chuẩn nông thôn mới, nông thôn mới nâng cao), theo mức riêng của từng huyện.
 -- Tổng số tiền là tổng các khoản thưởng; nếu có --total thì tổng đó phải khớp với --total.
+-- 
 -- Ví dụ: ntm allocate thuong-huyen --province "Bắc Giang" --year 2020
 --        ntm allocate thuong-huyen --province "Bắc Giang" --year 2020 --total 31.000
 

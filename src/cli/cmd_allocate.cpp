@@ -336,7 +336,11 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
       if (!y->second.empty() && !*end) year = static_cast<int>(v);
     }
   }
-  app::Plan plan = app::plan_from_run(*made, o.formula, source, args, province_code, year);
+  // Stored parameters name the province by code, so that "dien bien" and "Điện Biên" give
+  // the same inputs hash.
+  auto stored_args = args;
+  if (!province_code.empty()) stored_args["province"] = province_code;
+  app::Plan plan = app::plan_from_run(*made, o.formula, source, stored_args, province_code, year);
   plan.province_name = province_name;
 
   if (!o.save.empty()) {

@@ -11,13 +11,13 @@
 //
 // Returns a plain table (documented in scripts/meta/ntm.lua) and keeps the plan in a
 // registry slot as the run's last plan, which `ntm allocate` prints or saves
-// (lua::last_allocation, declared in app/plans.h).
+// (lua::last_allocation, declared in lua/allocation.h).
 #include <cmath>
 #include <cstring>
 #include <map>
 #include <memory>
 
-#include "app/plans.h"
+#include "lua/allocation.h"
 #include "lua/handles.h"
 #include "model/allocate.h"
 #include "model/text.h"
