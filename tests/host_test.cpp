@@ -243,7 +243,7 @@ std::set<std::string> bound_names() {
   host.call(0, 1);
   walk("ntm.", walk);
   lua_pop(L, 1);
-  for (const char* type : {"ntm.Province", "ntm.District", "ntm.Commune", "ntm.CommuneList"}) {
+  for (const char* type : {"ntm.Province", "ntm.District", "ntm.Commune", "ntm.CommuneList", "ntm.Document"}) {
     std::string short_name = std::string(type).substr(4);
     luaL_getmetatable(L, type);
     lua_getfield(L, -1, "__index");

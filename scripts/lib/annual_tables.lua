@@ -1,0 +1,205 @@
+-- Các biểu kèm theo báo cáo năm (bảng có tiêu đề gộp) và biểu đồ, dựng từ số liệu của
+-- lib/annual_data.lua. Mỗi hàm nhận `doc`, `data` và bộ định dạng `f` (lib/annual_text.lua)
+-- và một số thứ tự biểu ("Biểu 01").
+-- local tables = ntm.use("annual_tables")
+local review = ntm.use("review")
+local M = {}
+
+local function numbered(n, title) return string.format("Biểu %02d. %s", n, title) end
+
+-- Biểu: kết quả từng tiêu chí, năm trước và năm nay, tăng/giảm.
+function M.criteria(doc, data, f, n)
+  local prev = data.previous ~= nil
+  local header1 = { { "TT", rowspan = 2 }, { "Tiêu chí", rowspan = 2 } }
+  if prev then header1[#header1 + 1] = { string.format("Số xã đạt năm %d", data.previous_year), rowspan = 2 } end
+  header1[#header1 + 1] = { string.format("Số xã đạt năm %d", data.year), colspan = 2 }
+  if prev then header1[#header1 + 1] = { "Tăng (+), giảm (-) (xã)", rowspan = 2 } end
+  local rows = {}
+  for _, c in ipairs(data.criteria) do
+    local row = { c.number, c.name }
+    if prev then row[#row + 1] = c.previous end
+    row[#row + 1] = c.met
+    row[#row + 1] = f.percent_cell(c.met, data.communes)
+    if prev then row[#row + 1] = c.increase end
+    rows[#rows + 1] = row
+  end
+  local widths = prev and { 6, 40, 12, 10, 10, 12 } or { 6, 40, 10, 10 }
+  doc:table{
+    title = numbered(n, string.format("Kết quả thực hiện các tiêu chí nông thôn mới năm %d (%s xã)", data.year,
+      ntm.fmt.number(data.communes))),
+    unit = "Đơn vị: xã",
+    header = { header1, { "Số lượng", "Tỷ lệ (%)" } },
+    rows = rows, widths = widths,
+  }
+end
+
+-- Biểu: kết quả theo huyện: số xã, xã đạt chuẩn (số lượng, tỷ lệ), nhóm xã theo số tiêu chí
+-- đạt, bình quân tiêu chí/xã.
+function M.districts(doc, data, f, n, opts)
+  opts = opts or {}
+  local rows = {}
+  for i, d in ipairs(data.districts) do
+    rows[#rows + 1] = {
+      i, d.name, d.communes, d.standard, f.percent_cell(d.standard, d.communes),
+      d.bands.from_15_to_18, d.bands.from_10_to_14, d.bands.from_5_to_9, d.bands.below_5,
+      f.average_cell(d.average),
+    }
+  end
+  local b = data.bands
+  doc:table{
+    title = numbered(n, opts.title or string.format("Kết quả xây dựng nông thôn mới theo đơn vị cấp huyện năm %d", data.year)),
+    unit = "Đơn vị: xã",
+    header = {
+      { { "TT", rowspan = 2 }, { "Đơn vị", rowspan = 2 }, { "Tổng số xã", rowspan = 2 },
+        { "Số xã đạt chuẩn", colspan = 2 }, { "Số xã đạt theo nhóm tiêu chí", colspan = 4 },
+        { "Bình quân tiêu chí/xã", rowspan = 2 } },
+      { "Số lượng", "Tỷ lệ (%)", "15-18", "10-14", "5-9", "Dưới 5" },
+    },
+    rows = rows,
+    totals = { { text = "Toàn tỉnh", colspan = 2 }, data.communes, data.standard, f.percent_cell(data.standard, data.communes),
+               b.from_15_to_18, b.from_10_to_14, b.from_5_to_9, b.below_5, f.average_cell(data.average) },
+    widths = { 6, 22, 9, 9, 9, 8, 8, 8, 8, 11 },
+  }
+end
+
+-- Biểu 01: huy động nguồn lực theo nguồn (cơ cấu %) và giải ngân so với kế hoạch.
+function M.funding(doc, data, f, n)
+  local fu = data.funding
+  local rows, i = {}, 0
+  local top = 0
+  for _, s in ipairs(fu.sources) do
+    local tt
+    if s.level == 0 then top = top + 1; tt = tostring(top) else tt = s.level == 1 and "-" or "+" end
+    rows[#rows + 1] = {
+      { text = tt, align = "center", bold = s.level == 0 },
+      { text = s.name, bold = s.level == 0 },
+      s.mobilised and { value = s.mobilised, kind = "money", bold = s.level == 0 } or false,
+      (s.mobilised and fu.total > 0) and f.percent_cell(s.mobilised, fu.total, "share") or false,
+      s.plan and { value = s.plan, kind = "money" } or false,
+      s.disbursed and { value = s.disbursed, kind = "money" } or false,
+      (s.plan and s.disbursed and s.plan > 0) and f.percent_cell(s.disbursed, s.plan, "share") or false,
+    }
+    i = i + 1
+  end
+  if i == 0 then return false end
+  doc:table{
+    title = numbered(n, string.format("Kết quả huy động nguồn lực thực hiện Chương trình năm %d", data.year)),
+    unit = "Đơn vị: triệu đồng",
+    header = {
+      { { "TT", rowspan = 2 }, { "Nguồn vốn", rowspan = 2 }, { "Huy động", colspan = 2 },
+        { "Vốn hỗ trợ trực tiếp", colspan = 3 } },
+      { "Số tiền", "Cơ cấu (%)", "Kế hoạch", "Giải ngân", "Tỷ lệ giải ngân (%)" },
+    },
+    rows = rows,
+    totals = { { text = "Tổng cộng", colspan = 2 }, { value = fu.total, kind = "money" },
+               fu.total > 0 and { value = 100, kind = "percent", decimals = 0 } or false,
+               fu.plan > 0 and { value = fu.plan, kind = "money" } or false,
+               fu.plan > 0 and { value = fu.disbursed, kind = "money" } or false,
+               fu.plan > 0 and f.percent_cell(fu.disbursed, fu.plan, "share") or false },
+    widths = { 6, 36, 14, 10, 14, 14, 12 },
+  }
+  return true
+end
+
+M.OCOP_GROUPS = {
+  ["thuc-pham"] = "Thực phẩm", ["do-uong"] = "Đồ uống", ["thao-duoc"] = "Thảo dược",
+  ["vai-may-mac"] = "Vải và may mặc", ["luu-niem-noi-that"] = "Lưu niệm - nội thất - trang trí",
+  ["luu-niem-noi-that-trang-tri"] = "Lưu niệm - nội thất - trang trí",
+  ["dich-vu-du-lich"] = "Dịch vụ du lịch nông thôn",
+}
+M.PRODUCER_KINDS = {
+  cooperative = "Hợp tác xã", enterprise = "Doanh nghiệp", household = "Hộ sản xuất",
+  cooperative_group = "Tổ hợp tác", other = "Khác",
+}
+
+-- Biểu: sản phẩm OCOP theo nhóm sản phẩm và hạng sao.
+function M.ocop(doc, data, f, n)
+  local o = data.ocop
+  if o.total == 0 then return false end
+  local stars = {}
+  for s = 5, 3, -1 do if o.stars[s] then stars[#stars + 1] = s end end
+  local header2 = {}
+  for _, s in ipairs(stars) do header2[#header2 + 1] = string.format("%d sao", s) end
+  local rows = {}
+  for i, g in ipairs(o.group_order) do rows[i] = { i, M.OCOP_GROUPS[g] or g, o.groups[g] } end
+  -- Số sản phẩm theo nhóm và hạng sao.
+  local by = ntm.sql([[
+    WITH RECURSIVE sub(code) AS (SELECT ?1 UNION ALL SELECT u.code FROM unit u JOIN sub ON u.parent_code = sub.code)
+    SELECT product_group, stars, count(*) AS n FROM ocop_product
+    WHERE unit_code IN (SELECT code FROM sub) AND year <= ?2 GROUP BY 1, 2]], data.code, data.year)
+  local count = {}
+  for _, r in ipairs(by) do count[r.product_group .. "/" .. r.stars] = r.n end
+  for i, g in ipairs(o.group_order) do
+    for _, s in ipairs(stars) do rows[i][#rows[i] + 1] = count[g .. "/" .. s] or 0 end
+  end
+  local totals = { { text = "Tổng cộng", colspan = 2 }, o.total }
+  for _, s in ipairs(stars) do totals[#totals + 1] = o.stars[s] end
+  local widths = { 6, 34, 10 }
+  for _ = 1, #stars do widths[#widths + 1] = 9 end
+  doc:table{
+    title = numbered(n, string.format("Sản phẩm OCOP được công nhận đến hết năm %d", data.year)),
+    unit = "Đơn vị: sản phẩm",
+    header = {
+      { { "TT", rowspan = 2 }, { "Nhóm sản phẩm", rowspan = 2 }, { "Tổng số", rowspan = 2 },
+        { "Theo hạng", colspan = #stars } },
+      header2,
+    },
+    rows = rows, totals = totals, widths = widths,
+  }
+  return true
+end
+
+-- Biểu: so sánh với kế hoạch. `rows` do layout tính (xem annual_layout.targets_rows).
+function M.targets(doc, data, f, n, rows, plan_year)
+  if #rows == 0 then return false end
+  local body = {}
+  for i, r in ipairs(rows) do
+    body[i] = { i, r.label, r.unit, r.actual and { value = r.actual, kind = "decimal", decimals = r.decimals or 0 } or false,
+                { value = r.target, kind = "decimal", decimals = r.decimals or 0 },
+                r.ratio and { value = f.round(r.ratio, "ratio"), kind = "percent",
+                              decimals = (f.style.ratio or { decimals = 2 }).decimals or 2 } or false }
+  end
+  doc:table{
+    title = numbered(n, string.format("Kết quả năm %d so với kế hoạch năm %d", data.year, plan_year)),
+    header = { "TT", "Chỉ tiêu", "Đơn vị tính", string.format("Thực hiện năm %d", data.year),
+               string.format("Kế hoạch năm %d", plan_year), "Tỷ lệ so với kế hoạch (%)" },
+    rows = body, widths = { 6, 40, 14, 12, 12, 12 },
+  }
+  return true
+end
+
+-- Biểu đồ: số xã đạt từng tiêu chí.
+function M.criteria_chart(doc, data)
+  local categories, values = {}, {}
+  for _, c in ipairs(data.criteria) do
+    categories[#categories + 1] = string.format("TC%d", c.number)
+    values[#values + 1] = c.met
+  end
+  local series = { { name = string.format("Năm %d", data.year), values = values } }
+  if data.previous then
+    local before = {}
+    for _, c in ipairs(data.criteria) do before[#before + 1] = c.previous end
+    table.insert(series, 1, { name = string.format("Năm %d", data.previous_year), values = before })
+  end
+  doc:chart{ kind = "column", title = string.format("Số xã đạt từng tiêu chí (tổng số %s xã)", ntm.fmt.number(data.communes)),
+             categories = categories, series = series, value_axis = "Số xã" }
+end
+
+-- Biểu đồ: nhóm xã theo số tiêu chí đạt, theo huyện (cột chồng).
+function M.bands_chart(doc, data)
+  local categories = {}
+  for _, d in ipairs(data.districts) do categories[#categories + 1] = d.name end
+  local series = {}
+  for _, band in ipairs(review.BANDS) do
+    local values, any = {}, false
+    for _, d in ipairs(data.districts) do
+      values[#values + 1] = d.bands[band]
+      any = any or d.bands[band] > 0
+    end
+    if any then series[#series + 1] = { name = review.BAND_NAMES[band], values = values } end
+  end
+  doc:chart{ kind = "bar", stacked = true, title = "Số xã theo nhóm tiêu chí đạt, theo đơn vị cấp huyện",
+             categories = categories, series = series, value_axis = "Số xã" }
+end
+
+return M

@@ -1,0 +1,431 @@
+// The importer: the Reader over a decoded file, and the all-or-nothing write with its diff.
+#include "app/importer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "app/importer_sheet.h"
+#include "model/text.h"
+
+namespace ntm::app {
+
+const std::vector<std::string>& import_kinds() {
+  static const std::vector<std::string> kinds{"units",   "indicators", "statuses",   "recognitions",
+                                              "funding", "targets",    "statistics", "ocop"};
+  return kinds;
+}
+
+namespace detail {
+
+namespace {
+
+std::string trim(const std::string& s) {
+  std::size_t a = s.find_first_not_of(" \t\r\n"), b = s.find_last_not_of(" \t\r\n");
+  return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+
+// "xã nà hỳ" → "na hy": a folded name without its unit type.
+std::string bare(const std::string& name) {
+  std::string f = fold(name);
+  for (const char* prefix : {"xa ", "phuong ", "thi tran ", "huyen ", "thi xa ", "thanh pho ", "ban ", "thon "})
+    if (f.rfind(prefix, 0) == 0) return f.substr(std::string(prefix).size());
+  return f;
+}
+
+}  // namespace
+
+std::string label(const Unit& unit) { return unit.name_with_type + " (" + unit.code + ")"; }
+
+Reader::Reader(const store::Database& db, CsvFile file, std::shared_ptr<const Province> province, int year,
+               const std::vector<ColumnName>& names)
+    : db_(db), file_(std::move(file)), province_(std::move(province)), default_year_(year) {
+  if (file_.rows.empty()) throw std::runtime_error("tệp trống: không có dòng tiêu đề");
+  // The header is the first row (of the first ten) naming two known columns: a title such
+  // as "BIỂU TỔNG HỢP ..." above it is skipped.
+  auto known = [&](const std::string& text) {
+    std::string f = fold(text);
+    for (const auto& n : names)
+      for (const char* alias : n.aliases)
+        if (f == alias) return true;
+    return (f.rfind("ct ", 0) == 0 || f.rfind("tc ", 0) == 0) && f.size() > 3 && std::isdigit(static_cast<unsigned char>(f[3]));
+  };
+  for (std::size_t r = 0; r < std::min<std::size_t>(10, file_.rows.size()); ++r) {
+    int hits = 0;
+    for (const auto& cell : file_.rows[r].fields) hits += known(cell);
+    if (hits >= 2) {
+      file_.rows.erase(file_.rows.begin(), file_.rows.begin() + static_cast<std::ptrdiff_t>(r));
+      break;
+    }
+  }
+  const auto& head = file_.rows[0].fields;
+  for (std::size_t c = 0; c < head.size(); ++c) {
+    std::string f = fold(head[c]);
+    if (f.empty()) continue;
+    bool matched = false;
+    for (const auto& n : names)
+      for (const char* alias : n.aliases)
+        if (f == alias && !matched) {
+          if (!columns_.count(n.key)) columns_[n.key] = c;
+          matched = true;
+        }
+    if (!matched) unclaimed_.insert(c);
+  }
+  // The decimal mark: decided once for the whole file from every cell that looks numeric.
+  std::vector<std::string> cells;
+  for (std::size_t r = 1; r < file_.rows.size(); ++r)
+    for (const auto& f : file_.rows[r].fields) cells.push_back(f);
+  decimal_ = file_.xlsx ? DecimalMark::Point : detect_decimal(cells, file_.delimiter);
+}
+
+std::string Reader::column_title(const std::string& key) const {
+  auto it = columns_.find(key);
+  return it == columns_.end() ? key : header()[it->second];
+}
+
+std::string Reader::cell(std::size_t i, std::size_t column) const {
+  const auto& fields = row(i).fields;
+  return column < fields.size() ? trim(fields[column]) : std::string();
+}
+
+std::string Reader::text(std::size_t i, const std::string& key) const {
+  auto it = columns_.find(key);
+  return it == columns_.end() ? std::string() : cell(i, it->second);
+}
+
+void Reader::problem(std::size_t i, const std::string& column, const std::string& message) {
+  std::string where = "dòng " + std::to_string(row(i).line);
+  if (!column.empty()) where += ", cột '" + column + "'";
+  problems_.push_back(where + ": " + message);
+}
+
+std::optional<double> Reader::number_at(std::size_t i, std::size_t column) {
+  std::string t = cell(i, column);
+  if (t.empty()) return std::nullopt;
+  auto v = parse_number(t, decimal_);
+  if (!v)
+    problem(i, header()[column],
+            "'" + t + "' không phải số" +
+                (decimal_ == DecimalMark::Comma ? " (tệp này dùng dấu phẩy thập phân: 12,5; nghìn: 1.234)"
+                                                : " (tệp này dùng dấu chấm thập phân: 12.5; nghìn: 1,234)"));
+  return v;
+}
+
+std::optional<double> Reader::number(std::size_t i, const std::string& key) {
+  auto it = columns_.find(key);
+  if (it == columns_.end()) return std::nullopt;
+  return number_at(i, it->second);
+}
+
+std::string Reader::date(std::size_t i, const std::string& key) {
+  std::string t = text(i, key);
+  if (t.empty()) return {};
+  int y, m, d;
+  // A date cell of a workbook holds Excel's serial day number (1 = 1900-01-01).
+  if (file_.xlsx && t.find_first_not_of("0123456789.") == std::string::npos) {
+    double serial = std::atof(t.c_str());
+    if (serial >= 1 && serial < 100000) {
+      auto day = std::chrono::sys_days{std::chrono::year{1899} / 12 / 30} + std::chrono::days{static_cast<long>(serial)};
+      std::chrono::year_month_day ymd{day};
+      char iso[16];
+      std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                    static_cast<unsigned>(ymd.day()));
+      return iso;
+    }
+  }
+  // Excel also writes d/m/yyyy without leading zeros.
+  int dd = 0, mm = 0, yy = 0;
+  char tail = 0;
+  if (std::sscanf(t.c_str(), "%d/%d/%d%c", &dd, &mm, &yy, &tail) == 3) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", dd, mm, yy);
+    t = buf;
+  }
+  if (!parse_date(t, y, m, d)) {
+    problem(i, column_title(key), "'" + text(i, key) + "' không phải ngày (viết dd/mm/yyyy, ví dụ 31/12/2020)");
+    return {};
+  }
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+  return iso;
+}
+
+int Reader::year(std::size_t i) {
+  if (has("year")) {
+    std::string t = text(i, "year");
+    if (!t.empty()) {
+      auto v = number(i, "year");
+      if (!v) return 0;
+      if (*v != std::floor(*v) || *v < 1990 || *v > 2100) {
+        problem(i, column_title("year"), "năm '" + t + "' không hợp lệ");
+        return 0;
+      }
+      return static_cast<int>(*v);
+    }
+  }
+  if (default_year_) return default_year_;
+  if (!year_problem_) problems_.push_back("thiếu năm: thêm --year NĂM hoặc cột 'Năm' trong tệp");
+  year_problem_ = true;
+  return 0;
+}
+
+const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds) {
+  const Province& p = *province_;
+  std::string code = text(i, "code"), name = text(i, "name"), district = text(i, "district");
+  if (!code.empty()) {
+    const Unit* u = p.find(code);
+    // Excel drops the leading zero of "03166" when it took the code for a number.
+    for (std::size_t width : {5u, 3u})
+      if (!u && code.size() < width && code.find_first_not_of("0123456789") == std::string::npos)
+        u = p.find(std::string(width - code.size(), '0') + code);
+    if (!u || !kinds.count(u->kind)) {
+      problem(i, column_title("code"), "không có " + std::string(kinds.count("commune") ? "xã" : "đơn vị") +
+                                           " mã '" + code + "' trong tỉnh " + p.unit().name);
+      return nullptr;
+    }
+    if (!name.empty() && bare(name) != bare(u->name)) {
+      problem(i, column_title("name"), "mã " + u->code + " là " + u->name_with_type + ", không phải '" + name + "'");
+      return nullptr;
+    }
+    return u;
+  }
+  if (name.empty()) {
+    problem(i, "", "thiếu mã và tên đơn vị (cột 'Mã xã' hoặc 'Tên xã')");
+    return nullptr;
+  }
+  const Unit* in_district = nullptr;
+  if (!district.empty()) {
+    try {
+      in_district = &p.district(district);
+    } catch (const NotFound& e) {
+      problem(i, column_title("district"), e.what());
+      return nullptr;
+    }
+  }
+  auto district_of = [&](const Unit& u) -> std::string {
+    if (u.kind == "commune") return u.parent;
+    if (u.kind == "village") {
+      const Unit* c = p.find(u.parent);
+      return c ? c->parent : "";
+    }
+    return u.code;
+  };
+  std::string wanted = bare(name);
+  std::vector<const Unit*> found;
+  std::vector<std::string> names;
+  for (const Unit& u : p.units()) {
+    if (!kinds.count(u.kind)) continue;
+    if (in_district && district_of(u) != in_district->code) continue;
+    names.push_back(u.name);
+    if (bare(u.name) == wanted || fold(u.name_with_type) == fold(name)) found.push_back(&u);
+  }
+  if (found.size() == 1) return found[0];
+  std::string where = in_district ? " trong " + in_district->name_with_type : " trong tỉnh " + p.unit().name;
+  if (found.empty()) {
+    auto near = closest(name, names, 3);
+    std::string message = "không có đơn vị tên '" + name + "'" + where;
+    if (!near.empty()) {
+      message += "; có phải: ";
+      for (std::size_t k = 0; k < near.size(); ++k) message += (k ? ", " : "") + near[k];
+      message += "?";
+    }
+    problem(i, column_title("name"), message);
+    return nullptr;
+  }
+  std::string message = "tên '" + name + "' trùng " + std::to_string(found.size()) + " đơn vị" + where + ": ";
+  for (std::size_t k = 0; k < found.size(); ++k) {
+    const Unit* d = p.find(district_of(*found[k]));
+    message += (k ? "; " : "") + label(*found[k]) + (d && d != found[k] ? ", " + d->name_with_type : "");
+  }
+  problem(i, column_title("name"), message + " — ghi thêm mã xã hoặc cột 'Huyện'");
+  return nullptr;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::Record;
+using store::Value;
+
+bool same(const Value& a, const Value& b) {
+  auto num = [](const Value& v, double& out) {
+    if (auto* i = std::get_if<std::int64_t>(&v)) { out = static_cast<double>(*i); return true; }
+    if (auto* d = std::get_if<double>(&v)) { out = *d; return true; }
+    return false;
+  };
+  double x, y;
+  if (num(a, x) && num(b, y)) return std::fabs(x - y) <= 1e-9 * std::max(1.0, std::fabs(x));
+  return a == b;
+}
+
+std::string show(const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) return "(trống)";
+  if (auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (auto* d = std::get_if<double>(&v)) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", *d);
+    std::string s = buf;
+    for (char& c : s)
+      if (c == '.') c = ',';
+    return s;
+  }
+  return std::get<std::string>(v);
+}
+
+std::string key_text(const Record& r) {
+  std::string k = r.table;
+  for (const auto& [name, v] : r.keys) k += "\x1f" + show(v);
+  return k;
+}
+
+}  // namespace
+
+ImportSummary import_file(store::Database& db, const ImportOptions& options) {
+  const auto& kinds = import_kinds();
+  if (std::find(kinds.begin(), kinds.end(), options.kind) == kinds.end())
+    throw std::invalid_argument("không biết loại dữ liệu '" + options.kind + "'");
+  std::string ext = options.file.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".xls" || ext == ".xlsm" || ext == ".ods")
+    throw std::runtime_error(options.file.string() +
+                             ": ntm import đọc tệp .csv hoặc .xlsx. Trong Excel: File > Save As > chọn kiểu "
+                             "\"Excel Workbook (*.xlsx)\" hoặc \"CSV UTF-8 (Comma delimited) (*.csv)\".");
+  CsvFile file;
+  if (ext == ".xlsx") {
+    file = read_xlsx(options.file);
+    file.xlsx = true;
+  } else {
+    std::ifstream in(options.file, std::ios::binary);
+    if (!in) throw std::runtime_error("không đọc được tệp " + options.file.string());
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    try {
+      file = read_csv_text(bytes.str());
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error(options.file.string() + ": " + e.what());
+    }
+  }
+  auto province = Province::load(db, find_province_code(db, options.province));
+  detail::Reader reader(db, std::move(file), province, options.year, detail::column_names(options.kind));
+
+  ImportSummary summary;
+  summary.kind = options.kind;
+  summary.rows = reader.size();
+  summary.delimiter = reader.file().delimiter;
+  summary.xlsx = reader.file().xlsx;
+  summary.decimal = reader.decimal();
+  summary.dry_run = options.dry_run;
+
+  std::vector<Record> records = detail::records_for(options.kind, reader);
+  for (std::size_t c : reader.unclaimed()) summary.ignored_columns.push_back(reader.header()[c]);
+  std::vector<std::string>& problems = reader.problems();
+
+  // The same key twice in one file is a mistake, not a last-one-wins.
+  std::map<std::string, int> seen;
+  for (const auto& r : records) {
+    if (r.keys.empty()) continue;
+    auto [it, fresh] = seen.emplace(key_text(r), r.line);
+    if (!fresh)
+      problems.push_back("dòng " + std::to_string(r.line) + ": " + r.unit + (r.fields.size() == 1 ? " " + r.fields[0] : "") +
+                         " đã có ở dòng " + std::to_string(it->second));
+  }
+
+  store::Transaction tx(db);
+  for (const auto& r : records) {
+    if (!problems.empty() && problems.size() > 500) break;
+    std::vector<Value> before(r.values.size());
+    bool exists = false;
+    if (!r.keys.empty()) {
+      std::string sql = "SELECT ";
+      for (std::size_t k = 0; k < r.values.size(); ++k) sql += (k ? ", " : "") + r.values[k].first;
+      if (r.values.empty()) sql += "1";
+      sql += " FROM " + r.table + " WHERE ";
+      for (std::size_t k = 0; k < r.keys.size(); ++k) sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
+      auto stmt = db.prepare(sql);
+      for (std::size_t k = 0; k < r.keys.size(); ++k) stmt.bind(static_cast<int>(k + 1), r.keys[k].second);
+      if (stmt.step()) {
+        exists = true;
+        for (std::size_t k = 0; k < r.values.size(); ++k) before[k] = stmt.get(static_cast<int>(k));
+      }
+    }
+    bool changed = !exists;
+    for (std::size_t k = 0; k < r.values.size(); ++k) {
+      if (exists && same(before[k], r.values[k].second)) continue;
+      changed = true;
+      summary.changes.push_back(ImportChange{r.line, r.unit, r.fields[k], exists ? show(before[k]) : "",
+                                             show(r.values[k].second)});
+    }
+    if (!changed) {
+      ++summary.unchanged;
+      continue;
+    }
+    (exists ? summary.updated : summary.inserted)++;
+    // An existing row is updated (an upsert would check NOT NULL columns the file does not carry).
+    std::string sql;
+    std::vector<Value> binds;
+    if (exists) {
+      sql = "UPDATE " + r.table + " SET ";
+      for (std::size_t k = 0; k < r.values.size(); ++k) {
+        sql += (k ? ", " : "") + r.values[k].first + " = ?";
+        binds.push_back(r.values[k].second);
+      }
+      sql += " WHERE ";
+      for (std::size_t k = 0; k < r.keys.size(); ++k) {
+        sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
+        binds.push_back(r.keys[k].second);
+      }
+    } else {
+      sql = "INSERT INTO " + r.table + " (";
+      for (const auto& [name, v] : r.keys) { sql += (binds.empty() ? "" : ", ") + name; binds.push_back(v); }
+      for (const auto& [name, v] : r.values) { sql += (binds.empty() ? "" : ", ") + name; binds.push_back(v); }
+      sql += ") VALUES (";
+      for (std::size_t k = 0; k < binds.size(); ++k) sql += k ? ", ?" : "?";
+      sql += ")";
+    }
+    try {
+      auto stmt = db.prepare(sql);
+      for (std::size_t k = 0; k < binds.size(); ++k) stmt.bind(static_cast<int>(k + 1), binds[k]);
+      stmt.run();
+    } catch (const store::DbError& e) {
+      problems.push_back("dòng " + std::to_string(r.line) + ": " + r.unit + ": không ghi được (" + e.what() + ")");
+    }
+  }
+  if (!problems.empty()) throw ImportError(problems);
+  if (!options.dry_run) tx.commit();
+  return summary;
+}
+
+std::string describe(const ImportSummary& s, std::size_t max_listed) {
+  std::ostringstream out;
+  out << (s.dry_run ? "Thử nhập (--dry-run, chưa ghi gì) " : "Đã nhập ") << s.kind << ": " << s.rows << " dòng";
+  if (s.xlsx) out << " từ tệp Excel (.xlsx).\n";
+  else
+    out << "; dấu phân cách '" << s.delimiter << "', số thập phân dùng "
+        << (s.decimal == DecimalMark::Comma ? "dấu phẩy (12,5)" : "dấu chấm (12.5)") << ".\n";
+  if (!s.ignored_columns.empty()) {
+    out << "Bỏ qua các cột không dùng cho " << s.kind << ":";
+    for (std::size_t i = 0; i < s.ignored_columns.size(); ++i) out << (i ? ", '" : " '") << s.ignored_columns[i] << "'";
+    out << ".\n";
+  }
+  std::size_t changes = s.inserted + s.updated;
+  out << changes << " thay đổi: " << s.inserted << " thêm mới, " << s.updated << " cập nhật, " << s.unchanged
+      << " không đổi.\n";
+  if (!s.changes.empty() && s.changes.size() <= max_listed) {
+    for (const auto& c : s.changes) {
+      out << "  dòng " << c.line << ": " << c.unit << " " << c.field << ": ";
+      if (c.before.empty()) out << "(mới) " << c.after;
+      else out << c.before << " → " << c.after;
+      out << "\n";
+    }
+  } else if (!s.changes.empty()) {
+    out << "  (" << s.changes.size() << " giá trị thay đổi; không liệt kê vì quá " << max_listed << ")\n";
+  }
+  return out.str();
+}
+
+}  // namespace ntm::app

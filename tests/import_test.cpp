@@ -1,0 +1,256 @@
+// ntm import / ntm export: CSV as Excel writes it, all-or-nothing imports, round trips.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/exporter.h"
+#include "app/importer.h"
+#include "store/database.h"
+#include "support.h"
+
+namespace fs = std::filesystem;
+using ntm::app::DecimalMark;
+
+namespace {
+
+fs::path db_copy(const std::string& sample, const std::string& name) {
+  fs::path to = ntm::test::temp_dir() / ("import-" + name + ".db");
+  fs::copy_file(ntm::test::sample_db(sample), to, fs::copy_options::overwrite_existing);
+  return to;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void spit(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+// A fingerprint of the indicator values: count and sum, to see that nothing changed.
+std::string values_fingerprint(const fs::path& db) {
+  ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
+  auto s = d.prepare("SELECT count(*), printf('%.6f', total(value)), (SELECT count(*) FROM unit) FROM indicator_value");
+  s.step();
+  return s.get_text(0) + "/" + s.get_text(1) + "/" + s.get_text(2);
+}
+
+// Rewrites an exported CSV as Excel on a Vietnamese Windows saves it: ';' delimiter, decimal
+// commas, and applies `edits` (commune code, column title → new cell text).
+std::string as_excel_vn(const std::string& csv, const std::map<std::pair<std::string, std::string>, std::string>& edits) {
+  auto file = ntm::app::read_csv_text(csv);
+  const auto& head = file.rows[0].fields;
+  std::string out = "\xEF\xBB\xBF";
+  for (std::size_t r = 0; r < file.rows.size(); ++r) {
+    auto fields = file.rows[r].fields;
+    for (std::size_t c = 0; c < fields.size(); ++c) {
+      if (r > 0 && c >= 3)
+        for (char& ch : fields[c])
+          if (ch == '.') ch = ',';
+      if (r > 0) {
+        auto e = edits.find({fields[0], head[c]});
+        if (e != edits.end()) fields[c] = e->second;
+      }
+      out += (c ? ";" : "") + fields[c];
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("CSV text: BOM, delimiter, encoding, Excel's sep= line") {
+  auto f = ntm::app::read_csv_text("\xEF\xBB\xBFMã xã;Tên xã\r\n03145;Thanh Minh\r\n;;\r\n");
+  CHECK(f.bom);
+  CHECK(f.delimiter == ';');
+  REQUIRE(f.rows.size() == 2);   // the empty row Excel pads with is dropped
+  CHECK(f.rows[1].fields[1] == "Thanh Minh");
+  CHECK(f.rows[1].line == 2);
+
+  auto sep = ntm::app::read_csv_text("sep=;\nA;B\n1,5;2\n");
+  CHECK(sep.delimiter == ';');
+  CHECK(sep.rows[1].line == 3);
+
+  // "Mã xã" in Windows-1258: 'ã' is a single byte 0xE3, not UTF-8.
+  try {
+    ntm::app::read_csv_text("M\xE3 x\xE3,T\xEAn\n03145,A\n");
+    FAIL("a Windows-1258 file was accepted");
+  } catch (const std::runtime_error& e) {
+    std::string m = e.what();
+    CHECK(m.find("Tệp không phải UTF-8") != std::string::npos);
+    CHECK(m.find("File > Save As") != std::string::npos);
+    CHECK(m.find("CSV UTF-8") != std::string::npos);
+  }
+}
+
+TEST_CASE("numbers as Excel writes them: decimal comma or point, thousands") {
+  using ntm::app::parse_number;
+  CHECK(*parse_number("11,75", DecimalMark::Comma) == doctest::Approx(11.75));
+  CHECK(*parse_number("1.986.281", DecimalMark::Comma) == 1986281);
+  CHECK(*parse_number(" -3,5 ", DecimalMark::Comma) == doctest::Approx(-3.5));
+  CHECK(*parse_number("1,986,281.5", DecimalMark::Point) == doctest::Approx(1986281.5));
+  CHECK(*parse_number("1\xC2\xA0" "234", DecimalMark::Point) == 1234);   // no-break space
+  CHECK_FALSE(parse_number("10.5", DecimalMark::Comma));    // a point in a decimal-comma file
+  CHECK_FALSE(parse_number("1.23.4", DecimalMark::Comma));
+  CHECK_FALSE(parse_number("abc", DecimalMark::Point));
+  CHECK_FALSE(parse_number("", DecimalMark::Point));
+
+  using ntm::app::detect_decimal;
+  CHECK(detect_decimal({"3,5", "12"}, ',') == DecimalMark::Comma);
+  CHECK(detect_decimal({"3.5", "1.0"}, ';') == DecimalMark::Point);
+  CHECK(detect_decimal({"1.986.281"}, ',') == DecimalMark::Comma);
+  CHECK(detect_decimal({"1.234"}, ';') == DecimalMark::Comma);   // no evidence: the delimiter decides
+  CHECK(detect_decimal({"1.234"}, ',') == DecimalMark::Point);
+}
+
+TEST_CASE("export, edit three values in Excel's Vietnamese CSV, import, check reflects it") {
+  fs::path db = db_copy("dien-bien-2020", "roundtrip");
+  fs::path dir = ntm::test::temp_dir();
+  std::string q = " --db '" + db.string() + "'";
+  auto exp = ntm::test::ntm("export indicators --province 'Điện Biên' --year 2020 -o '" + (dir / "x.csv").string() + "'" + q);
+  REQUIRE(exp.status == 0);
+  std::string csv = slurp(dir / "x.csv");
+  CHECK(csv.rfind("\xEF\xBB\xBFMã xã,Tên xã,Huyện,CT 1.1,", 0) == 0);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 116);   // header + 115 communes
+
+  auto before = nlohmann::json::parse(ntm::test::ntm("check --province 11 --year 2020 --format json --no-rules" + q).out);
+  REQUIRE(before["criteria"]["10"] == 24);
+
+  // 03166 Chà Cang has 36,1 million VND per person: met (TDMNPB threshold 36). 35,5 fails.
+  std::string edited = as_excel_vn(csv, {{{"03166", "CT 10.1"}, "35,5"},
+                                         {{"03145", "CT 17.1"}, "91,5"},
+                                         {{"03154", "CT 17.1"}, "99"}});
+  spit(dir / "x-vn.csv", edited);
+  std::string file = " '" + (dir / "x-vn.csv").string() + "' --province 'dien bien' --year 2020" + q;
+
+  auto dry = ntm::test::ntm("import indicators" + file + " --dry-run");
+  CHECK(dry.status == 0);
+  CHECK(dry.out.find("3 thay đổi: 0 thêm mới, 3 cập nhật, 5747 không đổi") != std::string::npos);
+  CHECK(dry.out.find("dấu phân cách ';', số thập phân dùng dấu phẩy") != std::string::npos);
+  CHECK(dry.out.find("Xã Chà Cang (03166) 10.1: 36,1 → 35,5") != std::string::npos);
+  auto unchanged = nlohmann::json::parse(ntm::test::ntm("check --province 11 --year 2020 --format json --no-rules" + q).out);
+  CHECK(unchanged["criteria"]["10"] == 24);   // a dry run writes nothing
+
+  auto imp = ntm::test::ntm("import indicators" + file);
+  CHECK(imp.status == 0);
+  CHECK(imp.out.find("3 thay đổi") != std::string::npos);
+  CHECK(imp.out.find("Xã Thanh Minh (03145) 17.1: 90,6 → 91,5") != std::string::npos);
+
+  auto after = nlohmann::json::parse(ntm::test::ntm("check --province 11 --year 2020 --format json --no-rules" + q).out);
+  CHECK(after["criteria"]["10"] == 23);
+  CHECK(after["criteria"]["17"] == before["criteria"]["17"]);
+
+  // The same file again changes nothing.
+  auto again = ntm::test::ntm("import indicators" + file);
+  CHECK(again.status == 0);
+  CHECK(again.out.find("0 thay đổi: 0 thêm mới, 0 cập nhật, 5750 không đổi") != std::string::npos);
+}
+
+TEST_CASE("a file with two bad rows is refused whole, naming both rows") {
+  fs::path db = db_copy("dien-bien-2020", "bad-rows");
+  fs::path dir = ntm::test::temp_dir();
+  std::string q = " --db '" + db.string() + "'";
+  std::string csv = "\xEF\xBB\xBFMã xã;Tên xã;Huyện;CT 10.1;CT 17.1\r\n"
+                    "03145;Thanh Minh;Điện Biên Phủ;40;95\r\n"       // fine: would change 2 values
+                    "03154;Sín Thầu;Mường Nhé;abc;90\r\n"           // line 3: not a number
+                    "99999;Không Có;;20;20\r\n"                     // line 4: unknown commune
+                    "03166;Chà Cang;Nậm Pồ;36,1;150\r\n";           // line 5: 150 % out of range
+  spit(dir / "bad.csv", csv);
+  std::string fp = values_fingerprint(db);
+  auto r = ntm::test::ntm("import indicators '" + (dir / "bad.csv").string() + "' --province 11 --year 2020" + q);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("3 lỗi; không nhập dòng nào") != std::string::npos);
+  CHECK(r.err.find("dòng 3, cột 'CT 10.1': 'abc' không phải số") != std::string::npos);
+  CHECK(r.err.find("dòng 4, cột 'Mã xã': không có xã mã '99999' trong tỉnh Điện Biên") != std::string::npos);
+  CHECK(r.err.find("dòng 5, cột 'CT 17.1': giá trị 150 ngoài khoảng hợp lý") != std::string::npos);
+  CHECK(values_fingerprint(db) == fp);
+}
+
+TEST_CASE("units matched by name within a district, accents optional; unknown names suggest") {
+  fs::path db = db_copy("dien-bien-2020", "names");
+  fs::path dir = ntm::test::temp_dir();
+  std::string q = " --db '" + db.string() + "'";
+  // Long form, English headers, no codes: name + district.
+  spit(dir / "long.csv", "commune,district,indicator,value,Người nhập\r\nCha Cang,nam po,10.1,30,An\r\nthanh minh,,17.1,91.5,\r\n");
+  auto r = ntm::test::ntm("import indicators '" + (dir / "long.csv").string() + "' --province 11 --year 2020" + q);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("Xã Chà Cang (03166) 10.1: 36,1 → 30") != std::string::npos);
+  CHECK(r.out.find("2 thay đổi") != std::string::npos);
+  CHECK(r.out.find("Bỏ qua các cột không dùng cho indicators: 'Người nhập'.") != std::string::npos);
+
+  spit(dir / "typo.csv", "Tên xã,Huyện,CT 10.1\r\nCha Cangg,Nậm Pồ,30\r\nCha Cang,Tuan Giao,30\r\n");
+  auto t = ntm::test::ntm("import indicators '" + (dir / "typo.csv").string() + "' --province 11 --year 2020" + q);
+  CHECK(t.status == 1);
+  CHECK(t.err.find("dòng 2, cột 'Tên xã': không có đơn vị tên 'Cha Cangg' trong Huyện Nậm Pồ; có phải: Chà Cang") !=
+        std::string::npos);
+  CHECK(t.err.find("dòng 3, cột 'Tên xã': không có đơn vị tên 'Cha Cang' trong Huyện Tuần Giáo") != std::string::npos);
+
+  // A title line above the header, as districts send them.
+  spit(dir / "title.csv", "BIỂU TỔNG HỢP THU NHẬP 2020\r\nMã xã;Tên xã;CT 10.1\r\n03166;Chà Cang;37,5\r\n");
+  auto title = ntm::test::ntm("import indicators '" + (dir / "title.csv").string() + "' --province 11 --year 2020" + q);
+  CHECK(title.status == 0);
+  CHECK(title.out.find("dòng 3: Xã Chà Cang (03166) 10.1: 30 → 37,5") != std::string::npos);
+}
+
+TEST_CASE("an ambiguous commune name lists the candidates") {
+  // Bắc Giang has a Phúc Sơn in Tân Yên and another in Sơn Động.
+  fs::path db = db_copy("bac-giang-2020", "ambiguous");
+  fs::path dir = ntm::test::temp_dir();
+  spit(dir / "amb.csv", "Tên xã,CT 10.1\r\nPhuc Son,50\r\n");
+  auto r = ntm::test::ntm("import indicators '" + (dir / "amb.csv").string() + "' --province 'Bắc Giang' --year 2020 --db '" +
+                          db.string() + "'");
+  CHECK(r.status == 1);
+  CHECK(r.err.find("tên 'Phuc Son' trùng 2 đơn vị trong tỉnh Bắc Giang: Xã Phúc Sơn (07318), Huyện Tân Yên; "
+                   "Xã Phúc Sơn (07618), Huyện Sơn Động") != std::string::npos);
+}
+
+TEST_CASE("every kind exports and imports back unchanged") {
+  fs::path db = db_copy("dien-bien-2020", "kinds");
+  fs::path dir = ntm::test::temp_dir();
+  std::string q = " --db '" + db.string() + "'";
+  for (const auto& kind : ntm::app::import_kinds())
+  for (const std::string ext : {".csv", ".xlsx"}) {
+    CAPTURE(kind);
+    CAPTURE(ext);
+    fs::path file = dir / ("k-" + kind + ext);
+    auto e = ntm::test::ntm("export " + kind + " --province 11 --year 2020 --delimiter ';' -o '" + file.string() + "'" + q);
+    REQUIRE(e.status == 0);
+    auto i = ntm::test::ntm("import " + kind + " '" + file.string() + "' --province 11 --year 2020" + q);
+    CHECK(i.status == 0);
+    CHECK(i.err == "");
+    CHECK(i.out.find("\n0 thay đổi") != std::string::npos);
+  }
+}
+
+TEST_CASE("import adds and renames communes, funding in million VND, statuses as Đạt / Chưa đạt") {
+  fs::path db = db_copy("dien-bien-2020", "units");
+  fs::path dir = ntm::test::temp_dir();
+  std::string q = " --db '" + db.string() + "' --province 'Điện Biên'";
+  spit(dir / "u.csv", "ma_xa,ten_xa,huyen,loai\r\n3145,Thanh Minh Mới,,\r\n03999,Nậm Mới,Nậm Pồ,Xã\r\n");
+  auto u = ntm::test::ntm("import units '" + (dir / "u.csv").string() + "'" + q);
+  CHECK(u.status == 0);
+  CHECK(u.out.find("2 thay đổi: 1 thêm mới, 1 cập nhật") != std::string::npos);
+  ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
+  auto s = d.prepare("SELECT name_with_type, parent_code FROM unit WHERE code IN ('03145', '03999') ORDER BY code");
+  REQUIRE(s.step());
+  CHECK(s.get_text(0) == "Xã Thanh Minh Mới");
+  REQUIRE(s.step());
+  CHECK(s.get_text(0) == "Xã Nậm Mới");
+  CHECK(s.get_text(1) == "103");
+
+  spit(dir / "f.csv", "Mã đơn vị;Nguồn vốn;Giai đoạn;Số tiền\r\n11;central.recurrent;Huy động;1.234.567\r\n");
+  auto f = ntm::test::ntm("import funding '" + (dir / "f.csv").string() + "' --year 2020" + q);
+  CHECK(f.status == 0);
+  CHECK(f.out.find("central.recurrent/mobilised: 85900 → 1234567") != std::string::npos);
+
+  spit(dir / "s.csv", "Mã xã,TC 1,TC 2\r\n03145,Đạt,chưa đạt\r\n");
+  auto st = ntm::test::ntm("import statuses '" + (dir / "s.csv").string() + "' --year 2021" + q);
+  CHECK(st.status == 0);
+  CHECK(st.out.find("2 thay đổi: 2 thêm mới") != std::string::npos);
+}
