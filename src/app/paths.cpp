@@ -12,6 +12,10 @@ namespace fs = std::filesystem;
 fs::path data_dir() {
   std::vector<fs::path> candidates;
   if (const char* home = std::getenv("NTM_HOME")) candidates.emplace_back(home);
+  // Installed: PREFIX/bin/ntm finds PREFIX/share/ntm, whatever prefix `cmake --install` used.
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share" / "ntm");
   candidates.emplace_back(NTM_SOURCE_DIR);
   candidates.emplace_back(NTM_INSTALL_DATADIR);
   for (const auto& c : candidates)

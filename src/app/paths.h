@@ -8,8 +8,9 @@
 
 namespace ntm::app {
 
-// The folder holding db/schema.sql and scripts/: $NTM_HOME when set, else the source tree
-// the program was built from, else the installed share/ntm. Throws when none has db/schema.sql.
+// The folder holding db/schema.sql and scripts/: $NTM_HOME when set, else share/ntm beside
+// the installed binary (PREFIX/bin/ntm → PREFIX/share/ntm), else the source tree the program
+// was built from, else the configured install folder. Throws when none has db/schema.sql.
 std::filesystem::path data_dir();
 
 // Folders searched for scripts, in order: ./scripts (and . itself), ~/.local/share/ntm/scripts,
