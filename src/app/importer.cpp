@@ -228,11 +228,7 @@ const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds) {
   if (found.empty()) {
     auto near = closest(name, names, 3);
     std::string message = "không có đơn vị tên '" + name + "'" + where;
-    if (!near.empty()) {
-      message += "; có phải: ";
-      for (std::size_t k = 0; k < near.size(); ++k) message += (k ? ", " : "") + near[k];
-      message += "?";
-    }
+    message += did_you_mean(near);
     problem(i, column_title("name"), message);
     return nullptr;
   }

@@ -11,6 +11,7 @@
 
 #include "model/hash.h"
 #include "model/text.h"
+#include "model/units.h"
 
 namespace ntm::app {
 
@@ -244,9 +245,7 @@ Plan load_plan(const store::Database& db, const std::string& name) {
     std::string message = "Không có phương án phân bổ tên '" + name + "'";
     auto near = closest(name, names, 3);
     if (!near.empty()) {
-      message += "; có phải: ";
-      for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "") + near[i];
-      message += "?";
+      message += did_you_mean(near);
     } else if (names.empty()) {
       message += " (chưa lưu phương án nào: ntm allocate ... --save TÊN --write)";
     }

@@ -155,11 +155,7 @@ void push_communes(lua_State* L, const Province& province, int opts, std::string
     if (!found) {
       auto near = closest(tag, tags, 3);
       std::string message = tr("tỉnh ", "province ") + province.unit().name + tr(" không có nhóm (tag) '", " has no tag '") + tag + "'";
-      if (!near.empty()) {
-        message += tr("; có phải: ", "; did you mean: ");
-        for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "") + near[i];
-        message += "?";
-      }
+      message += did_you_mean(near);
       throw NotFound(message, near);
     }
   }
@@ -189,13 +185,7 @@ void open_commune_list(lua_State* L) {
   lua_pushcfunction(L, safe<list_call>);
   lua_setfield(L, -2, "__call");
   lua_pop(L, 1);
-  lua_pushlightuserdata(L, &cursor_key);
-  lua_newtable(L);
-  lua_newtable(L);
-  lua_pushliteral(L, "k");
-  lua_setfield(L, -2, "__mode");
-  lua_setmetatable(L, -2);
-  lua_rawset(L, LUA_REGISTRYINDEX);
+  new_weak_registry_table(L, &cursor_key);
 }
 
 }  // namespace ntm::lua

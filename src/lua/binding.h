@@ -53,6 +53,9 @@ std::string opt_string_field(lua_State* L, int index, const char* key, const std
 lua_Integer opt_integer_field(lua_State* L, int index, const char* key, lua_Integer fallback);
 bool opt_boolean_field(lua_State* L, int index, const char* key, bool fallback);
 
+// Stores a new table with weak keys in the registry under the light userdata `key`.
+void new_weak_registry_table(lua_State* L, void* key);
+
 // Pushes a Lua array of strings.
 void push_strings(lua_State* L, const std::vector<std::string>& values);
 

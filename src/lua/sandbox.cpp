@@ -284,13 +284,7 @@ int build_sandbox(lua_State* L) {
   lua_pop(L, 2);
 
   // The weak set of read-only proxies.
-  lua_pushlightuserdata(L, readonly_key());
-  lua_newtable(L);
-  lua_newtable(L);
-  lua_pushliteral(L, "k");
-  lua_setfield(L, -2, "__mode");
-  lua_setmetatable(L, -2);
-  lua_rawset(L, LUA_REGISTRYINDEX);
+  new_weak_registry_table(L, readonly_key());
 
   // The fresh global table of this run.
   lua_newtable(L);                           // [env]
@@ -455,6 +449,16 @@ bool opt_boolean_field(lua_State* L, int index, const char* key, bool fallback) 
   bool out = lua_isnil(L, -1) ? fallback : lua_toboolean(L, -1);
   lua_pop(L, 1);
   return out;
+}
+
+void new_weak_registry_table(lua_State* L, void* key) {
+  lua_pushlightuserdata(L, key);
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushliteral(L, "k");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
 }
 
 void push_strings(lua_State* L, const std::vector<std::string>& values) {

@@ -23,6 +23,13 @@ std::string strip_type(const std::string& folded) {
 
 }  // namespace
 
+std::string did_you_mean(const std::vector<std::string>& suggestions) {
+  if (suggestions.empty()) return {};
+  std::string text = tr("; có phải: ", "; did you mean: ");
+  for (std::size_t i = 0; i < suggestions.size(); ++i) text += (i ? ", " : "") + suggestions[i];
+  return text + "?";
+}
+
 std::string find_province_code(const store::Database& db, const std::string& name_or_code) {
   auto stmt = db.prepare("SELECT code, name FROM unit WHERE kind = 'province' ORDER BY code");
   std::string wanted = strip_type(fold(name_or_code));
@@ -36,11 +43,7 @@ std::string find_province_code(const store::Database& db, const std::string& nam
   if (!found.empty()) return found;
   auto suggestions = closest(name_or_code, names, 3);
   std::string message = tr("không tìm thấy tỉnh '", "no province named '") + name_or_code + "'";
-  if (!suggestions.empty()) {
-    message += tr("; có phải: ", "; did you mean: ");
-    for (std::size_t i = 0; i < suggestions.size(); ++i) message += (i ? ", " : "") + suggestions[i];
-    message += "?";
-  }
+  message += did_you_mean(suggestions);
   throw NotFound(message, suggestions);
 }
 
@@ -139,11 +142,7 @@ const Unit& Province::district(const std::string& name_or_code) const {
   auto suggestions = closest(name_or_code, names, 3);
   std::string message = tr("tỉnh ", "province ") + unit().name + tr(" không có huyện '", " has no district '") +
                         name_or_code + "'";
-  if (!suggestions.empty()) {
-    message += tr("; có phải: ", "; did you mean: ");
-    for (std::size_t i = 0; i < suggestions.size(); ++i) message += (i ? ", " : "") + suggestions[i];
-    message += "?";
-  }
+  message += did_you_mean(suggestions);
   throw NotFound(message, suggestions);
 }
 

@@ -64,6 +64,10 @@ class Province {
   std::vector<std::size_t> districts_;
 };
 
+// "; có phải: A, B, C?" ("; did you mean: ...?" in English) for a list of suggestions,
+// or "" when there are none. Appended to "not found" messages.
+std::string did_you_mean(const std::vector<std::string>& suggestions);
+
 // Finds a province by code ("11") or name ("Điện Biên", "dien bien", "tỉnh Điện Biên").
 // Throws NotFound listing the closest province names.
 std::string find_province_code(const store::Database& db, const std::string& name_or_code);
