@@ -51,6 +51,9 @@ TEST_CASE("ntm run walks the communes of a province and lists a script's paramet
   CHECK(r.status == 0);
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 15);   // Nậm Pồ has 15 communes
   CHECK(r.out.find("\tNậm Pồ\t") != std::string::npos);
+  // Provenance: the SHA-256 of every script the run loaded.
+  CHECK(r.err.find("[ntm] sha256 ") != std::string::npos);
+  CHECK(r.err.find("danh-sach-xa.lua") != std::string::npos);
   auto help = cli("run danh-sach-xa --help");
   CHECK(help.status == 0);
   CHECK(help.out.find("--province <string> (bắt buộc)") != std::string::npos);

@@ -33,7 +33,9 @@ void add_run(CLI::App& app, Global& global) {
         return kOk;
       }
       auto args = parse_script_args(cmd->remaining());
-      app::run_script(app::database_path(global.db), *script, args, options->limits.limits(), std::cout, std::cerr);
+      auto result = app::run_script(app::database_path(global.db), *script, args, options->limits.limits(), std::cout, std::cerr);
+      // Provenance: exactly which code produced the output.
+      for (const auto& [path, sha] : result.scripts_run) std::cerr << "[ntm] sha256 " << sha << "  " << path << "\n";
       return kOk;
     });
   });
