@@ -20,8 +20,15 @@ namespace fs = std::filesystem;
 TEST_CASE("kill -9 during ntm check --save --write never leaves half a run") {
   fs::path db = ntm::test::temp_dir() / "kill.db";
   fs::copy_file(ntm::test::sample_db("dien-bien-2020"), db, fs::copy_options::overwrite_existing);
+  // Kill at a random moment within the time one whole run takes here (measured first, so
+  // the test also works with a slower sanitizer build).
+  auto command = std::string("'") + NTM_BINARY + "' --db '" + db.string() +
+                 "' check --province 11 --year 2020 --no-rules --save --write >/dev/null 2>&1";
+  auto start = std::chrono::steady_clock::now();
+  REQUIRE(std::system(command.c_str()) == 0);
+  auto full_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
   std::mt19937 random(20201231);
-  std::uniform_int_distribution<int> delay_us(0, 400000);
+  std::uniform_int_distribution<long long> delay_us(0, full_us * 6 / 5);
   int killed = 0, completed = 0;
   for (int run = 0; run < 100; ++run) {
     CAPTURE(run);
@@ -56,8 +63,8 @@ TEST_CASE("kill -9 during ntm check --save --write never leaves half a run") {
     if (WIFEXITED(status)) CHECK(rows == 115 * 19);
   }
   MESSAGE("killed " << killed << ", completed " << completed);
-  CHECK(killed > 10);
-  CHECK(completed > 10);
+  CHECK(killed > 5);
+  CHECK(completed > 5);
 }
 
 TEST_CASE("two writers at once wait for each other instead of failing") {

@@ -103,7 +103,8 @@ int ntm_params(lua_State* L) {
     lua_pushlightuserdata(L, describe_key());
     return lua_error(L);
   }
-  for (const auto& [name, value] : ctx.args) {
+  for (const auto& arg : ctx.args) {
+    const std::string& name = arg.first;
     bool known = std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
     if (!known && !ctx.lenient_args) {
       ctx.usage_error = tr("script không có tham số --", "the script has no parameter --") + name;
