@@ -1,7 +1,8 @@
-// Fuzzes the Lua binding surface: the input chooses calls of bound functions with arguments
-// from a pool of awkward values (nil, NaN, huge integers, wrong handles, long strings,
-// tables with metatables...). Every call is made under pcall; the host must never crash and
-// must end every run with a clean result or a ScriptError.
+// Fuzzes the Lua binding surface. An input that starts with "--" is a whole script (seeds:
+// the attack corpus of tests/sandbox/); any other input chooses calls of bound functions with
+// arguments from a pool of awkward values (nil, NaN, huge integers, wrong handles, long
+// strings, tables with metatables...), each made under pcall. Either way the host must never
+// crash and must end every run with a clean result or a ScriptError, under small limits.
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -46,9 +47,8 @@ const std::filesystem::path& database() {
   return path;
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+// The calls the bytes choose, four bytes a call: function, then three arguments.
+std::string calls(const std::uint8_t* data, std::size_t size) {
   std::ostringstream script;
   script << "local P = ntm.province('11')\nlocal L = P:communes{year = 2020}\nlocal X = L[1]\n"
             "local D = P:districts()[1]\n";
@@ -62,15 +62,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     else
       script << "pcall(" << f << ", " << a << ", " << b << ", " << c << ")\n";
   }
+  return script.str();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  bool source = size >= 2 && data[0] == '-' && data[1] == '-';
   std::filesystem::path file = std::filesystem::temp_directory_path() / "ntm-fuzz-lua.lua";
   {
-    std::ofstream out(file);
-    out << script.str();
+    std::ofstream out(file, std::ios::binary);
+    if (source)
+      out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+    else
+      out << calls(data, size);
   }
   ntm::lua::Limits limits;
-  limits.seconds = 2;
+  limits.seconds = 1;
   limits.memory_bytes = 64u << 20;
-  limits.instructions = 20'000'000;
+  limits.instructions = 2'000'000;
   limits.max_string_bytes = 8u << 20;
   std::ostringstream out, err;
   try {

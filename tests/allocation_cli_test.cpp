@@ -393,6 +393,9 @@ TEST_CASE("a saved plan can be listed, shown, exported to xlsx and compared") {
   json stored = json::parse(show.out);
   CHECK(stored["name"] == "nhu-cau");
   CHECK(stored["inputs_hash"].get<std::string>().size() == 64);
+  // Every script the run loaded, with its SHA-256, recorded with the plan.
+  REQUIRE(stored.contains("scripts"));
+  CHECK(stored["scripts"]["allocations/theo-nhu-cau.lua"] == stored["formula_sha256"]);
   REQUIRE(stored["lines"].size() == fresh["lines"].size());
   for (std::size_t i = 0; i < fresh["lines"].size(); ++i) {
     for (const char* key : {"code", "name", "district", "weight", "amount", "explanation"})

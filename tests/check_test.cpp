@@ -5,8 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <map>
 
+#include "model/hash.h"
 #include "model/text.h"
 #include "store/database.h"
 #include "support.h"
@@ -185,7 +188,8 @@ TEST_CASE("where indicator values and assessed statuses disagree, the check says
     // A commune that meets criterion 12 by its indicators, assessed as not meeting it.
     code = std::get<std::string>(*d.scalar("SELECT min(c.code) FROM unit c JOIN unit d ON d.code = c.parent_code "
                                            "WHERE d.parent_code = '11' AND c.type = 'xa'"));
-    d.exec("INSERT INTO criterion_status VALUES ('" + code + "', 2020, '1980-xa', 12, 0, 'assessed', 'thử')");
+    d.exec("INSERT INTO criterion_status (unit_code, year, set_id, criterion, met, by, source) VALUES ('" + code +
+           "', 2020, '1980-xa', 12, 0, 'assessed', 'thử')");
   }
   json r = check_json(db, "--province 11 --year 2020 --no-rules");
   CHECK(r["criteria"]["12"] == 115);   // indicators decide
@@ -207,6 +211,22 @@ TEST_CASE("--save stores computed statuses only with --write") {
   CHECK(computed() == 115 * 19);
   ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
   CHECK(std::get<std::int64_t>(*d.scalar("SELECT sum(met) FROM criterion_status WHERE by = 'computed' AND year = 2020")) == 1351);
+  // Provenance: one saved run naming the review script and its library with their SHA-256,
+  // the same hashes the command printed; every computed row points at it.
+  CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM saved_run WHERE command = 'check' AND province = '11' AND year = 2020")) == 1);
+  CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM criterion_status WHERE by = 'computed' AND run_id = 1")) == 115 * 19);
+  auto scripts = d.prepare("SELECT path, sha256 FROM saved_run_script WHERE run_id = 1 ORDER BY path");
+  std::vector<std::string> paths;
+  while (scripts.step()) {
+    paths.push_back(scripts.get_text(0));
+    std::string sha = scripts.get_text(1);
+    CHECK(wet.err.find("[ntm] sha256 " + sha + "  " + paths.back()) != std::string::npos);
+    std::ifstream in(fs::path(NTM_SOURCE_DIR) / "scripts" / paths.back(), std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    CHECK(ntm::sha256_hex(text.str()) == sha);
+  }
+  CHECK(paths == std::vector<std::string>{"checks/tieu-chi-xa.lua", "lib/review.lua"});
 }
 
 TEST_CASE("every shipped check runs on both samples, in every format") {
@@ -218,7 +238,8 @@ TEST_CASE("every shipped check runs on both samples, in every format") {
       auto r = cli("--db '" + ntm::test::sample_db(sample).string() + "' check --province " + province +
                    " --year 2020 --format " + format);
       CHECK(r.status == 0);
-      CHECK(r.err == "");
+      CHECK(r.messages() == "");
+      CHECK(r.err.find("[ntm] sha256 ") != std::string::npos);
       CHECK_FALSE(r.out.empty());
     }
   }
@@ -233,7 +254,8 @@ TEST_CASE("every shipped check runs on both samples, in every format") {
 TEST_CASE("bad input: unknown province, district, tag, a year without data") {
   std::string db = "--db '" + ntm::test::sample_db("dien-bien-2020").string() + "' ";
   auto province = cli(db + "check --province 'Dien Bine' --year 2020");
-  CHECK(province.status == 1);
+  CHECK(province.status == 2);   // a command-line error, found before any script runs
+  CHECK(province.err.find("--province: không tìm thấy tỉnh 'Dien Bine'") != std::string::npos);
   CHECK(province.err.find("có phải: Điện Biên") != std::string::npos);
   auto district = cli(db + "check --province 11 --year 2020 --district 'Nam Po'");
   CHECK(district.status == 0);

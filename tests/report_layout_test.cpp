@@ -16,6 +16,7 @@
 #include "app/run.h"
 #include "lua/bind_report.h"
 #include "lua/host.h"
+#include "model/hash.h"
 #include "support.h"
 
 namespace fs = std::filesystem;
@@ -281,6 +282,19 @@ TEST_CASE("ntm report annual: docx, xlsx and html from the Điện Biên sample"
   std::string html = slurp(r.dir / "bc.html");
   CHECK(html.find("<svg") != std::string::npos);
   CHECK(html.find("55/115 xã đạt (47,83%), tăng 7 xã so với năm 2019") != std::string::npos);
+
+  // Provenance: each file names the scripts that made it with their SHA-256, the same
+  // lines the command printed, and no absolute path of this machine.
+  std::string layout_hash = ntm::sha256_hex(slurp(fs::path(NTM_SOURCE_DIR) / "scripts" / "reports" / "annual.lua"));
+  std::string line = layout_hash + "  reports/annual.lua";
+  CHECK(r.command.err.find("[ntm] sha256 " + line) != std::string::npos);
+  CHECK(r.command.err.find("lib/annual_data.lua") != std::string::npos);
+  CHECK(docx["docProps/core.xml"].find("<dc:description>ntm: ") != std::string::npos);
+  CHECK(docx["docProps/core.xml"].find(line) != std::string::npos);
+  CHECK(docx["docProps/core.xml"].find(NTM_SOURCE_DIR) == std::string::npos);
+  CHECK(xlsx["docProps/core.xml"].find(line) != std::string::npos);
+  CHECK(html.find("<meta name=\"ntm-scripts\" content=\"") != std::string::npos);
+  CHECK(html.find(line) != std::string::npos);
 }
 
 TEST_CASE("ntm report dien-bien: truncated percentages and the province's wording") {

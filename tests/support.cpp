@@ -91,6 +91,14 @@ LuaResult run_lua(const std::string& source, const fs::path& db, lua::Limits lim
   return result;
 }
 
+std::string Command::messages() const {
+  std::istringstream in(err);
+  std::string line, kept;
+  while (std::getline(in, line))
+    if (line.rfind("[ntm] sha256 ", 0) != 0) kept += line + "\n";
+  return kept;
+}
+
 Command ntm(const std::string& args, const fs::path& cwd) {
   static int counter = 0;
   fs::path out = temp_dir() / ("cmd-" + std::to_string(++counter) + ".out");

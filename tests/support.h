@@ -33,6 +33,8 @@ LuaResult run_lua(const std::string& source, const std::filesystem::path& db = r
 struct Command {
   int status = -1;
   std::string out, err;
+  // Standard error without the provenance lines ("[ntm] sha256 HASH  PATH").
+  std::string messages() const;
 };
 // Runs the built ntm binary with these arguments (a shell-quoted string) in `cwd`.
 Command ntm(const std::string& args, const std::filesystem::path& cwd = {});

@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "app/paths.h"
+#include "app/provenance.h"
 #include "app/run.h"
 #include "lua/to_json.h"
 #include "model/i18n.h"
+#include "model/units.h"
 #include "store/database.h"
 
 namespace ntm::app {
@@ -66,21 +68,26 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
   return result;
 }
 
-std::size_t save_statuses(const fs::path& db_path, const nlohmann::ordered_json& review) {
+std::size_t save_statuses(const fs::path& db_path, const nlohmann::ordered_json& review,
+                          const std::map<std::string, std::string>& scripts) {
   if (!review.contains("results") || !review.contains("criteria_set") || !review.contains("year"))
     throw std::runtime_error(tr("kết quả rà soát thiếu results/criteria_set/year, không lưu được",
                                 "the review lacks results/criteria_set/year and cannot be saved"));
-  store::Database db(db_path, store::OpenMode::ReadWrite);
+  store::Database db = open_for_writing(db_path);
   std::string set = review["criteria_set"].get<std::string>();
   int year = review["year"].get<int>();
   std::vector<int> criteria;
   auto numbers = db.prepare("SELECT number FROM criterion WHERE set_id = ? ORDER BY number");
   numbers.bind(1, set);
   while (numbers.step()) criteria.push_back(static_cast<int>(numbers.get_int(0)));
+  std::string province;
+  if (review.contains("province") && review["province"].is_string())
+    province = find_province_code(db, review["province"].get<std::string>());
   store::Transaction tx(db);
+  std::int64_t run = record_saved_run(db, "check", province, year, scripts);
   auto remove = db.prepare("DELETE FROM criterion_status WHERE unit_code = ? AND year = ? AND set_id = ? AND by = 'computed'");
-  auto insert = db.prepare("INSERT INTO criterion_status(unit_code, year, set_id, criterion, met, by, source) "
-                           "VALUES (?, ?, ?, ?, ?, 'computed', 'ntm check')");
+  auto insert = db.prepare("INSERT INTO criterion_status(unit_code, year, set_id, criterion, met, by, source, run_id) "
+                           "VALUES (?, ?, ?, ?, ?, 'computed', 'ntm check', ?)");
   std::size_t written = 0;
   for (const auto& r : review["results"]) {
     std::string code = r.at("code").get<std::string>();
@@ -89,7 +96,7 @@ std::size_t save_statuses(const fs::path& db_path, const nlohmann::ordered_json&
     for (const auto& m : r.at("met")) met.push_back(m.get<int>());
     for (int c : criteria) {
       bool is_met = std::find(met.begin(), met.end(), c) != met.end();
-      insert.bind(1, code).bind(2, year).bind(3, set).bind(4, c).bind(5, is_met ? 1 : 0).run();
+      insert.bind(1, code).bind(2, year).bind(3, set).bind(4, c).bind(5, is_met ? 1 : 0).bind(6, run).run();
       ++written;
     }
   }

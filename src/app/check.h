@@ -22,7 +22,7 @@ struct CheckOptions {
 struct CheckResult {
   nlohmann::ordered_json review;              // the review script's result, keys in the documented order
   std::vector<lua::Finding> findings;         // from every script, in run order
-  std::map<std::string, std::string> scripts_run;   // path → SHA-256
+  std::map<std::string, std::string> scripts_run;   // script_label() → SHA-256
 };
 
 // Runs the review script (which must return the review table) and then each rule script.
@@ -35,7 +35,10 @@ std::vector<std::filesystem::path> rule_scripts();
 // Writes the computed statuses of the review's results (criterion_status, by = 'computed')
 // in one transaction, replacing the earlier computed statuses of those communes and year.
 // Returns the number of rows written.
-std::size_t save_statuses(const std::filesystem::path& db, const nlohmann::ordered_json& review);
+// The run and the SHA-256 of every script it ran (`scripts`) are recorded in saved_run,
+// and each status row names that run (criterion_status.run_id).
+std::size_t save_statuses(const std::filesystem::path& db, const nlohmann::ordered_json& review,
+                          const std::map<std::string, std::string>& scripts);
 
 // The findings as JSON objects {rule, level, code, name, district, message, script}.
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings);

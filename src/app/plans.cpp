@@ -9,6 +9,7 @@
 #include <ctime>
 #include <set>
 
+#include "app/provenance.h"
 #include "model/hash.h"
 #include "model/text.h"
 #include "model/units.h"
@@ -197,6 +198,12 @@ std::int64_t save_plan(store::Database& db, Plan& plan, bool replace) {
   ins.bind(9, plan.total).bind(10, plan.created);
   ins.run();
   std::int64_t id = std::get<std::int64_t>(*db.scalar("SELECT last_insert_rowid()"));
+  if (!plan.scripts.empty()) {
+    std::int64_t run = record_saved_run(db, "allocate", plan.province, plan.year, plan.scripts);
+    auto link = db.prepare("UPDATE allocation_plan SET run_id = ? WHERE id = ?");
+    link.bind(1, run).bind(2, id);
+    link.run();
+  }
   auto line = db.prepare(
       "INSERT INTO allocation_line (plan_id, unit_code, weight, amount, counterpart, explanation) "
       "VALUES (?, ?, ?, ?, ?, ?)");
@@ -265,6 +272,11 @@ Plan load_plan(const store::Database& db, const std::string& name) {
   plan.created = head.get_text(10);
   plan.province_name = head.get_text(11);
   plan.set_asides = set_asides_from_params(plan.params);
+  if (db.user_version() >= 2) {
+    auto run = db.prepare("SELECT run_id FROM allocation_plan WHERE id = ? AND run_id IS NOT NULL");
+    run.bind(1, plan.id);
+    if (run.step()) plan.scripts = saved_run_scripts(db, run.get_int(0));
+  }
   auto lines = db.prepare(
       "SELECT l.unit_code, coalesce(u.name, l.unit_code), "
       "coalesce(CASE WHEN u.kind IN ('commune', 'village') AND d.kind = 'district' THEN d.name END, ''), "
@@ -344,6 +356,10 @@ std::string plan_json(const Plan& plan) {
     j["inputs_hash"] = plan.inputs_hash;
     j["formula_sha256"] = plan.formula_sha256;
   }
+  if (!plan.scripts.empty()) {
+    j["scripts"] = ordered_json::object();
+    for (const auto& [path, sha] : plan.scripts) j["scripts"][path] = sha;
+  }
   j["lines"] = ordered_json::array();
   for (const PlanLine& l : plan.lines) {
     ordered_json o = ordered_json::object();
@@ -376,6 +392,7 @@ report::Document plan_document(const Plan& plan) {
   using report::Cell;
   using report::HeaderCell;
   report::Document doc;
+  doc.provenance = hashes_text(plan.scripts);
   doc.header.kind = "PHƯƠNG ÁN PHÂN BỔ";
   doc.header.title = plan.name.empty() ? plan.formula : plan.name;
   bool integral = std::all_of(plan.lines.begin(), plan.lines.end(),

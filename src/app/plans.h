@@ -52,6 +52,7 @@ struct Plan {
   std::string formula;            // the script as named on the command line
   std::string formula_sha256;
   std::string formula_source;
+  std::map<std::string, std::string> scripts;   // every script the run loaded → SHA-256 (app/provenance.h)
   std::string params;             // JSON, see params_json()
   std::string inputs_hash;        // see inputs_hash()
   std::string province;           // province code, empty when unknown

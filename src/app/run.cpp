@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "app/paths.h"
+#include "app/provenance.h"
 #include "model/i18n.h"
 
 namespace ntm::app {
@@ -105,7 +106,7 @@ RunResult run_script(const fs::path& db, const fs::path& script, const std::map<
     if (!context.usage_error.empty()) throw lua::ScriptError(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);
     throw;
   }
-  return RunResult{context.findings, context.scripts_run};
+  return RunResult{context.findings, labelled(context.scripts_run)};
 }
 
 }  // namespace ntm::app

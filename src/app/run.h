@@ -39,7 +39,7 @@ void print_script_help(const std::filesystem::path& script, const ScriptInfo& in
 // Throws lua::ScriptError (kind Usage when the script's parameters were wrong).
 struct RunResult {
   std::vector<lua::Finding> findings;
-  std::map<std::string, std::string> scripts_run;
+  std::map<std::string, std::string> scripts_run;   // script_label() → SHA-256 (app/provenance.h)
 };
 RunResult run_script(const std::filesystem::path& db, const std::filesystem::path& script,
                      const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,

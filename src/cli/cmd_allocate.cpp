@@ -18,6 +18,7 @@
 
 #include "app/paths.h"
 #include "app/plans.h"
+#include "app/provenance.h"
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -310,9 +311,10 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   const std::string source = read_text(*script);
   fs::path db_path = app::database_path(global.db);
 
+  if (auto p = args.find("province"); p != args.end()) check_province(db_path, p->second);
   std::optional<AllocatedPlan> made;
   // The script's print() goes to standard error: standard output carries the plan.
-  app::run_script(db_path, *script, args, o.limits.limits(), std::cerr, std::cerr, [&](lua::Host& host) {
+  auto run = app::run_script(db_path, *script, args, o.limits.limits(), std::cerr, std::cerr, [&](lua::Host& host) {
     if (const AllocatedPlan* p = lua::last_allocation(host.state())) made = *p;
   });
   if (!made)
@@ -342,6 +344,8 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   if (!province_code.empty()) stored_args["province"] = province_code;
   app::Plan plan = app::plan_from_run(*made, o.formula, source, stored_args, province_code, year);
   plan.province_name = province_name;
+  plan.scripts = run.scripts_run;
+  app::print_script_hashes(plan.scripts, std::cerr);
 
   if (!o.save.empty()) {
     plan.name = o.save;
@@ -354,7 +358,7 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
       std::cerr << ".\nChưa ghi gì vào cơ sở dữ liệu: thêm --write để lưu.\n";
       plan.name.clear();
     } else {
-      store::Database db(db_path, store::OpenMode::ReadWrite);
+      store::Database db = app::open_for_writing(db_path);
       std::int64_t id = app::save_plan(db, plan, o.replace);
       std::cerr << "Đã lưu phương án '" << o.save << "' (số " << id << ", " << plan.lines.size() << " dòng).\n";
     }
@@ -381,7 +385,7 @@ void add_allocate(CLI::App& app, Global& global) {
   cmd->add_flag("--list", o->list, "liệt kê các phương án đã lưu");
   cmd->add_option("--show", o->show, "in một phương án đã lưu");
   cmd->add_option("--diff", o->diff, "so sánh hai phương án đã lưu: --diff A B")->expected(2);
-  cmd->add_option("--db", global.db, "tệp cơ sở dữ liệu");
+  add_db_option(cmd, global.db);
   add_limit_flags(cmd, o->limits);
   cmd->allow_extras();
   cmd->callback([&global, o, cmd] {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/check.h"
+#include "app/provenance.h"
 #include "app/paths.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
@@ -37,7 +38,7 @@ void add_check(CLI::App& app, Global& global) {
   cmd->add_flag("--no-rules", o->no_rules, tr("không chạy các quy tắc trong checks/rules", "do not run checks/rules"));
   cmd->add_flag("--save", o->save, tr("lưu trạng thái tiêu chí đã tính (cần --write)", "store the computed statuses (needs --write)"));
   cmd->add_flag("--write", o->write, tr("cho phép ghi vào cơ sở dữ liệu", "allow writing to the database"));
-  cmd->add_option("--db", global.db, tr("tệp cơ sở dữ liệu", "database file"));
+  add_db_option(cmd, global.db);
   add_limit_flags(cmd, o->limits);
   cmd->allow_extras();
   cmd->callback([&global, o, cmd] {
@@ -54,7 +55,9 @@ void add_check(CLI::App& app, Global& global) {
       if (!o->set.empty()) options.args["set"] = o->set;
       options.rules = !o->no_rules;
       options.limits = o->limits.limits();
+      check_province(options.db, o->province);
       auto result = app::run_check(options, std::cerr);
+      app::print_script_hashes(result.scripts_run, std::cerr);
       std::ostringstream text;
       if (o->findings_only) {
         if (o->format == "json") text << result.review["findings"].dump(2) << "\n";
@@ -75,7 +78,7 @@ void add_check(CLI::App& app, Global& global) {
           std::cerr << tr("Sẽ lưu trạng thái tiêu chí đã tính của ", "Would store the computed statuses of ") << rows
                     << tr(" xã; thêm --write để ghi.\n", " communes; add --write to store them.\n");
         } else {
-          std::size_t n = app::save_statuses(options.db, result.review);
+          std::size_t n = app::save_statuses(options.db, result.review, result.scripts_run);
           std::cerr << tr("Đã lưu ", "Stored ") << n << tr(" trạng thái tiêu chí (computed).\n", " computed criterion statuses.\n");
         }
       }

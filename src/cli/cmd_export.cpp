@@ -32,7 +32,7 @@ void add_export(CLI::App& app, Global& global) {
   cmd->add_option("--delimiter", o->delimiter, tr("dấu phân cách CSV: , hoặc ; (với ; số thập phân dùng dấu phẩy)",
                                                   "CSV delimiter: , or ; (with ; decimals use a comma)"))
       ->check(CLI::IsMember({",", ";"}));
-  cmd->add_option("--db", global.db, tr("tệp cơ sở dữ liệu", "database file"));
+  add_db_option(cmd, global.db);
   cmd->callback([&global, o] {
     global.status = guarded([&] {
       store::Database db = app::open_for_scripts(app::database_path(global.db));

@@ -4,6 +4,7 @@
 
 #include "app/importer.h"
 #include "app/paths.h"
+#include "app/provenance.h"
 #include "cli/commands_extra.h"
 #include "cli/common.h"
 #include "model/i18n.h"
@@ -28,7 +29,7 @@ void add_import(CLI::App& app, Global& global) {
   cmd->add_option("--year", o->import.year, tr("năm của số liệu (nếu tệp không có cột Năm)", "year of the data (unless the file has a year column)"))
       ->check(CLI::Range(1990, 2100));
   cmd->add_flag("--dry-run", o->import.dry_run, tr("chỉ báo sẽ thay đổi gì, không ghi", "report what would change, write nothing"));
-  cmd->add_option("--db", global.db, tr("tệp cơ sở dữ liệu", "database file"));
+  add_db_option(cmd, global.db);
   cmd->callback([&global, o] {
     global.status = guarded([&] {
       o->import.file = o->file;
@@ -37,7 +38,8 @@ void add_import(CLI::App& app, Global& global) {
       if (!std::filesystem::is_regular_file(path, ec))
         throw std::runtime_error(tr("chưa có cơ sở dữ liệu ", "no database at ") + path.string() +
                                  tr(" (tạo bằng: ntm init)", " (create one with: ntm init)"));
-      store::Database db(path, store::OpenMode::ReadWrite);
+      check_province(path, o->import.province);
+      store::Database db = app::open_for_writing(path);
       try {
         app::ImportSummary summary = app::import_file(db, o->import);
         std::cout << app::describe(summary);

@@ -21,6 +21,7 @@ void add_init(CLI::App& app, Global& global) {
   cmd->add_option("--sample", options->sample, tr("nạp dữ liệu mẫu: dien-bien-2020 hoặc bac-giang-2020",
                                                   "load a sample: dien-bien-2020 or bac-giang-2020"));
   cmd->add_flag("--force", options->force, tr("tạo lại nếu tệp đã có", "recreate when the file exists"));
+  add_db_option(cmd, global.db);
   add_limit_flags(cmd, options->limits);
   cmd->callback([&global, options] {
     global.status = guarded([&] {

@@ -87,7 +87,7 @@ void add_query(CLI::App& app, Global& global) {
   cmd->add_option("--format", options->format, "table | csv | json | xlsx")
       ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
   cmd->add_option("-o,--output", options->output, tr("ghi ra tệp (bắt buộc với xlsx)", "write to a file (required for xlsx)"));
-  cmd->add_option("--db", global.db, tr("tệp cơ sở dữ liệu", "database file"));
+  add_db_option(cmd, global.db);
   add_limit_flags(cmd, options->limits);
   cmd->callback([&global, options] {
     global.status = guarded([&] {

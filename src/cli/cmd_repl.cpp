@@ -159,7 +159,7 @@ void add_repl(CLI::App& app, Global& global) {
   auto limits = std::make_shared<LimitFlags>();
   auto* cmd = app.add_subcommand("repl", tr("dấu nhắc Lua tương tác trên cơ sở dữ liệu (hộp cát như script)",
                                             "interactive Lua prompt over the database (the script sandbox)"));
-  cmd->add_option("--db", global.db, tr("tệp cơ sở dữ liệu", "database file"));
+  add_db_option(cmd, global.db);
   add_limit_flags(cmd, *limits);
   cmd->callback([&global, limits] {
     global.status = guarded([&] { return run_repl(global.db, limits->limits()); });

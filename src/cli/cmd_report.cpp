@@ -16,6 +16,7 @@
 #include <set>
 
 #include "app/paths.h"
+#include "app/provenance.h"
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -91,7 +92,7 @@ void add_report(CLI::App& app, Global& global) {
                   tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có: in Markdown ra màn hình)",
                      "output file, repeatable; format by extension (none: Markdown on the screen)"))
       ->allow_extra_args(false);
-  cmd->add_option("--db", global.db, tr("tệp cơ sở dữ liệu", "database file"));
+  add_db_option(cmd, global.db);
   add_limit_flags(cmd, o->limits);
   cmd->allow_extras();
   cmd->callback([&global, o, cmd] {
@@ -104,8 +105,9 @@ void add_report(CLI::App& app, Global& global) {
       auto args = parse_script_args(cmd->remaining());
       args["province"] = o->province;
       args["year"] = std::to_string(o->year);
+      check_province(app::database_path(global.db), o->province);
       report::Document doc;
-      app::run_script(app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
+      auto run = app::run_script(app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
                       [&](lua::Host& host) {
                         try {
                           doc = lua::returned_document(host.state(), -1, script->string());
@@ -114,10 +116,12 @@ void add_report(CLI::App& app, Global& global) {
                         }
                       });
       report::validate(doc);
+      app::print_script_hashes(run.scripts_run, std::cerr);
       if (o->outputs.empty()) {
         std::cout << report::to_markdown(doc);
         return kOk;
       }
+      doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
       for (const auto& out : o->outputs) {
         report::write(doc, out);
         std::string ext = fs::path(out).extension().string();

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/paths.h"
+#include "app/provenance.h"
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -21,7 +22,7 @@ void add_run(CLI::App& app, Global& global) {
   cmd->set_help_flag();
   cmd->add_flag("-h,--help", options->help, tr("liệt kê tham số của script", "list the script's parameters"));
   cmd->add_option("script", options->script, tr("đường dẫn hoặc tên script", "script path or name"))->required();
-  cmd->add_option("--db", global.db, tr("tệp cơ sở dữ liệu", "database file"));
+  add_db_option(cmd, global.db);
   add_limit_flags(cmd, options->limits);
   cmd->allow_extras();
   cmd->callback([&global, options, cmd] {
@@ -35,7 +36,7 @@ void add_run(CLI::App& app, Global& global) {
       auto args = parse_script_args(cmd->remaining());
       auto result = app::run_script(app::database_path(global.db), *script, args, options->limits.limits(), std::cout, std::cerr);
       // Provenance: exactly which code produced the output.
-      for (const auto& [path, sha] : result.scripts_run) std::cerr << "[ntm] sha256 " << sha << "  " << path << "\n";
+      app::print_script_hashes(result.scripts_run, std::cerr);
       return kOk;
     });
   });

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "app/run.h"
 #include "model/i18n.h"
 #include "model/units.h"
 #include "store/database.h"
@@ -16,6 +17,20 @@ lua::Limits LimitFlags::limits() const {
   l.instructions = instructions;
   l.max_string_bytes = std::min<std::size_t>(l.max_string_bytes, l.memory_bytes / 2);
   return l;
+}
+
+void add_db_option(CLI::App* app, std::string& db) {
+  app->add_option("--db", db, tr("tệp cơ sở dữ liệu (mặc định: $NTM_DB, rồi ntm.db)",
+                                 "database file (default: $NTM_DB, then ntm.db)"))
+      ->option_text("FILE");
+}
+
+void check_province(const std::filesystem::path& db, const std::string& province) {
+  try {
+    find_province_code(app::open_for_scripts(db), province);
+  } catch (const NotFound& e) {
+    throw std::invalid_argument("--province: " + std::string(e.what()));
+  }
 }
 
 void add_limit_flags(CLI::App* app, LimitFlags& flags) {

@@ -27,6 +27,13 @@ struct LimitFlags {
   lua::Limits limits() const;
 };
 
+// Adds --db FILE to a subcommand (the same option as before the subcommand).
+void add_db_option(CLI::App* app, std::string& db);
+
+// Throws std::invalid_argument (exit 2) naming --province, with suggestions, when the
+// database has no such province; so a typo is a command-line error, not a script error.
+void check_province(const std::filesystem::path& db, const std::string& province);
+
 // Adds --time-limit, --memory-limit, --instruction-limit to a subcommand.
 void add_limit_flags(CLI::App* app, LimitFlags& flags);
 

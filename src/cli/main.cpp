@@ -25,9 +25,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("ntm ") + NTM_VERSION);
   cli::Global global;
-  app.add_option("--db", global.db, tr("tệp cơ sở dữ liệu (mặc định: $NTM_DB, rồi ntm.db)",
-                                       "database file (default: $NTM_DB, then ntm.db)"))
-      ->option_text("FILE");
+  cli::add_db_option(&app, global.db);
   app.add_option("--lang", global.lang, tr("ngôn ngữ thông báo: vi hoặc en", "message language: vi or en"))
       ->check(CLI::IsMember({"vi", "en"}));
   cli::add_init(app, global);

@@ -16,11 +16,19 @@
 
 namespace ntm::lua {
 
+Guard& guard_of(lua_State* L) { return **static_cast<Guard**>(lua_getextraspace(L)); }
+
+std::string script_line(lua_State* L, int level) {
+  lua_Debug ar;
+  for (; lua_getstack(L, level, &ar); ++level)
+    if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0 && ar.source && ar.source[0] == '@')
+      return std::string(ar.source + 1) + ":" + std::to_string(ar.currentline);
+  return {};
+}
+
 namespace {
 
 constexpr int kHookEvery = 1000;   // instructions between two checks of the limits
-
-Guard& guard_of(lua_State* L) { return **static_cast<Guard**>(lua_getextraspace(L)); }
 
 // The allocator: counts every byte of the Lua heap and refuses growth past the cap.
 // Shrinking never fails (the manual requires it).
@@ -72,7 +80,7 @@ std::string stop_message(const Guard& g) {
 // The count hook. Once a limit has tripped it fires on every instruction and raises each
 // time, so a script that catches the error with pcall cannot run one more instruction.
 // Coroutines inherit the hook from the thread that creates them.
-void limit_hook(lua_State* L, lua_Debug* ar) {
+void limit_hook(lua_State* L, lua_Debug*) {
   Guard& g = guard_of(L);
   if (g.stop == Guard::Stop::None) {
     g.instructions += kHookEvery;
@@ -80,10 +88,7 @@ void limit_hook(lua_State* L, lua_Debug* ar) {
     else if (g.instructions > g.limits.instructions) g.stop = Guard::Stop::Instructions;
     else if (std::chrono::steady_clock::now() > g.deadline) g.stop = Guard::Stop::Time;
   }
-  if (g.stop != Guard::Stop::None && g.where.empty() && lua_getinfo(L, "Sl", ar) && ar->currentline > 0 &&
-      ar->source[0] == '@') {
-    g.where = std::string(ar->source + 1) + ":" + std::to_string(ar->currentline);
-  }
+  if (g.stop != Guard::Stop::None && g.where.empty()) g.where = script_line(L, 0);
   if (g.stop != Guard::Stop::None) {
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
     luaL_error(L, "%s", stop_message(g).c_str());
@@ -102,16 +107,7 @@ int message_handler(lua_State* L) {
     lua_pushfstring(L, "(%s)", luaL_typename(L, 1));
     message = lua_tostring(L, -1);
   }
-  // Find the innermost script line: the first level with a source file and a line.
-  lua_Debug ar;
-  std::string where;
-  for (int level = 1; lua_getstack(L, level, &ar); ++level) {
-    if (!lua_getinfo(L, "Sl", &ar)) break;
-    if (ar.currentline > 0 && ar.source && ar.source[0] == '@') {
-      where = std::string(ar.source + 1) + ":" + std::to_string(ar.currentline);
-      break;
-    }
-  }
+  std::string where = script_line(L, 1);
   luaL_traceback(L, L, message, 1);        // [msg, tb]
   lua_pushstring(L, where.c_str());        // [msg, tb, where]
   lua_pushstring(L, "\x1f");

@@ -57,6 +57,11 @@ struct Guard {
   std::string where;            // file:line of the script when the limit tripped
 };
 
+// The Guard of a state made by Host (its address lives in the state's extra space).
+Guard& guard_of(lua_State* L);
+// "file:line" of the innermost function at `level` or above that runs a script file, or "".
+std::string script_line(lua_State* L, int level);
+
 class Host {
  public:
   // Creates the sandboxed state: safe libraries only, read-only shared tables, a fresh

@@ -14,8 +14,6 @@ namespace {
 
 char context_key_, describe_key_, env_key_, readonly_key_;
 
-Guard& guard_of(lua_State* L) { return **static_cast<Guard**>(lua_getextraspace(L)); }
-
 bool is_readonly(lua_State* L, int index) {
   index = lua_absindex(L, index);
   lua_pushlightuserdata(L, readonly_key());
@@ -156,72 +154,6 @@ int sandbox_collectgarbage(lua_State* L) {
   return 1;
 }
 
-// string.rep with a cap on the size of the result, checked before any work is done.
-int capped_rep(lua_State* L) {
-  std::size_t len, sep_len = 0;
-  luaL_checklstring(L, 1, &len);
-  lua_Integer n = luaL_checkinteger(L, 2);
-  luaL_optlstring(L, 3, "", &sep_len);
-  if (n <= 0 || (len == 0 && sep_len == 0)) {
-    lua_pushliteral(L, "");
-    return 1;
-  }
-  Guard& g = guard_of(L);
-  long double total = static_cast<long double>(len) * static_cast<long double>(n) +
-                      static_cast<long double>(sep_len) * static_cast<long double>(n - 1);
-  long double room = static_cast<long double>(g.limits.max_string_bytes);
-  if (total > room)
-    raise_limit(L, "string.rep " + tr("tạo chuỗi ", "would build ") + std::to_string(static_cast<unsigned long long>(std::min(total, 1e19L))) +
-                       tr(" byte, quá giới hạn ", " bytes, over the cap of ") + std::to_string(g.limits.max_string_bytes) + " byte",
-                static_cast<int>(Guard::Stop::Memory));
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, 1);
-  return 1;
-}
-
-// Lua patterns backtrack, and one native call of find/match/gmatch/gsub cannot be
-// interrupted by the count hook: ("a"):rep(300):find(("a-"):rep(4) .. "b") runs for minutes.
-// Before such a call, estimate the worst case as n^k / k! for a subject of n bytes and a
-// pattern with k repeated items (*, +, -), and refuse it above 10^8 steps. Patterns with
-// fewer than two repeated items are always allowed (their worst case is far smaller).
-int repeated_items(const char* p, std::size_t len) {
-  int items = 0;
-  bool in_set = false;
-  for (std::size_t i = 0; i < len; ++i) {
-    char c = p[i];
-    if (c == '%') { ++i; continue; }
-    if (in_set) { if (c == ']') in_set = false; continue; }
-    if (c == '[') { in_set = true; if (i + 1 < len && p[i + 1] == '^') ++i; if (i + 1 < len && p[i + 1] == ']') ++i; continue; }
-    if ((c == '*' || c == '+' || c == '-') && i > 0) ++items;
-  }
-  return items;
-}
-
-int guarded_pattern(lua_State* L) {
-  std::size_t n = 0, plen = 0;
-  const char* subject = lua_tolstring(L, 1, &n);
-  const char* pattern = lua_tolstring(L, 2, &plen);
-  bool plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);   // string.find(s, p, init, true)
-  if (subject && pattern && !plain) {
-    int k = repeated_items(pattern, plen);
-    if (k >= 2) {
-      long double cost = 1;
-      for (int i = 1; i <= k && cost <= 1e30L; ++i) cost = cost * static_cast<long double>(n) / i;
-      if (cost > 1e8L)
-        raise_limit(L, tr("mẫu tìm kiếm có ", "a pattern with ") + std::to_string(k) +
-                           tr(" phần lặp trên chuỗi dài ", " repeated items on a string of ") + std::to_string(n) +
-                           tr(" byte có thể chạy quá lâu; hãy tách chuỗi hoặc đơn giản hóa mẫu",
-                              " bytes could run too long; split the text or simplify the pattern"),
-                   static_cast<int>(Guard::Stop::Native));
-    }
-  }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_insert(L, 1);
-  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-  return lua_gettop(L);
-}
-
 int readonly_newindex(lua_State* L) {
   const char* name = lua_tostring(L, lua_upvalueindex(1));
   const char* key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : "?";
@@ -263,20 +195,13 @@ int build_sandbox(lua_State* L) {
   lua_call(L, 1, 0);
   lua_pop(L, 1);
 
-  // string: no dump; rep capped. The string metatable is locked.
+  // string: no dump. Native functions that could run long or build huge values are capped
+  // or metered (native_caps.cpp). The string metatable is locked.
   lua_getglobal(L, LUA_STRLIBNAME);
   lua_pushnil(L);
   lua_setfield(L, -2, "dump");
-  lua_getfield(L, -1, "rep");
-  lua_pushcclosure(L, safe<capped_rep>, 1);
-  lua_setfield(L, -2, "rep");
-  for (const char* name : {"find", "match", "gmatch", "gsub"}) {
-    lua_getfield(L, -1, name);
-    lua_pushboolean(L, std::strcmp(name, "find") == 0);
-    lua_pushcclosure(L, safe<guarded_pattern>, 2);
-    lua_setfield(L, -2, name);
-  }
   lua_pop(L, 1);
+  cap_native_functions(L);
   lua_pushliteral(L, "");
   lua_getmetatable(L, -1);                   // ["", mt]
   lua_pushboolean(L, 0);
@@ -348,6 +273,7 @@ void raise_limit(lua_State* L, const std::string& detail, int kind) {
     g.stop = static_cast<Guard::Stop>(kind);
     g.detail = detail;
   }
+  if (g.where.empty()) g.where = script_line(L, 1);   // the script line that called the native function
   lua_sethook(L, lua_gethook(L), LUA_MASKCOUNT, 1);
   luaL_error(L, "%s", detail.c_str());
   std::abort();   // not reached: luaL_error does not return

@@ -22,4 +22,10 @@ void push_sandbox_env(lua_State* L);
 // `kind` is the Guard::Stop it records (Memory, Output or Native).
 [[noreturn]] void raise_limit(lua_State* L, const std::string& detail, int kind);
 
+// Replaces the native functions that can burn time or memory without running Lua
+// instructions by capped or metered versions (native_caps.cpp): string.rep, the pattern
+// functions, table.insert/remove/move/unpack/concat/sort. Called while building the sandbox,
+// before the libraries are made read-only.
+void cap_native_functions(lua_State* L);
+
 }  // namespace ntm::lua

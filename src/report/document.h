@@ -153,6 +153,10 @@ struct Document {
   Header header;
   std::vector<Block> blocks;
   SignOff sign_off;
+  // Which code made the document: "SHA256  PATH" lines, one per script the run loaded
+  // (app/provenance.h). Not printed; the writers put it in the file's metadata (.docx
+  // description, .xlsx comments, an HTML meta element, a Markdown comment).
+  std::string provenance;
 
   // Convenience builders. Each appends a block and returns a reference to it that stays
   // valid until the next block is appended.

@@ -148,7 +148,8 @@ std::string core(const Document& doc, long long created) {
          "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
          "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
          "<dc:title>" + xml_escape(title) + "</dc:title><dc:creator>" + xml_escape(creator) +
-         "</dc:creator><dc:language>vi-VN</dc:language>"
+         "</dc:creator><dc:language>vi-VN</dc:language>" +
+         (doc.provenance.empty() ? std::string() : "<dc:description>" + xml_escape("ntm: " + doc.provenance) + "</dc:description>") +
          "<dcterms:created xsi:type=\"dcterms:W3CDTF\">" + when + "</dcterms:created>"
          "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">" + when + "</dcterms:modified>"
          "</cp:coreProperties>\n";

@@ -66,7 +66,10 @@ class HtmlWriter {
     const Header& h = doc_.header;
     std::string title = h.title.empty() ? h.kind : h.kind + " " + h.title;
     out_ += "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-            xml_escape(title) + "</title>\n<style>\n" + kStyle + "</style>\n</head>\n<body>\n";
+            xml_escape(title) + "</title>\n<meta name=\"generator\" content=\"ntm\">\n";
+    if (!doc_.provenance.empty())
+      out_ += "<meta name=\"ntm-scripts\" content=\"" + xml_escape(doc_.provenance) + "\">\n";
+    out_ += "<style>\n" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
     header();
     for (const Block& b : doc_.blocks) std::visit([this](const auto& x) { block(x); }, b);
     sign_off();

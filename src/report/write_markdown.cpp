@@ -56,6 +56,11 @@ class MarkdownWriter {
       out_ += "\n";
     }
     while (out_.size() >= 2 && out_[out_.size() - 1] == '\n' && out_[out_.size() - 2] == '\n') out_.pop_back();
+    if (!doc_.provenance.empty()) {
+      std::string text = doc_.provenance;
+      for (std::size_t at; (at = text.find("--")) != std::string::npos;) text.replace(at, 2, "- -");   // no "--" in a comment
+      out_ += "\n<!-- ntm:\n" + text + "-->\n";
+    }
     return out_;
   }
 

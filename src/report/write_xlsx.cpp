@@ -56,6 +56,8 @@ class XlsxWriter {
     props.title = const_cast<char*>(title.c_str());
     props.author = const_cast<char*>(author.c_str());
     props.created = static_cast<time_t>(creation_time(doc_));
+    std::string comments = doc_.provenance.empty() ? std::string() : clean_text("ntm: " + doc_.provenance);
+    if (!comments.empty()) props.comments = const_cast<char*>(comments.c_str());
     workbook_set_properties(wb_, &props);
 
     int tables = 0, charts = 0;

@@ -109,8 +109,11 @@ std::optional<Value> Database::scalar(std::string_view sql) const {
 
 namespace {
 
-int reads_only(void*, int action, const char*, const char* arg2, const char*, const char*) {
+int reads_only(void*, int action, const char* arg1, const char* arg2, const char*, const char*) {
   switch (action) {
+    case SQLITE_PRAGMA:
+      // Reading the schema version is harmless; every other pragma (and setting it) is not.
+      return arg1 && sqlite3_stricmp(arg1, "user_version") == 0 && !arg2 ? SQLITE_OK : SQLITE_DENY;
     case SQLITE_FUNCTION:
       // load_extension is off anyway; refuse it here so the message is the read-only one.
       return arg2 && std::strcmp(arg2, "load_extension") == 0 ? SQLITE_DENY : SQLITE_OK;

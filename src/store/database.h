@@ -56,7 +56,8 @@ class Database {
   std::optional<Value> scalar(std::string_view sql) const;
 
   // From now on the connection runs only reads: SELECT over tables and views, no
-  // ATTACH, PRAGMA or writes (an authorizer refuses them). For connections handed to scripts.
+  // ATTACH, writes or PRAGMA other than reading user_version (an authorizer refuses them).
+  // For connections handed to scripts.
   void restrict_to_reads();
 
   // Calls `check(arg)` every few thousand SQLite VM steps; a non-zero return interrupts the

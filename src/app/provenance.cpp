@@ -1,0 +1,80 @@
+#include "app/provenance.h"
+
+#include <chrono>
+#include <ctime>
+#include <sstream>
+
+#include "app/paths.h"
+#include "store/schema.h"
+
+namespace ntm::app {
+
+namespace fs = std::filesystem;
+
+std::string script_label(const fs::path& script) {
+  std::error_code ec;
+  fs::path file = fs::weakly_canonical(script, ec);
+  if (ec) return script.string();
+  for (const auto& dir : script_dirs()) {
+    fs::path root = fs::weakly_canonical(dir, ec);
+    if (ec) continue;
+    fs::path rel = file.lexically_relative(root);
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  }
+  return script.string();
+}
+
+ScriptHashes labelled(const std::map<std::string, std::string>& by_path) {
+  ScriptHashes out;
+  for (const auto& [path, sha] : by_path) out[script_label(path)] = sha;
+  return out;
+}
+
+void print_script_hashes(const ScriptHashes& scripts, std::ostream& out) {
+  for (const auto& [path, sha] : scripts) out << "[ntm] sha256 " << sha << "  " << path << "\n";
+}
+
+std::string hashes_text(const ScriptHashes& scripts) {
+  std::string text;
+  for (const auto& [path, sha] : scripts) text += sha + "  " + path + "\n";
+  return text;
+}
+
+store::Database open_for_writing(const fs::path& path) {
+  store::Database db(path, store::OpenMode::ReadWrite);
+  if (db.user_version() < store::kSchemaVersion) store::migrate(db, data_dir() / "db");
+  return db;
+}
+
+std::int64_t record_saved_run(store::Database& db, const std::string& command, const std::string& province,
+                              std::optional<int> year, const ScriptHashes& scripts) {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char created[32];
+  std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  auto run = db.prepare("INSERT INTO saved_run (command, province, year, created) VALUES (?, ?, ?, ?)");
+  run.bind(1, command);
+  if (province.empty()) run.bind_null(2); else run.bind(2, province);
+  if (year) run.bind(3, *year); else run.bind_null(3);
+  run.bind(4, std::string(created));
+  run.run();
+  std::int64_t id = std::get<std::int64_t>(*db.scalar("SELECT last_insert_rowid()"));
+  auto script = db.prepare("INSERT INTO saved_run_script (run_id, path, sha256) VALUES (?, ?, ?)");
+  for (const auto& [path, sha] : scripts) {
+    script.bind(1, id).bind(2, path).bind(3, sha);
+    script.run();
+  }
+  return id;
+}
+
+ScriptHashes saved_run_scripts(const store::Database& db, std::int64_t run_id) {
+  ScriptHashes out;
+  if (db.user_version() < 2) return out;
+  auto st = db.prepare("SELECT path, sha256 FROM saved_run_script WHERE run_id = ? ORDER BY path");
+  st.bind(1, run_id);
+  while (st.step()) out[st.get_text(0)] = st.get_text(1);
+  return out;
+}
+
+}  // namespace ntm::app
