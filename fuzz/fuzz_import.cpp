@@ -11,25 +11,10 @@
 #include <string>
 
 #include "app/importer.h"
-#include "app/init.h"
+#include "fuzz_support.h"
 #include "store/database.h"
 
 namespace {
-
-const std::filesystem::path& database() {
-  static std::filesystem::path path = [] {
-    std::filesystem::path p = std::filesystem::temp_directory_path() / "ntm-fuzz-import.db";
-    if (!std::filesystem::exists(p)) {
-      ntm::app::InitOptions options;
-      options.db = p;
-      options.sample = "dien-bien-2020";
-      std::ostringstream sink;
-      ntm::app::init_database(options, sink);
-    }
-    return p;
-  }();
-  return path;
-}
 
 // Every row of the tables an import writes, as text.
 std::string contents(const ntm::store::Database& db) {
@@ -50,7 +35,7 @@ std::string contents(const ntm::store::Database& db) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 1) return 0;
-  static ntm::store::Database db(database(), ntm::store::OpenMode::ReadWrite);
+  static ntm::store::Database db(ntm::fuzz::sample_database("ntm-fuzz-import.db"), ntm::store::OpenMode::ReadWrite);
   static const std::string before = contents(db);
 
   const auto& kinds = ntm::app::import_kinds();

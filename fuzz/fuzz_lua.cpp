@@ -9,8 +9,8 @@
 #include <sstream>
 #include <string>
 
-#include "app/init.h"
 #include "app/run.h"
+#include "fuzz_support.h"
 #include "lua/host.h"
 
 namespace {
@@ -31,21 +31,6 @@ const char* kValues[] = {
     "{unit = X, rule = 'r', message = 'm'}", "setmetatable({}, {__index = function() error('boom') end})",
     "P", "X", "L", "D", "print", "function() return 1 end", "function() while true do end end", "true", "false",
 };
-
-const std::filesystem::path& database() {
-  static std::filesystem::path path = [] {
-    std::filesystem::path p = std::filesystem::temp_directory_path() / "ntm-fuzz-lua.db";
-    if (!std::filesystem::exists(p)) {
-      ntm::app::InitOptions options;
-      options.db = p;
-      options.sample = "dien-bien-2020";
-      std::ostringstream sink;
-      ntm::app::init_database(options, sink);
-    }
-    return p;
-  }();
-  return path;
-}
 
 // The calls the bytes choose, four bytes a call: function, then three arguments.
 std::string calls(const std::uint8_t* data, std::size_t size) {
@@ -84,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_string_bytes = 8u << 20;
   std::ostringstream out, err;
   try {
-    ntm::app::run_script(database(), file, {}, limits, out, err);
+    ntm::app::run_script(ntm::fuzz::sample_database("ntm-fuzz-lua.db"), file, {}, limits, out, err);
   } catch (const ntm::lua::ScriptError&) {
   }
   return 0;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -28,7 +29,7 @@ TEST_CASE("kill -9 during ntm check --save --write never leaves half a run") {
   REQUIRE(std::system(command.c_str()) == 0);
   long long full_us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
   std::mt19937 random(20201231);
-  int killed = 0, completed = 0;
+  int killed = 0, completed = 0, landed = 0;
   for (int run = 0; run < 100; ++run) {
     CAPTURE(run);
     {
@@ -73,6 +74,12 @@ TEST_CASE("kill -9 during ntm check --save --write never leaves half a run") {
     auto rows = std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM criterion_status WHERE by = 'computed'"));
     CHECK((rows == 0 || rows == 115 * 19));
     if (WIFEXITED(status)) CHECK(rows == 115 * 19);
+    // The run's provenance lands with its statuses or not at all (a run killed after its
+    // commit counts as landed).
+    if (rows > 0) ++landed;
+    CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM saved_run")) == 1 + landed);
+    CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM criterion_status c WHERE by = 'computed' AND NOT EXISTS "
+                                           "(SELECT 1 FROM saved_run r WHERE r.id = c.run_id)")) == 0);
   }
   MESSAGE("killed " << killed << ", completed " << completed);
   CHECK(killed > 0);
@@ -84,8 +91,61 @@ TEST_CASE("two writers at once wait for each other instead of failing") {
   fs::copy_file(ntm::test::sample_db("dien-bien-2020"), db, fs::copy_options::overwrite_existing);
   std::string command = std::string("'") + NTM_BINARY + "' --db '" + db.string() +
                         "' check --province 11 --year 2020 --no-rules --save --write >/dev/null 2>&1";
-  std::string both = "(" + command + " & " + command + " & wait) ; " + command;
-  CHECK(std::system(both.c_str()) == 0);
+  fs::path a = ntm::test::temp_dir() / "writer-a.status", b = ntm::test::temp_dir() / "writer-b.status";
+  std::string both = "(" + command + "; echo $? > '" + a.string() + "') & (" + command + "; echo $? > '" + b.string() +
+                     "') & wait";
+  REQUIRE(std::system(both.c_str()) == 0);
+  CHECK(ntm::test::slurp(a) == "0\n");
+  CHECK(ntm::test::slurp(b) == "0\n");
   ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
   CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM criterion_status WHERE by = 'computed'")) == 115 * 19);
+  CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM saved_run")) == 2);
+}
+
+TEST_CASE("a read-only database: reads work; writes are refused before any work, naming the file") {
+  fs::path dir = ntm::test::temp_dir() / "read-only";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::path db = dir / "tinh.db";
+  fs::copy_file(ntm::test::sample_db("dien-bien-2020"), db);
+  fs::path csv = ntm::test::temp_dir() / "read-only-units.csv";
+  {
+    std::ofstream out(csv);
+    out << "Mã,Tên\n";
+  }
+  const std::string before = ntm::test::slurp(db);
+  fs::permissions(db, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                           fs::perms::others_read | fs::perms::others_exec);
+  // root writes anything: run ntm without the capabilities that let it ignore permissions.
+  std::string as_user = geteuid() == 0 ? "setpriv --bounding-set -dac_override,-dac_read_search,-fowner " : "";
+  auto run = [&](const std::string& args) {
+    fs::path out = ntm::test::temp_dir() / "read-only.out", err = ntm::test::temp_dir() / "read-only.err";
+    std::string command = as_user + "'" + NTM_BINARY + "' --db '" + db.string() + "' " + args + " >'" + out.string() +
+                          "' 2>'" + err.string() + "' </dev/null";
+    int raw = std::system(command.c_str());
+    ntm::test::Command c;
+    c.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    c.out = ntm::test::slurp(out);
+    c.err = ntm::test::slurp(err);
+    return c;
+  };
+  auto query = run("query \"SELECT name FROM unit WHERE code = '11'\" --format csv");
+  CHECK(query.status == 0);
+  CHECK(query.out == "name\nĐiện Biên\n");
+  auto review = run("check --province 11 --year 2020 --no-rules");
+  CHECK(review.status == 0);
+  const std::string refused = "không ghi được vào " + db.string() + ": tệp cơ sở dữ liệu (hoặc thư mục chứa nó) chỉ cho phép đọc";
+  for (const std::string& write : {std::string("check --province 11 --year 2020 --no-rules --save --write"),
+                                   std::string("allocate theo-nhu-cau --province 11 --year 2020 --total 1000 --save x --write"),
+                                   "import units '" + csv.string() + "' --province 11"}) {
+    CAPTURE(write);
+    auto c = run(write);
+    CHECK(c.status == 1);
+    CHECK(c.err.find(refused) != std::string::npos);
+    CHECK(c.err.find("[ntm] sha256") == std::string::npos);   // refused before any script ran
+  }
+  fs::permissions(dir, fs::perms::owner_all, fs::perm_options::add);
+  CHECK(ntm::test::slurp(db) == before);
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);   // no -wal, no -shm left
 }

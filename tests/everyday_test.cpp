@@ -15,6 +15,7 @@
 #include "support.h"
 
 namespace fs = std::filesystem;
+using ntm::test::slurp;
 
 namespace {
 
@@ -24,12 +25,6 @@ fs::path db_copy(const std::string& name) {
   return to;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Runs a shell pipeline with the ntm binary as $NTM; returns exit status, stdout, stderr.
 ntm::test::Command shell(const std::string& pipeline, const fs::path& home) {

@@ -13,6 +13,7 @@
 #include "support.h"
 
 namespace fs = std::filesystem;
+using ntm::test::slurp;
 using ntm::app::DecimalMark;
 
 namespace {
@@ -23,12 +24,6 @@ fs::path db_copy(const std::string& sample, const std::string& name) {
   return to;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void spit(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
 

@@ -20,6 +20,8 @@
 #include "support.h"
 
 namespace fs = std::filesystem;
+using ntm::test::slurp;
+using ntm::test::unzip;
 using ntm::test::run_lua;
 using ntm::test::sample_db;
 
@@ -33,35 +35,9 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
-// Every entry of a zip archive: name → bytes.
-std::map<std::string, std::string> unzip(const fs::path& p) {
-  std::map<std::string, std::string> out;
-  int err = 0;
-  zip_t* za = zip_open(p.c_str(), ZIP_RDONLY, &err);
-  REQUIRE(za != nullptr);
-  zip_int64_t n = zip_get_num_entries(za, 0);
-  for (zip_int64_t i = 0; i < n; ++i) {
-    zip_stat_t st;
-    REQUIRE(zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st) == 0);
-    zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
-    REQUIRE(f != nullptr);
-    std::string bytes(st.size, '\0');
-    CHECK(zip_fread(f, bytes.data(), st.size) == static_cast<zip_int64_t>(st.size));
-    zip_fclose(f);
-    out[st.name] = bytes;
-  }
-  zip_close(za);
-  return out;
-}
 
 // A small well-formedness check: tags nest and close in order, one root element.
 bool well_formed(const std::string& xml) {

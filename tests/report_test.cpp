@@ -17,12 +17,15 @@
 
 #include "report/document.h"
 #include "report/writer.h"
+#include "support.h"
 
 #ifndef NTM_TEST_DIR
 #error "NTM_TEST_DIR must name the tests/ folder"
 #endif
 
 namespace fs = std::filesystem;
+using ntm::test::slurp;
+using ntm::test::unzip;
 using namespace ntm::report;
 
 namespace {
@@ -136,33 +139,7 @@ struct TempDir {
   }
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
-// Every entry of a zip archive: name → bytes.
-std::map<std::string, std::string> unzip(const fs::path& p) {
-  std::map<std::string, std::string> out;
-  int err = 0;
-  zip_t* za = zip_open(p.c_str(), ZIP_RDONLY, &err);
-  REQUIRE(za != nullptr);
-  zip_int64_t n = zip_get_num_entries(za, 0);
-  for (zip_int64_t i = 0; i < n; ++i) {
-    zip_stat_t st;
-    REQUIRE(zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st) == 0);
-    zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
-    REQUIRE(f != nullptr);
-    std::string bytes(static_cast<std::size_t>(st.size), '\0');
-    CHECK(zip_fread(f, bytes.data(), st.size) == static_cast<zip_int64_t>(st.size));
-    zip_fclose(f);
-    out[st.name] = bytes;
-  }
-  zip_close(za);
-  return out;
-}
 
 // A small XML well-formedness check: one root, tags balanced and properly nested,
 // attributes quoted, only the five predefined entities or character references.

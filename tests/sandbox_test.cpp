@@ -13,15 +13,10 @@
 #include "support.h"
 
 namespace fs = std::filesystem;
+using ntm::test::slurp;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct Expectation {
   std::string intent, outcome, text;   // outcome: ok | script | limit

@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <sys/wait.h>
+#include <zip.h>
+
+#include <doctest/doctest.h>
 #include <map>
 #include <sstream>
 
@@ -91,6 +94,33 @@ LuaResult run_lua(const std::string& source, const fs::path& db, lua::Limits lim
   return result;
 }
 
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::map<std::string, std::string> unzip(const fs::path& path) {
+  std::map<std::string, std::string> out;
+  int err = 0;
+  zip_t* za = zip_open(path.c_str(), ZIP_RDONLY, &err);
+  REQUIRE_MESSAGE(za != nullptr, path.string());
+  zip_int64_t n = zip_get_num_entries(za, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    zip_stat_t st;
+    REQUIRE(zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st) == 0);
+    zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
+    REQUIRE(f != nullptr);
+    std::string bytes(static_cast<std::size_t>(st.size), '\0');
+    CHECK(zip_fread(f, bytes.data(), st.size) == static_cast<zip_int64_t>(st.size));
+    zip_fclose(f);
+    out[st.name] = bytes;
+  }
+  zip_close(za);
+  return out;
+}
+
 std::string Command::messages() const {
   std::istringstream in(err);
   std::string line, kept;
@@ -109,12 +139,6 @@ Command ntm(const std::string& args, const fs::path& cwd) {
   int raw = std::system(command.c_str());
   Command result;
   result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  auto slurp = [](const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  };
   result.out = slurp(out);
   result.err = slurp(err);
   return result;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "lua/host.h"
@@ -29,6 +30,13 @@ struct LuaResult {
 // Runs Lua source as a script file named `name`.lua in a fresh Host over `db`.
 LuaResult run_lua(const std::string& source, const std::filesystem::path& db = reference_db(),
                   lua::Limits limits = {}, const std::string& name = "snippet");
+
+// The whole file as bytes ("" when it cannot be read).
+std::string slurp(const std::filesystem::path& path);
+
+// Every entry of a zip archive (.docx, .xlsx): name → bytes. Fails the test when the file
+// is not a readable archive.
+std::map<std::string, std::string> unzip(const std::filesystem::path& path);
 
 struct Command {
   int status = -1;

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages ntm needs, only those missing. Uses sudo when not root.
+# Installs the Debian 12 packages ntm needs, only those missing, plus any named as arguments
+# (tools/fuzz.sh adds clang). Uses sudo when not root.
 set -euo pipefail
 packages=(build-essential cmake pkg-config liblua5.4-dev libsqlite3-dev doctest-dev libfmt-dev
           libcli11-dev nlohmann-json3-dev libutf8proc-dev libzip-dev libxlsxwriter-dev libssl-dev
-          libreadline-dev sqlite3 unzip)
+          libreadline-dev sqlite3 unzip "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

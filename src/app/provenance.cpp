@@ -4,7 +4,10 @@
 #include <ctime>
 #include <sstream>
 
+#include <sqlite3.h>
+
 #include "app/paths.h"
+#include "model/i18n.h"
 #include "store/schema.h"
 
 namespace ntm::app {
@@ -41,7 +44,29 @@ std::string hashes_text(const ScriptHashes& scripts) {
 }
 
 store::Database open_for_writing(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec))
+    throw std::runtime_error(tr("chưa có cơ sở dữ liệu ", "no database at ") + path.string() +
+                             tr(" (tạo bằng: ntm init)", " (create one with: ntm init)"));
   store::Database db(path, store::OpenMode::ReadWrite);
+  // A file or folder this user may not write: say so now, before any work is done. (A
+  // database busy with another writer waits here, up to the busy timeout.)
+  bool writable = sqlite3_db_readonly(db.handle(), "main") == 0;
+  if (writable) {
+    try {
+      db.exec("BEGIN IMMEDIATE; ROLLBACK");
+    } catch (const store::DbError& e) {
+      int primary = e.code() & 0xff;
+      if (primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN) throw;
+      writable = false;
+    }
+  }
+  if (!writable)
+    throw std::runtime_error(tr("không ghi được vào ", "cannot write to ") + path.string() +
+                             tr(": tệp cơ sở dữ liệu (hoặc thư mục chứa nó) chỉ cho phép đọc; chép tệp vào một thư mục "
+                                "ghi được rồi chỉ ra bằng --db",
+                                ": the database file (or its folder) is read-only; copy it to a folder you can write "
+                                "and name it with --db"));
   if (db.user_version() < store::kSchemaVersion) store::migrate(db, data_dir() / "db");
   return db;
 }

@@ -35,6 +35,7 @@ std::string hashes_text(const ScriptHashes& scripts);
 
 // Opens an existing database for writing and brings its schema up to this build's version
 // (a database made by an older ntm gains the new tables before anything is written).
+// Throws std::runtime_error naming the file when it is missing or this user cannot write it.
 store::Database open_for_writing(const std::filesystem::path& db);
 
 // Records one saved run and its scripts; returns its id. Call inside the transaction that

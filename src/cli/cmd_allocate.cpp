@@ -312,6 +312,7 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   fs::path db_path = app::database_path(global.db);
 
   if (auto p = args.find("province"); p != args.end()) check_province(db_path, p->second);
+  if (!o.save.empty() && o.write) app::open_for_writing(db_path);   // a read-only file fails before the formula runs
   std::optional<AllocatedPlan> made;
   // The script's print() goes to standard error: standard output carries the plan.
   auto run = app::run_script(db_path, *script, args, o.limits.limits(), std::cerr, std::cerr, [&](lua::Host& host) {

@@ -56,6 +56,7 @@ void add_check(CLI::App& app, Global& global) {
       options.rules = !o->no_rules;
       options.limits = o->limits.limits();
       check_province(options.db, o->province);
+      if (o->save && o->write) app::open_for_writing(options.db);   // a read-only file fails before the review runs
       auto result = app::run_check(options, std::cerr);
       app::print_script_hashes(result.scripts_run, std::cerr);
       std::ostringstream text;

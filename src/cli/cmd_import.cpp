@@ -34,10 +34,6 @@ void add_import(CLI::App& app, Global& global) {
     global.status = guarded([&] {
       o->import.file = o->file;
       auto path = app::database_path(global.db);
-      std::error_code ec;
-      if (!std::filesystem::is_regular_file(path, ec))
-        throw std::runtime_error(tr("chưa có cơ sở dữ liệu ", "no database at ") + path.string() +
-                                 tr(" (tạo bằng: ntm init)", " (create one with: ntm init)"));
       check_province(path, o->import.province);
       store::Database db = app::open_for_writing(path);
       try {

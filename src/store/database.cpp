@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <cstring>
 #include <utility>
 
@@ -25,14 +26,46 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : path_(pat
     case OpenMode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
     case OpenMode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
   }
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  open(path.c_str(), flags);
+  if (mode == OpenMode::ReadOnly && !readable()) {
+    // A WAL database that this user may not write (a read-only file in a folder of someone
+    // else, a write-protected USB stick) cannot set up its shared-memory index. Nobody can
+    // be writing it from here, so read it as an immutable file.
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    open(immutable_uri(path).c_str(), flags | SQLITE_OPEN_URI);
+  }
+  configure();
+}
+
+void Database::open(const char* name, int flags) {
+  int rc = sqlite3_open_v2(name, &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
     db_ = nullptr;
-    throw DbError(rc, "không mở được cơ sở dữ liệu " + path.string() + ": " + message);
+    throw DbError(rc, "không mở được cơ sở dữ liệu " + path_.string() + ": " + message);
   }
-  configure();
+}
+
+bool Database::readable() const {
+  int rc = sqlite3_exec(db_, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  int primary = rc & 0xff;
+  return !(primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN);
+}
+
+std::string Database::immutable_uri(const std::filesystem::path& path) {
+  std::string uri = "file:";
+  for (char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+      uri += hex;
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
 }
 
 Database Database::memory() {

@@ -75,6 +75,9 @@ class Database {
 
  private:
   Database() = default;
+  void open(const char* name, int flags);   // sqlite3_open_v2; throws DbError naming path_
+  bool readable() const;                    // the schema can be read (false: WAL index cannot be set up)
+  static std::string immutable_uri(const std::filesystem::path& path);
   void configure();
   sqlite3* db_ = nullptr;
   bool read_only_ = false;
