@@ -494,3 +494,17 @@ function Document:page_break() end
 ---The closing block: recipients ("Nơi nhận:"), signer's role lines and name.
 ---@param spec {recipients?: string|string[], role?: string|string[], name?: string}
 function Document:sign_off(spec) end
+
+---Helpers that exist only in files run by `ntm test DIR` (`*_test.lua`, `test_*.lua`).
+---@class test
+test = {}
+
+---Runs another script (a path relative to the test file's folder, or to its parent) in the
+---same sandbox with `params` as its command-line parameters; returns what the script
+---returned and the findings it made (`{unit, rule, level, message}` each). An error in the
+---script is raised here, so `pcall(test.run, ...)` tests failures.
+---@param script string
+---@param params? table<string, any>
+---@return any result
+---@return {unit: string, rule: string, level: string, message: string}[] findings
+function test.run(script, params) end

@@ -221,7 +221,7 @@ int test_run(lua_State* L) {
   std::string source = text.str();
   std::string chunk = "@" + path.string();
   if (!source.empty() && source[0] == '\x1b') return luaL_error(L, "binary chunks are not allowed");
-  if (luaL_loadbufferx(L, source.data(), source.size(), chunk.c_str(), "t") != LUA_OK) return lua_error(L);
+  if (load_text(L, source, chunk.c_str()) != LUA_OK) return lua_error(L);
   push_sandbox_env(L);
   if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
   std::size_t before = ctx.findings.size();

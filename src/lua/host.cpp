@@ -174,13 +174,21 @@ void Host::load_string(std::string_view source, const std::string& chunkname) {
                       chunkname.substr(1) + ": " + tr("không được nạp mã nhị phân (bytecode) của Lua",
                                                       "binary Lua chunks (bytecode) are not allowed"),
                       chunkname.substr(1));
-  int status = luaL_loadbufferx(L_, source.data(), source.size(), chunkname.c_str(), "t");
+  int status = load_text(L_, source, chunkname.c_str());
   if (status != LUA_OK) fail(status);
   push_sandbox_env(L_);              // [fn, env]
   if (!lua_setupvalue(L_, -2, 1)) lua_pop(L_, 1);   // _ENV is the first upvalue of a main chunk
 }
 
 void Host::load_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto bytes = std::filesystem::file_size(path, ec);
+  if (!ec && bytes > guard_.limits.max_string_bytes)
+    throw ScriptError(ErrorKind::Limit,
+                      path.string() + tr(": script dài ", ": the script is ") + std::to_string(bytes) +
+                          tr(" byte, quá giới hạn ", " bytes, over the cap of ") + std::to_string(guard_.limits.max_string_bytes) +
+                          " byte",
+                      path.string());
   std::ifstream in(path, std::ios::binary);
   if (!in)
     throw ScriptError(ErrorKind::Usage, tr("không đọc được script ", "cannot read script ") + path.string(),

@@ -7,6 +7,8 @@
 //     and check the clock first, so one call overruns the deadline by at most its own
 //     duration, and a loop of such calls is stopped like a loop of instructions. table.sort
 //     always compares through a Lua function, so the count hook runs inside a long sort.
+//   - parsing: every chunk is loaded through load_text(), which charges the text to the
+//     budget piece by piece, so a huge chunk stops part-way at a limit.
 #include <lua.hpp>
 
 #include <algorithm>
@@ -90,8 +92,35 @@ int guarded_pattern(lua_State* L) {
   return lua_gettop(L);
 }
 
-// Charges `work` units (element moves, comparisons) to the instruction budget and checks the
-// clock, before a native call does that work.
+// Feeds source text to the parser a piece at a time, charging each piece before it is parsed,
+// so a huge chunk is stopped by the limits part-way instead of parsing for seconds.
+struct TextReader {
+  std::string_view text;
+  std::size_t pos = 0;
+};
+
+const char* read_piece(lua_State* L, void* data, std::size_t* size) {
+  constexpr std::size_t kPiece = 256 * 1024;
+  auto* reader = static_cast<TextReader*>(data);
+  if (reader->pos >= reader->text.size()) {
+    *size = 0;
+    return nullptr;
+  }
+  std::size_t n = std::min(kPiece, reader->text.size() - reader->pos);
+  charge(L, static_cast<long double>(n));   // a limit error here ends the parse (lua_load is protected)
+  const char* piece = reader->text.data() + reader->pos;
+  reader->pos += n;
+  *size = n;
+  return piece;
+}
+
+}  // namespace
+
+int load_text(lua_State* L, std::string_view text, const char* chunkname) {
+  TextReader reader{text};
+  return lua_load(L, read_piece, &reader, chunkname, "t");
+}
+
 void charge(lua_State* L, long double work) {
   Guard& g = guard_of(L);
   g.instructions += static_cast<std::int64_t>(std::clamp(work, 0.0L, 1e15L));
@@ -99,6 +128,8 @@ void charge(lua_State* L, long double work) {
     raise_limit(L, {}, static_cast<int>(Guard::Stop::Instructions));
   if (std::chrono::steady_clock::now() > g.deadline) raise_limit(L, {}, static_cast<int>(Guard::Stop::Time));
 }
+
+namespace {
 
 // The length of the table at `index`, honouring __len as the library does.
 lua_Integer table_length(lua_State* L, int index) { return luaL_len(L, index); }

@@ -48,6 +48,14 @@ int sandbox_print(lua_State* L) {
 // load(chunk [, chunkname [, mode [, env]]]): text only, bound to the sandbox globals
 // unless an env table is given.
 int sandbox_load(lua_State* L) {
+  // The text is gathered outside the Lua heap, so it is capped like a string.rep result;
+  // parsing is charged one instruction per byte (load_text).
+  const std::size_t cap = guard_of(L).limits.max_string_bytes;
+  auto too_big = [&](std::size_t bytes) {
+    raise_limit(L, "load: " + tr("mã nguồn dài quá ", "source longer than ") + std::to_string(cap) + " byte (" +
+                       std::to_string(bytes) + ")",
+                static_cast<int>(Guard::Stop::Memory));
+  };
   std::string source;
   if (lua_type(L, 1) == LUA_TSTRING) {
     std::size_t len;
@@ -62,19 +70,21 @@ int sandbox_load(lua_State* L) {
       std::size_t len;
       const char* piece = lua_tolstring(L, -1, &len);
       if (len == 0) { lua_pop(L, 1); break; }
+      if (source.size() + len > cap) too_big(source.size() + len);
       source.append(piece, len);
       lua_pop(L, 1);
     }
   } else {
     return luaL_argerror(L, 1, "string or function expected");
   }
+  if (source.size() > cap) too_big(source.size());
   const char* chunkname = luaL_optstring(L, 2, "=(load)");
   if (!source.empty() && source[0] == '\x1b') {
     lua_pushnil(L);
     lua_pushstring(L, tr("không được nạp mã nhị phân (bytecode) của Lua", "binary Lua chunks (bytecode) are not allowed").c_str());
     return 2;
   }
-  if (luaL_loadbufferx(L, source.data(), source.size(), chunkname, "t") != LUA_OK) {
+  if (load_text(L, source, chunkname) != LUA_OK) {
     lua_pushnil(L);
     lua_insert(L, -2);
     return 2;                                // nil, message

@@ -4,6 +4,8 @@
 
 #include <lua.hpp>
 
+#include <string_view>
+
 #include "lua/context.h"
 
 namespace ntm::lua {
@@ -21,6 +23,17 @@ void push_sandbox_env(lua_State* L);
 // Raises the limit error of the host for a native function that would go past a cap.
 // `kind` is the Guard::Stop it records (Memory, Output or Native).
 [[noreturn]] void raise_limit(lua_State* L, const std::string& detail, int kind);
+
+// Charges `work` units (element moves, comparisons, bytes parsed) of a native call to the
+// instruction budget and checks the clock, before the call does that work; raises the limit
+// error when either is exhausted.
+void charge(lua_State* L, long double work);
+
+// The one way source text becomes a function: lua_load of `text` as text only (never
+// bytecode), parsed piece by piece with each piece charged first. Returns the Lua status; on
+// failure the message is on the stack (and a limit, when one stopped it, is recorded so the
+// next instruction raises it).
+int load_text(lua_State* L, std::string_view text, const char* chunkname);
 
 // Replaces the native functions that can burn time or memory without running Lua
 // instructions by capped or metered versions (native_caps.cpp): string.rep, the pattern
