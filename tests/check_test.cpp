@@ -229,6 +229,28 @@ TEST_CASE("--save stores computed statuses only with --write") {
   CHECK(paths == std::vector<std::string>{"checks/tieu-chi-xa.lua", "lib/review.lua"});
 }
 
+TEST_CASE("a database made before schema version 2 is upgraded by the first write, and read as it is before") {
+  fs::path db = copy_of("dien-bien-2020", "schema-1");
+  {
+    // Schema version 1: no saved runs, no run_id columns.
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    d.exec("ALTER TABLE criterion_status DROP COLUMN run_id; ALTER TABLE allocation_plan DROP COLUMN run_id; "
+           "DROP TABLE saved_run_script; DROP TABLE saved_run; PRAGMA user_version = 1");
+  }
+  auto read = cli("--db '" + db.string() + "' check --province 11 --year 2020 --no-rules --format json");
+  CHECK(read.status == 0);
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
+    CHECK(d.user_version() == 1);   // reading changes nothing
+  }
+  auto write = cli("--db '" + db.string() + "' check --province 11 --year 2020 --no-rules --save --write");
+  CHECK_MESSAGE(write.status == 0, write.err);
+  ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
+  CHECK(d.user_version() == 2);
+  CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM saved_run")) == 1);
+  CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM criterion_status WHERE run_id = 1")) == 115 * 19);
+}
+
 TEST_CASE("every shipped check runs on both samples, in every format") {
   for (const char* sample : {"dien-bien-2020", "bac-giang-2020"}) {
     for (const char* format : {"text", "csv", "json"}) {

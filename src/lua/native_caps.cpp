@@ -114,23 +114,6 @@ const char* read_piece(lua_State* L, void* data, std::size_t* size) {
   return piece;
 }
 
-}  // namespace
-
-int load_text(lua_State* L, std::string_view text, const char* chunkname) {
-  TextReader reader{text};
-  return lua_load(L, read_piece, &reader, chunkname, "t");
-}
-
-void charge(lua_State* L, long double work) {
-  Guard& g = guard_of(L);
-  g.instructions += static_cast<std::int64_t>(std::clamp(work, 0.0L, 1e15L));
-  if (g.instructions > g.limits.instructions)
-    raise_limit(L, {}, static_cast<int>(Guard::Stop::Instructions));
-  if (std::chrono::steady_clock::now() > g.deadline) raise_limit(L, {}, static_cast<int>(Guard::Stop::Time));
-}
-
-namespace {
-
 // The length of the table at `index`, honouring __len as the library does.
 lua_Integer table_length(lua_State* L, int index) { return luaL_len(L, index); }
 
@@ -225,6 +208,20 @@ void cap_native_functions(lua_State* L) {
     lua_setfield(L, -2, name);
   }
   lua_pop(L, 3);
+}
+
+int load_text(lua_State* L, std::string_view text, const char* chunkname) {
+  TextReader reader{text};
+  return lua_load(L, read_piece, &reader, chunkname, "t");
+}
+
+void charge(lua_State* L, long double work) {
+  Guard& g = guard_of(L);
+  g.instructions += static_cast<std::int64_t>(std::clamp(work, 0.0L, 1e15L));
+  if (g.instructions > g.limits.instructions)
+    raise_limit(L, {}, static_cast<int>(Guard::Stop::Instructions));
+  if (std::chrono::steady_clock::now() > g.deadline) raise_limit(L, {}, static_cast<int>(Guard::Stop::Time));
+  if (g.interrupted.load(std::memory_order_relaxed)) raise_limit(L, {}, static_cast<int>(Guard::Stop::Interrupted));
 }
 
 }  // namespace ntm::lua
