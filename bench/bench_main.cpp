@@ -36,18 +36,7 @@ double median_ms(int repeat, const std::function<void()>& body) {
 }
 
 fs::path sample(const std::string& name) {
-  fs::path path = fs::temp_directory_path() / ("ntm-bench-" + name + ".db");
-  if (!fs::exists(path)) {
-    ntm::app::InitOptions options;
-    options.db = path;
-    options.sample = name;
-    options.limits.seconds = 600;
-    options.limits.memory_bytes = 2048u << 20;
-    options.limits.instructions = 100'000'000'000LL;
-    std::ostringstream sink;
-    ntm::app::init_database(options, sink);
-  }
-  return path;
+  return ntm::app::ensure_database(fs::temp_directory_path() / ("ntm-bench-" + name + ".db"), name);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <filesystem>
-#include <sstream>
 #include <string>
 
 #include "app/init.h"
@@ -11,15 +10,7 @@ namespace ntm::fuzz {
 
 // The Điện Biên sample in the temporary folder as `file`, built on first use.
 inline std::filesystem::path sample_database(const std::string& file) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / file;
-  if (!std::filesystem::exists(path)) {
-    ntm::app::InitOptions options;
-    options.db = path;
-    options.sample = "dien-bien-2020";
-    std::ostringstream sink;
-    ntm::app::init_database(options, sink);
-  }
-  return path;
+  return ntm::app::ensure_database(std::filesystem::temp_directory_path() / file, "dien-bien-2020");
 }
 
 }  // namespace ntm::fuzz

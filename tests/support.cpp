@@ -44,18 +44,7 @@ fs::path temp_dir() {
 namespace {
 
 fs::path build_db(const std::string& sample) {
-  fs::path path = temp_dir() / ((sample.empty() ? std::string("reference") : sample) + ".db");
-  if (!fs::exists(path)) {
-    app::InitOptions options;
-    options.db = path;
-    options.sample = sample;
-    options.limits.seconds = 600;
-    options.limits.memory_bytes = 2048u << 20;
-    options.limits.instructions = 100'000'000'000LL;
-    std::ostringstream sink;
-    app::init_database(options, sink);
-  }
-  return path;
+  return app::ensure_database(temp_dir() / ((sample.empty() ? std::string("reference") : sample) + ".db"), sample);
 }
 
 }  // namespace

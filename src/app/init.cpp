@@ -94,4 +94,18 @@ void init_database(const InitOptions& options, std::ostream& out) {
   out << tr("Cơ sở dữ liệu: ", "Database: ") << options.db.string() << "\n";
 }
 
+std::filesystem::path ensure_database(const std::filesystem::path& path, const std::string& sample) {
+  if (!std::filesystem::exists(path)) {
+    InitOptions options;
+    options.db = path;
+    options.sample = sample;
+    options.limits.seconds = 600;
+    options.limits.memory_bytes = 2048u << 20;
+    options.limits.instructions = 100'000'000'000LL;
+    std::ostringstream sink;
+    init_database(options, sink);
+  }
+  return path;
+}
+
 }  // namespace ntm::app

@@ -22,6 +22,11 @@ struct InitOptions {
 // store::DbError, lua::ScriptError).
 void init_database(const InitOptions& options, std::ostream& out);
 
+// For tests, benchmarks and fuzzers: builds the database `path` with `sample` ("" for the
+// reference data only), under the generous limits of `ntm init`, unless the file already
+// exists. Returns `path`.
+std::filesystem::path ensure_database(const std::filesystem::path& path, const std::string& sample);
+
 // Names of the samples shipped in db/samples/ (files other than lib.lua).
 std::vector<std::string> sample_names();
 
