@@ -68,12 +68,11 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
   return result;
 }
 
-std::size_t save_statuses(const fs::path& db_path, const nlohmann::ordered_json& review,
+std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
                           const std::map<std::string, std::string>& scripts) {
   if (!review.contains("results") || !review.contains("criteria_set") || !review.contains("year"))
     throw std::runtime_error(tr("kết quả rà soát thiếu results/criteria_set/year, không lưu được",
                                 "the review lacks results/criteria_set/year and cannot be saved"));
-  store::Database db = open_for_writing(db_path);
   std::string set = review["criteria_set"].get<std::string>();
   int year = review["year"].get<int>();
   std::vector<int> criteria;

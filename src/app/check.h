@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lua/host.h"
+#include "store/database.h"
 
 namespace ntm::app {
 
@@ -37,7 +38,8 @@ std::vector<std::filesystem::path> rule_scripts();
 // Returns the number of rows written.
 // The run and the SHA-256 of every script it ran (`scripts`) are recorded in saved_run,
 // and each status row names that run (criterion_status.run_id).
-std::size_t save_statuses(const std::filesystem::path& db, const nlohmann::ordered_json& review,
+// `db` comes from open_for_writing() (app/provenance.h).
+std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
                           const std::map<std::string, std::string>& scripts);
 
 // The findings as JSON objects {rule, level, code, name, district, message, script}.

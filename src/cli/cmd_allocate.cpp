@@ -13,6 +13,7 @@
 // --write nothing is written.
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -312,7 +313,9 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   fs::path db_path = app::database_path(global.db);
 
   if (auto p = args.find("province"); p != args.end()) check_province(db_path, p->second);
-  if (!o.save.empty() && o.write) app::open_for_writing(db_path);   // a read-only file fails before the formula runs
+  // Opened before the formula runs, so a read-only or missing file fails before any work.
+  std::optional<store::Database> target;
+  if (!o.save.empty() && o.write) target.emplace(app::open_for_writing(db_path));
   std::optional<AllocatedPlan> made;
   // The script's print() goes to standard error: standard output carries the plan.
   auto run = app::run_script(db_path, *script, args, o.limits.limits(), std::cerr, std::cerr, [&](lua::Host& host) {
@@ -359,8 +362,7 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
       std::cerr << ".\nChưa ghi gì vào cơ sở dữ liệu: thêm --write để lưu.\n";
       plan.name.clear();
     } else {
-      store::Database db = app::open_for_writing(db_path);
-      std::int64_t id = app::save_plan(db, plan, o.replace);
+      std::int64_t id = app::save_plan(*target, plan, o.replace);
       std::cerr << "Đã lưu phương án '" << o.save << "' (số " << id << ", " << plan.lines.size() << " dòng).\n";
     }
   }

@@ -2,6 +2,7 @@
 //           [-o FILE] [--findings] [--no-rules] [--save --write]
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "app/check.h"
@@ -56,7 +57,9 @@ void add_check(CLI::App& app, Global& global) {
       options.rules = !o->no_rules;
       options.limits = o->limits.limits();
       check_province(options.db, o->province);
-      if (o->save && o->write) app::open_for_writing(options.db);   // a read-only file fails before the review runs
+      // Opened before the review runs, so a read-only or missing file fails before any work.
+      std::optional<store::Database> target;
+      if (o->save && o->write) target.emplace(app::open_for_writing(options.db));
       auto result = app::run_check(options, std::cerr);
       app::print_script_hashes(result.scripts_run, std::cerr);
       std::ostringstream text;
@@ -79,7 +82,7 @@ void add_check(CLI::App& app, Global& global) {
           std::cerr << tr("Sẽ lưu trạng thái tiêu chí đã tính của ", "Would store the computed statuses of ") << rows
                     << tr(" xã; thêm --write để ghi.\n", " communes; add --write to store them.\n");
         } else {
-          std::size_t n = app::save_statuses(options.db, result.review, result.scripts_run);
+          std::size_t n = app::save_statuses(*target, result.review, result.scripts_run);
           std::cerr << tr("Đã lưu ", "Stored ") << n << tr(" trạng thái tiêu chí (computed).\n", " computed criterion statuses.\n");
         }
       }

@@ -203,11 +203,6 @@ std::string with_names(std::string message, const std::vector<Recipient>& rs, co
   return message;
 }
 
-void set_integer(lua_State* L, const char* key, std::int64_t v) {
-  lua_pushinteger(L, v);
-  lua_setfield(L, -2, key);
-}
-
 // Weights and ratios: integers when they are integral (so 3, not 3.0, prints).
 void push_real(lua_State* L, double v) {
   if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15) lua_pushinteger(L, static_cast<lua_Integer>(v));
@@ -235,20 +230,19 @@ void push_details(lua_State* L, const std::vector<ExplanationItem>& details) {
 void push_result(lua_State* L, const AllocatedPlan& plan, int among, const std::map<std::string, lua_Integer>& position) {
   const AllocationResult& r = plan.result;
   lua_createtable(L, 0, 12);                             // [plan]
-  set_integer(L, "total", r.total);
-  set_integer(L, "step", r.step);
-  set_integer(L, "pool", r.pool);
-  set_integer(L, "set_aside_total", r.set_aside_total);
-  set_integer(L, "fixed_total", r.fixed_total);
-  set_integer(L, "counterpart_total", r.counterpart_total);
+  set_integer_field(L, "total", r.total);
+  set_integer_field(L, "step", r.step);
+  set_integer_field(L, "pool", r.pool);
+  set_integer_field(L, "set_aside_total", r.set_aside_total);
+  set_integer_field(L, "fixed_total", r.fixed_total);
+  set_integer_field(L, "counterpart_total", r.counterpart_total);
   lua_createtable(L, static_cast<int>(r.set_asides.size()), 0);
   for (std::size_t i = 0; i < r.set_asides.size(); ++i) {
     const SetAsideLine& s = r.set_asides[i];
     lua_createtable(L, 0, 3);
-    lua_pushstring(L, s.name.c_str());
-    lua_setfield(L, -2, "name");
+    set_string_field(L, "name", s.name);
     if (s.share) set_real(L, "share", *s.share);
-    set_integer(L, "amount", s.amount);
+    set_integer_field(L, "amount", s.amount);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "set_asides");
@@ -256,34 +250,23 @@ void push_result(lua_State* L, const AllocatedPlan& plan, int among, const std::
   for (std::size_t i = 0; i < r.lines.size(); ++i) {
     const AllocationLine& l = r.lines[i];
     lua_createtable(L, 0, 20);                               // [plan, lines, line]
-    lua_pushstring(L, l.code.c_str());
-    lua_setfield(L, -2, "code");
-    lua_pushstring(L, plan.names.at(l.code).c_str());
-    lua_setfield(L, -2, "name");
-    lua_pushstring(L, l.district.c_str());
-    lua_setfield(L, -2, "district");
-    if (!l.group.empty()) {
-      lua_pushstring(L, l.group.c_str());
-      lua_setfield(L, -2, "group");
-    }
+    set_string_field(L, "code", l.code);
+    set_string_field(L, "name", plan.names.at(l.code));
+    set_string_field(L, "district", l.district);
+    if (!l.group.empty()) set_string_field(L, "group", l.group);
     if (l.coefficient) set_real(L, "coefficient", *l.coefficient);
     set_real(L, "weight", l.weight);
-    lua_pushnumber(L, l.share);
-    lua_setfield(L, -2, "share");
-    lua_pushnumber(L, l.proportional);
-    lua_setfield(L, -2, "proportional");
-    set_integer(L, "fixed", l.fixed);
-    set_integer(L, "weighted", l.weighted);
-    set_integer(L, "amount", l.amount);
-    lua_pushboolean(L, l.floor_applied);
-    lua_setfield(L, -2, "floor_applied");
-    lua_pushboolean(L, l.cap_applied);
-    lua_setfield(L, -2, "cap_applied");
-    set_integer(L, "rounding_adjustment", l.rounding_adjustment);
+    set_number_field(L, "share", l.share);
+    set_number_field(L, "proportional", l.proportional);
+    set_integer_field(L, "fixed", l.fixed);
+    set_integer_field(L, "weighted", l.weighted);
+    set_integer_field(L, "amount", l.amount);
+    set_boolean_field(L, "floor_applied", l.floor_applied);
+    set_boolean_field(L, "cap_applied", l.cap_applied);
+    set_integer_field(L, "rounding_adjustment", l.rounding_adjustment);
     if (l.counterpart_ratio) set_real(L, "counterpart_ratio", *l.counterpart_ratio);
-    if (l.counterpart) set_integer(L, "counterpart", *l.counterpart);
-    lua_pushstring(L, l.explanation.c_str());
-    lua_setfield(L, -2, "explanation");
+    if (l.counterpart) set_integer_field(L, "counterpart", *l.counterpart);
+    set_string_field(L, "explanation", l.explanation);
     push_details(L, l.details);
     lua_setfield(L, -2, "details");
     lua_rawgeti(L, among, position.at(l.code));
@@ -296,16 +279,14 @@ void push_result(lua_State* L, const AllocatedPlan& plan, int among, const std::
   for (std::size_t i = 0; i < r.districts.size(); ++i) {
     const DistrictTotal& d = r.districts[i];
     lua_createtable(L, 0, 8);
-    lua_pushstring(L, d.district.c_str());
-    lua_setfield(L, -2, "district");
+    set_string_field(L, "district", d.district);
     set_real(L, "weight", d.weight);
-    lua_pushnumber(L, d.share);
-    lua_setfield(L, -2, "share");
-    set_integer(L, "fixed", d.fixed);
-    set_integer(L, "weighted", d.weighted);
-    set_integer(L, "amount", d.amount);
-    set_integer(L, "counterpart", d.counterpart);
-    set_integer(L, "recipients", d.recipients);
+    set_number_field(L, "share", d.share);
+    set_integer_field(L, "fixed", d.fixed);
+    set_integer_field(L, "weighted", d.weighted);
+    set_integer_field(L, "amount", d.amount);
+    set_integer_field(L, "counterpart", d.counterpart);
+    set_integer_field(L, "recipients", d.recipients);
     lua_pushvalue(L, -1);
     lua_rawseti(L, -3, static_cast<lua_Integer>(i + 1));     // districts[i] = t
     lua_setfield(L, -3, d.district.c_str());                 // by_district[name] = t
@@ -450,8 +431,7 @@ void open_allocate(lua_State* L) {
   luaL_newmetatable(L, kPlanBoxType);
   lua_pushcfunction(L, box_gc);
   lua_setfield(L, -2, "__gc");
-  lua_pushboolean(L, 0);
-  lua_setfield(L, -2, "__metatable");
+  set_boolean_field(L, "__metatable", 0);
   lua_pop(L, 1);
   lua_pushcfunction(L, safe<ntm_allocate>);
   lua_setfield(L, -2, "allocate");

@@ -11,11 +11,6 @@ namespace ntm::lua {
 
 namespace {
 
-void set_string(lua_State* L, const char* key, const std::string& value) {
-  lua_pushlstring(L, value.data(), value.size());
-  lua_setfield(L, -2, key);
-}
-
 int ntm_criteria(lua_State* L) {
   Context& ctx = context(L);
   std::string id;
@@ -27,23 +22,20 @@ int ntm_criteria(lua_State* L) {
   }
   auto set = ctx.catalog.criteria_set(id);
   lua_createtable(L, 0, 10);
-  set_string(L, "id", set->id());
-  set_string(L, "name", set->name());
-  set_string(L, "legal_basis", set->legal_basis());
-  set_string(L, "grade", set->grade());
-  lua_pushinteger(L, set->valid_from());
-  lua_setfield(L, -2, "valid_from");
-  lua_pushinteger(L, set->valid_to());
-  lua_setfield(L, -2, "valid_to");
+  set_string_field(L, "id", set->id());
+  set_string_field(L, "name", set->name());
+  set_string_field(L, "legal_basis", set->legal_basis());
+  set_string_field(L, "grade", set->grade());
+  set_integer_field(L, "valid_from", set->valid_from());
+  set_integer_field(L, "valid_to", set->valid_to());
   const auto& indicators = set->indicators();
   lua_createtable(L, static_cast<int>(set->criteria().size()), 0);
   lua_Integer n = 0;
   for (const auto& c : set->criteria()) {
     lua_createtable(L, 0, 4);
-    lua_pushinteger(L, c.number);
-    lua_setfield(L, -2, "number");
-    set_string(L, "name", c.name);
-    set_string(L, "group", c.group);
+    set_integer_field(L, "number", c.number);
+    set_string_field(L, "name", c.name);
+    set_string_field(L, "group", c.group);
     lua_createtable(L, static_cast<int>(c.indicators.size()), 0);
     for (std::size_t i = 0; i < c.indicators.size(); ++i) {
       lua_pushstring(L, indicators[c.indicators[i]].id.c_str());
@@ -58,14 +50,13 @@ int ntm_criteria(lua_State* L) {
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     const Indicator& ind = indicators[i];
     lua_createtable(L, 0, 7);
-    set_string(L, "id", ind.id);
-    lua_pushinteger(L, ind.criterion);
-    lua_setfield(L, -2, "criterion");
-    set_string(L, "name", ind.name);
-    set_string(L, "unit", ind.unit);
-    set_string(L, "comparison", ind.comparison);
-    if (!std::isnan(ind.min_value)) { lua_pushnumber(L, ind.min_value); lua_setfield(L, -2, "min"); }
-    if (!std::isnan(ind.max_value)) { lua_pushnumber(L, ind.max_value); lua_setfield(L, -2, "max"); }
+    set_string_field(L, "id", ind.id);
+    set_integer_field(L, "criterion", ind.criterion);
+    set_string_field(L, "name", ind.name);
+    set_string_field(L, "unit", ind.unit);
+    set_string_field(L, "comparison", ind.comparison);
+    if (!std::isnan(ind.min_value)) set_number_field(L, "min", ind.min_value);
+    if (!std::isnan(ind.max_value)) set_number_field(L, "max", ind.max_value);
     lua_setfield(L, -3, ind.id.c_str());
     lua_pushstring(L, ind.id.c_str());
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));

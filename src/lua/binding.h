@@ -7,6 +7,7 @@
 
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "lua/context.h"
 #include "model/units.h"
@@ -52,6 +53,12 @@ void define_type(lua_State* L, const char* name, const luaL_Reg* methods, lua_CF
 std::string opt_string_field(lua_State* L, int index, const char* key, const std::string& fallback = {});
 lua_Integer opt_integer_field(lua_State* L, int index, const char* key, lua_Integer fallback);
 bool opt_boolean_field(lua_State* L, int index, const char* key, bool fallback);
+
+// Sets t[key] = value on the table on top of the stack (the writing side of opt_*_field).
+void set_string_field(lua_State* L, const char* key, std::string_view value);
+void set_integer_field(lua_State* L, const char* key, lua_Integer value);
+void set_number_field(lua_State* L, const char* key, lua_Number value);
+void set_boolean_field(lua_State* L, const char* key, bool value);
 
 // Stores a new table with weak keys in the registry under the light userdata `key`.
 void new_weak_registry_table(lua_State* L, void* key);

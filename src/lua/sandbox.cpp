@@ -387,6 +387,26 @@ bool opt_boolean_field(lua_State* L, int index, const char* key, bool fallback) 
   return out;
 }
 
+void set_string_field(lua_State* L, const char* key, std::string_view value) {
+  lua_pushlstring(L, value.data(), value.size());
+  lua_setfield(L, -2, key);
+}
+
+void set_integer_field(lua_State* L, const char* key, lua_Integer value) {
+  lua_pushinteger(L, value);
+  lua_setfield(L, -2, key);
+}
+
+void set_number_field(lua_State* L, const char* key, lua_Number value) {
+  lua_pushnumber(L, value);
+  lua_setfield(L, -2, key);
+}
+
+void set_boolean_field(lua_State* L, const char* key, bool value) {
+  lua_pushboolean(L, value);
+  lua_setfield(L, -2, key);
+}
+
 void new_weak_registry_table(lua_State* L, void* key) {
   lua_pushlightuserdata(L, key);
   lua_newtable(L);

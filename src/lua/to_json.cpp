@@ -122,7 +122,7 @@ struct Walker {
 }  // namespace
 
 nlohmann::ordered_json to_json(lua_State* L, int index, int max_depth, std::size_t max_items) {
-  Walker walker{L, max_depth, max_items};
+  Walker walker{L, max_depth, max_items, 0, {}};
   return walker.convert(index, "", 0);
 }
 
