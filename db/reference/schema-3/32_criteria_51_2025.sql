@@ -45,7 +45,7 @@ INSERT INTO criteria_set (id, name, legal_basis, level, grade, valid_from, valid
    'Khung thí điểm, không phải bộ tiêu chí đầy đủ. Xã đạt NTM hiện đại khi đáp ứng đầy đủ các yêu cầu của Quy định khung (thuviennhadat.vn 732857, Phụ lục III (2)). Nội dung các yêu cầu chưa đọc được: chỉ nhập một chỉ tiêu tổng hợp 1.0. Có thể cần đạt chuẩn xã NTM 2026-2030 trước (như xã kiểu mẫu của QĐ 319 cần đạt nâng cao) - chưa xác minh.'),
   ('51-tinh', 'Quy định tỉnh, thành phố hoàn thành nhiệm vụ xây dựng nông thôn mới giai đoạn 2026-2030',
    'Quyết định 51/2025/QĐ-TTg ngày 29/12/2025, Phụ lục III', 'province', 'standard', 2026, 2030,
-   'Điều kiện (1), (2), (3) theo thuviennhadat.vn 732857 (trích Phụ lục 3); đoạn (3) bị cắt ở nguồn và Phụ lục có thể còn điều kiện khác (ví dụ nợ đọng xây dựng cơ bản, mức hài lòng của người dân như QĐ 321/QĐ-TTg) - chưa đọc được. Các chỉ tiêu là số liệu cấp tỉnh tính từ kết quả thẩm định các xã; cách tính ghi ở note của ngưỡng.');
+   'Điều kiện (1), (2), (3) theo thuviennhadat.vn 732857 (trích Phụ lục 3); đoạn (3) bị cắt ở nguồn và Phụ lục có thể còn điều kiện khác (ví dụ "không có nợ đọng xây dựng cơ bản" như QĐ 1274/QĐ-TTg năm 2020 về tỉnh hoàn thành nhiệm vụ) - chưa đọc được. Các chỉ tiêu là số liệu cấp tỉnh tính từ kết quả thẩm định các xã; cách tính ghi ở note của ngưỡng.');
 
 -- Names and numbers: vietnamplus.vn/ban-hanh-bo-tieu-chi-quoc-gia-ve-nong-thon-moi-giai-doan-2026-2030-post1085735.vnp
 -- ("1- Quy hoạch; 2- Hạ tầng kinh tế - xã hội; … 10- Tiếp cận pháp luật và an ninh, quốc phòng").
