@@ -47,10 +47,13 @@ M.BAND_PHRASES = {
 -- số tiêu chí bình quân đạt 11,75 tiêu chí/xã" cho một nhóm xã (bands, communes, average).
 function M.bands_sentence(ctx, g)
   local f, phrases = ctx.f, ctx.style.band_phrases or M.BAND_PHRASES
-  local parts = { string.format("Có %d xã đạt chuẩn nông thôn mới, đạt %s", g.bands.standard_19,
-    f.percent(g.bands.standard_19, g.communes)) }
-  for _, band in ipairs{ "from_15_to_18", "from_10_to_14", "from_5_to_9", "below_5" } do
-    if g.bands[band] > 0 then parts[#parts + 1] = string.format("%d xã %s", g.bands[band], phrases[band]) end
+  local order, names = ctx.data.band_order, ctx.data.band_names
+  local parts = { string.format("Có %d xã đạt chuẩn nông thôn mới, đạt %s", g.bands[order[1]],
+    f.percent(g.bands[order[1]], g.communes)) }
+  for i = 2, #order do
+    local band = order[i]
+    local phrase = phrases[band] or ("đạt " .. names[band]:gsub("^%u", string.lower))
+    if g.bands[band] > 0 then parts[#parts + 1] = string.format("%d xã %s", g.bands[band], phrase) end
   end
   parts[#parts + 1] = string.format("số tiêu chí bình quân đạt %s tiêu chí/xã", f.average(g.average))
   return table.concat(parts, ", ")

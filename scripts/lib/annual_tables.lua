@@ -38,14 +38,25 @@ end
 function M.districts(doc, data, f, n, opts)
   opts = opts or {}
   local rows = {}
+  local order = data.band_order
+  -- "15-18", "10-14", "5-9", "Dưới 5" for 19 criteria: the band names without their words.
+  local heads = {}
+  for i = 2, #order do
+    local name = data.band_names[order[i]]
+    local a, z = name:match("(%d+) đến (%d+)")
+    heads[#heads + 1] = a and (a .. "-" .. z) or name:gsub(" tiêu chí", "")
+  end
   for i, d in ipairs(data.districts) do
-    rows[#rows + 1] = {
-      i, d.name, d.communes, d.standard, f.percent_cell(d.standard, d.communes),
-      d.bands.from_15_to_18, d.bands.from_10_to_14, d.bands.from_5_to_9, d.bands.below_5,
-      f.average_cell(d.average),
-    }
+    local row = { i, d.name, d.communes, d.standard, f.percent_cell(d.standard, d.communes) }
+    for k = 2, #order do row[#row + 1] = d.bands[order[k]] end
+    row[#row + 1] = f.average_cell(d.average)
+    rows[#rows + 1] = row
   end
   local b = data.bands
+  local totals = { { text = "Toàn tỉnh", colspan = 2 }, data.with_data or data.communes, data.standard,
+                   f.percent_cell(data.standard, data.with_data or data.communes) }
+  for k = 2, #order do totals[#totals + 1] = b[order[k]] end
+  totals[#totals + 1] = f.average_cell(data.average)
   doc:table{
     title = numbered(n, opts.title or string.format("Kết quả xây dựng nông thôn mới theo đơn vị cấp huyện năm %d", data.year)),
     unit = "Đơn vị: xã",
@@ -53,11 +64,10 @@ function M.districts(doc, data, f, n, opts)
       { { "TT", rowspan = 2 }, { "Đơn vị", rowspan = 2 }, { "Tổng số xã", rowspan = 2 },
         { "Số xã đạt chuẩn", colspan = 2 }, { "Số xã đạt theo nhóm tiêu chí", colspan = 4 },
         { "Bình quân tiêu chí/xã", rowspan = 2 } },
-      { "Số lượng", "Tỷ lệ (%)", "15-18", "10-14", "5-9", "Dưới 5" },
+      { "Số lượng", "Tỷ lệ (%)", heads[1], heads[2], heads[3], heads[4] },
     },
     rows = rows,
-    totals = { { text = "Toàn tỉnh", colspan = 2 }, data.communes, data.standard, f.percent_cell(data.standard, data.communes),
-               b.from_15_to_18, b.from_10_to_14, b.from_5_to_9, b.below_5, f.average_cell(data.average) },
+    totals = totals,
     widths = { 6, 22, 9, 9, 9, 8, 8, 8, 8, 11 },
   }
 end
@@ -123,12 +133,7 @@ function M.ocop(doc, data, f, n)
   local rows = {}
   for i, g in ipairs(o.group_order) do rows[i] = { i, M.OCOP_GROUPS[g] or g, o.groups[g] } end
   -- Số sản phẩm theo nhóm và hạng sao.
-  local by = ntm.sql([[
-    WITH RECURSIVE sub(code) AS (SELECT ?1 UNION ALL SELECT u.code FROM unit u JOIN sub ON u.parent_code = sub.code)
-    SELECT product_group, stars, count(*) AS n FROM ocop_product
-    WHERE unit_code IN (SELECT code FROM sub) AND year <= ?2 GROUP BY 1, 2]], data.code, data.year)
-  local count = {}
-  for _, r in ipairs(by) do count[r.product_group .. "/" .. r.stars] = r.n end
+  local count = o.by_group_stars
   for i, g in ipairs(o.group_order) do
     for _, s in ipairs(stars) do rows[i][#rows[i] + 1] = count[g .. "/" .. s] or 0 end
   end
@@ -190,13 +195,13 @@ function M.bands_chart(doc, data)
   local categories = {}
   for _, d in ipairs(data.districts) do categories[#categories + 1] = d.name end
   local series = {}
-  for _, band in ipairs(review.BANDS) do
+  for _, band in ipairs(data.band_order) do
     local values, any = {}, false
     for _, d in ipairs(data.districts) do
       values[#values + 1] = d.bands[band]
       any = any or d.bands[band] > 0
     end
-    if any then series[#series + 1] = { name = review.BAND_NAMES[band], values = values } end
+    if any then series[#series + 1] = { name = data.band_names[band], values = values } end
   end
   doc:chart{ kind = "bar", stacked = true, title = "Số xã theo nhóm tiêu chí đạt, theo đơn vị cấp huyện",
              categories = categories, series = series, value_axis = "Số xã" }

@@ -56,6 +56,7 @@ struct Plan {
   std::string params;             // JSON, see params_json()
   std::string inputs_hash;        // see inputs_hash()
   std::string province;           // province code, empty when unknown
+  std::string map_date;           // ISO: the map the plan's codes are units of (31/12 of its year by default)
   std::string province_name;      // its name (not stored: read from the unit table)
   std::optional<int> year;
   std::int64_t total = 0;         // everything, set-asides included

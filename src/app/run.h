@@ -11,9 +11,26 @@
 #include <vector>
 
 #include "lua/host.h"
+#include "model/catalog.h"
 #include "store/database.h"
 
 namespace ntm::app {
+
+// The run's choices from the command line: the map date (--as-of DD/MM/YYYY for the reviewed
+// --year, else 31/12 of --year) and the criteria set (--set). Throws std::invalid_argument on
+// a date that is not one.
+void configure_catalog(Catalog& catalog, const std::map<std::string, std::string>& args);
+
+// The map of a question asked without a year (ntm query -e, ntm repl): --as-of, else 31/12 of
+// --year, else 31/12 of the latest year with data in the database, else today; with the
+// sentence that says which, for standard error.
+struct QuestionMap {
+  std::string date;
+  int year = 0;
+  bool given = false;
+  std::string note;
+};
+QuestionMap question_map(const store::Database& db, const std::string& as_of, int year);
 
 // Opens an existing database for scripts: read-only, reads only. Throws
 // std::runtime_error with a hint to run `ntm init` when the file is missing.

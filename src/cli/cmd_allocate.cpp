@@ -312,7 +312,12 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   const std::string source = read_text(*script);
   fs::path db_path = app::database_path(global.db);
 
-  if (auto p = args.find("province"); p != args.end()) check_province(db_path, p->second);
+  if (auto p = args.find("province"); p != args.end()) {
+    int y = 0;
+    if (auto yy = args.find("year"); yy != args.end()) y = std::atoi(yy->second.c_str());
+    auto a = args.find("as-of");
+    check_province(db_path, p->second, map_date(a == args.end() ? std::string() : a->second, y));
+  }
   // Opened before the formula runs, so a read-only or missing file fails before any work.
   std::optional<store::Database> target;
   if (!o.save.empty() && o.write) target.emplace(app::open_for_writing(db_path));
@@ -328,18 +333,21 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
 
   std::string province_code, province_name;
   std::optional<int> year;
+  if (auto y = args.find("year"); y != args.end()) {
+    char* end = nullptr;
+    long v = std::strtol(y->second.c_str(), &end, 10);
+    if (!y->second.empty() && !*end) year = static_cast<int>(v);
+  }
+  // The map of the plan: --as-of, else 31/12 of the year, else today.
+  std::string map_date = year ? year_end(*year) : today();
+  if (auto a = args.find("as-of"); a != args.end())
+    if (auto iso = parse_iso_date(a->second)) map_date = *iso;
   {
     store::Database db = app::open_for_scripts(db_path);
     if (auto p = args.find("province"); p != args.end()) {
-      province_code = find_province_code(db, p->second);
-      auto name = db.prepare("SELECT name FROM unit WHERE code = ?");
-      name.bind(1, province_code);
-      if (name.step()) province_name = name.get_text(0);
-    }
-    if (auto y = args.find("year"); y != args.end()) {
-      char* end = nullptr;
-      long v = std::strtol(y->second.c_str(), &end, 10);
-      if (!y->second.empty() && !*end) year = static_cast<int>(v);
+      UnitLabel l = unit_label(db, find_province(db, p->second, map_date));
+      province_code = l.code;
+      province_name = l.name_with_type;
     }
   }
   // Stored parameters name the province by code, so that "dien bien" and "Điện Biên" give
@@ -347,6 +355,7 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   auto stored_args = args;
   if (!province_code.empty()) stored_args["province"] = province_code;
   app::Plan plan = app::plan_from_run(*made, o.formula, source, stored_args, province_code, year);
+  plan.map_date = map_date;
   plan.province_name = province_name;
   plan.scripts = run.scripts_run;
   app::print_script_hashes(plan.scripts, std::cerr);

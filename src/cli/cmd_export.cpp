@@ -15,12 +15,12 @@ namespace ntm::cli {
 void add_export(CLI::App& app, Global& global) {
   struct Options {
     app::ExportOptions exp;
-    std::string output, delimiter = ",";
+    std::string output, delimiter = ",", as_of;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("export", tr("xuất số liệu ra CSV/Excel theo đúng mẫu mà ntm import đọc lại",
                                               "export data as CSV/Excel in the shape ntm import reads back"));
-  cmd->add_option("kind", o->exp.kind, "units | indicators | statuses | recognitions | funding | targets | statistics | ocop")
+  cmd->add_option("kind", o->exp.kind, "units | classes | indicators | statuses | recognitions | funding | targets | statistics | ocop")
       ->required()
       ->check(CLI::IsMember(app::import_kinds()));
   cmd->add_option("--province", o->exp.province, tr("tỉnh (tên hoặc mã, không cần dấu)", "province (name or code)"))
@@ -32,9 +32,12 @@ void add_export(CLI::App& app, Global& global) {
   cmd->add_option("--delimiter", o->delimiter, tr("dấu phân cách CSV: , hoặc ; (với ; số thập phân dùng dấu phẩy)",
                                                   "CSV delimiter: , or ; (with ; decimals use a comma)"))
       ->check(CLI::IsMember({",", ";"}));
+  add_map_flags(cmd, o->as_of, &o->exp.set);
   add_db_option(cmd, global.db);
   cmd->callback([&global, o] {
     global.status = guarded([&] {
+      if (!o->as_of.empty()) o->exp.as_of = map_date(o->as_of, 0);
+      check_province(app::database_path(global.db), o->exp.province, map_date(o->as_of, o->exp.year));
       store::Database db = app::open_for_scripts(app::database_path(global.db));
       app::Sheet sheet = app::export_sheet(db, o->exp);
       std::string ext = std::filesystem::path(o->output).extension().string();

@@ -14,27 +14,45 @@ namespace ntm::cli {
 void add_import(CLI::App& app, Global& global) {
   struct Options {
     app::ImportOptions import;
-    std::string file;
+    std::string file, as_of, from;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("import", tr("nhập số liệu từ tệp CSV hoặc Excel (.xlsx), tất cả hoặc không gì cả",
                                               "import data from a CSV or .xlsx file (all or nothing)"));
-  cmd->add_option("kind", o->import.kind, "units | indicators | statuses | recognitions | funding | targets | statistics | ocop")
+  cmd->add_option("kind", o->import.kind, "units | classes | indicators | statuses | recognitions | funding | targets | statistics | ocop")
       ->required()
       ->check(CLI::IsMember(app::import_kinds()));
   cmd->add_option("file", o->file, tr("tệp .csv (Excel: CSV UTF-8) hoặc .xlsx; mẫu: ntm export --template KIND", "a .csv (UTF-8) or .xlsx file; template: ntm export --template KIND"))
       ->required();
-  cmd->add_option("--province", o->import.province, tr("tỉnh (tên hoặc mã, không cần dấu)", "province (name or code)"))
-      ->required();
+  cmd->add_option("--province", o->import.province,
+                  tr("tỉnh (tên hoặc mã, không cần dấu); mặc định: tỉnh ghi ở dòng đầu tệp do ntm export viết",
+                     "province (name or code); default: the one written on the first line by ntm export"));
   cmd->add_option("--year", o->import.year, tr("năm của số liệu (nếu tệp không có cột Năm)", "year of the data (unless the file has a year column)"))
       ->check(CLI::Range(1990, 2100));
   cmd->add_flag("--dry-run", o->import.dry_run, tr("chỉ báo sẽ thay đổi gì, không ghi", "report what would change, write nothing"));
+  add_map_flags(cmd, o->as_of, &o->import.set);
+  cmd->add_option("--from", o->from, tr("units: ngày danh sách đơn vị trong tệp bắt đầu có hiệu lực",
+                                        "units: the date from which the file's list of units is in force"))
+      ->option_text("DD/MM/YYYY");
+  cmd->add_option("--act", o->import.act, tr("units: văn bản của thay đổi (\"Nghị quyết số ...\")",
+                                             "units: the legal act of the change"));
   add_db_option(cmd, global.db);
   cmd->callback([&global, o] {
     global.status = guarded([&] {
       o->import.file = o->file;
       auto path = app::database_path(global.db);
-      check_province(path, o->import.province);
+      if (!o->as_of.empty()) o->import.as_of = map_date(o->as_of, 0);
+      if (!o->from.empty()) {
+        auto iso = parse_iso_date(o->from);
+        if (!iso) throw std::invalid_argument("--from: ngày '" + o->from + "' không hợp lệ (viết DD/MM/YYYY)");
+        o->import.from = *iso;
+      }
+      if (o->import.kind == "units" && o->import.from.empty())
+        throw std::invalid_argument(tr("ntm import units cần --from DD/MM/YYYY: ngày danh sách đơn vị trong tệp bắt đầu có hiệu lực",
+                                       "ntm import units needs --from DD/MM/YYYY: the date the file's list takes effect"));
+      if (!o->import.province.empty() && (o->import.year || !o->as_of.empty() || !o->import.from.empty()))
+        check_province(path, o->import.province,
+                       !o->import.from.empty() ? o->import.from : map_date(o->as_of, o->import.year));
       store::Database db = app::open_for_writing(path);
       try {
         app::ImportSummary summary = app::import_file(db, o->import);

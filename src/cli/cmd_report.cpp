@@ -76,7 +76,7 @@ std::string available_layouts() {
 
 void add_report(CLI::App& app, Global& global) {
   struct Options {
-    std::string layout, province;
+    std::string layout, province, as_of, set;
     int year = 0;
     std::vector<std::string> outputs;
     LimitFlags limits;
@@ -92,6 +92,7 @@ void add_report(CLI::App& app, Global& global) {
                   tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có: in Markdown ra màn hình)",
                      "output file, repeatable; format by extension (none: Markdown on the screen)"))
       ->allow_extra_args(false);
+  add_map_flags(cmd, o->as_of, &o->set);
   add_db_option(cmd, global.db);
   add_limit_flags(cmd, o->limits);
   cmd->allow_extras();
@@ -105,7 +106,9 @@ void add_report(CLI::App& app, Global& global) {
       auto args = parse_script_args(cmd->remaining());
       args["province"] = o->province;
       args["year"] = std::to_string(o->year);
-      check_province(app::database_path(global.db), o->province);
+      if (!o->as_of.empty()) args["as-of"] = o->as_of;
+      if (!o->set.empty()) args["set"] = o->set;
+      check_province(app::database_path(global.db), o->province, map_date(o->as_of, o->year));
       report::Document doc;
       auto run = app::run_script(app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
                       [&](lua::Host& host) {

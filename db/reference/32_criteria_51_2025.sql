@@ -86,7 +86,7 @@ INSERT INTO indicator (set_id, id, criterion, name, unit, comparison, min_value,
   ('51-xa', '9.0', 9, 'Đạt tiêu chí Xây dựng hệ thống chính trị và hành chính công theo Phụ lục I (đánh giá tổng hợp)', 'dat', '>=', 0, 1, 90),
   ('51-xa', '10.0', 10, 'Đạt tiêu chí Tiếp cận pháp luật và an ninh, quốc phòng theo Phụ lục I (đánh giá tổng hợp)', 'dat', '>=', 0, 1, 100);
 
-INSERT INTO threshold (set_id, indicator, region, class, province, year, value, confirmed, source, note) VALUES
+INSERT INTO threshold (set_id, indicator, region, class, province_id, year, value, confirmed, source, note) VALUES
   ('51-xa', '1.0', NULL, NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp thay cho các chỉ tiêu của tiêu chí 1 trong Phụ lục I QĐ 51/2025/QĐ-TTg (bảng chưa đọc được); tên tiêu chí theo vietnamplus.vn/ban-hanh-bo-tieu-chi-quoc-gia-ve-nong-thon-moi-giai-doan-2026-2030-post1085735.vnp', 'Ghi 1 khi xã đạt tiêu chí theo mức của nhóm xã mình; thay bằng các chỉ tiêu của Phụ lục I khi có văn bản'),
   ('51-xa', '2.0', NULL, NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp thay cho các chỉ tiêu của tiêu chí 2 trong Phụ lục I QĐ 51/2025/QĐ-TTg (bảng chưa đọc được); tên tiêu chí theo vietnamplus.vn/ban-hanh-bo-tieu-chi-quoc-gia-ve-nong-thon-moi-giai-doan-2026-2030-post1085735.vnp', 'Ghi 1 khi xã đạt tiêu chí theo mức của nhóm xã mình; thay bằng các chỉ tiêu của Phụ lục I khi có văn bản'),
   ('51-xa', '3.0', NULL, NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp thay cho các chỉ tiêu còn lại của tiêu chí 3 trong Phụ lục I QĐ 51/2025/QĐ-TTg (bảng chưa đọc được); tên tiêu chí theo vietnamplus.vn/ban-hanh-bo-tieu-chi-quoc-gia-ve-nong-thon-moi-giai-doan-2026-2030-post1085735.vnp', 'Ghi 1 khi xã đạt tiêu chí theo mức của nhóm xã mình; thay bằng các chỉ tiêu của Phụ lục I khi có văn bản'),
@@ -116,7 +116,7 @@ INSERT INTO criterion (set_id, number, name, group_name) VALUES
 INSERT INTO indicator (set_id, id, criterion, name, unit, comparison, min_value, max_value, sort) VALUES
   ('51-xa-hien-dai', '1.0', 1, 'Đáp ứng đầy đủ các yêu cầu của Quy định khung thí điểm xây dựng xã nông thôn mới hiện đại giai đoạn 2026-2030 (đánh giá tổng hợp)', 'dat', '>=', 0, 1, 10);
 
-INSERT INTO threshold (set_id, indicator, region, class, province, year, value, confirmed, source, note) VALUES
+INSERT INTO threshold (set_id, indicator, region, class, province_id, year, value, confirmed, source, note) VALUES
   ('51-xa-hien-dai', '1.0', NULL, NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp thay cho các yêu cầu của Phụ lục II QĐ 51/2025/QĐ-TTg (chưa đọc được). Cách đạt ("đáp ứng đầy đủ các yêu cầu của Quy định khung") theo thuviennhadat.vn/phap-ly-nha-dat/tinh-thanh-pho-hoan-thanh-nhiem-vu-xay-dung-nong-thon-moi-giai-doan-2026-2030-can-dieu-kien-gi-732857.html', 'Ghi 1 khi xã được thẩm định đáp ứng Quy định khung; thay bằng các yêu cầu của Phụ lục II khi có văn bản');
 
 -- Phụ lục III: the province's conditions, each a figure a check computes from the commune reviews
@@ -138,7 +138,7 @@ INSERT INTO indicator (set_id, id, criterion, name, unit, comparison, min_value,
   ('51-tinh', '3.1', 3, 'Tỷ lệ nội dung tiêu chí đáp ứng, thấp nhất trong các phường (từ xã, đất nông nghiệp ≥ 70% tại 01/7/2025) và đặc khu xây dựng nông thôn mới', '%', '>=', 0, 100, 30),
   ('51-tinh', '3.2', 3, 'Các phường, đặc khu đó đáp ứng đủ 6 nội dung bắt buộc (tốc độ tăng thu nhập, kế hoạch OCOP, kinh tế tư nhân, nghèo đa chiều, nước sạch theo quy chuẩn, an toàn thực phẩm)', 'dat', '>=', 0, 1, 31);
 
-INSERT INTO threshold (set_id, indicator, region, class, province, year, value, confirmed, source, note) VALUES
+INSERT INTO threshold (set_id, indicator, region, class, province_id, year, value, confirmed, source, note) VALUES
   ('51-tinh', '1.1', NULL, NULL, NULL, NULL, 100, 1, 'thuviennhadat.vn/phap-ly-nha-dat/tinh-thanh-pho-hoan-thanh-nhiem-vu-xay-dung-nong-thon-moi-giai-doan-2026-2030-can-dieu-kien-gi-732857.html, trích Phụ lục 3 QĐ 51/2025/QĐ-TTg, điều kiện (1): "100% số xã trên địa bàn đạt chuẩn nông thôn mới"', 'Tính: số xã (loại xa) của tỉnh đạt đủ 10 tiêu chí của bộ 51-xa (hoặc đã được công nhận đạt chuẩn) / tổng số xã của tỉnh trong năm × 100. Phường và đặc khu không tính vào mẫu số'),
   ('51-tinh', '2.1', NULL, NULL, NULL, NULL, 10, 1, 'thuviennhadat.vn/phap-ly-nha-dat/tinh-thanh-pho-hoan-thanh-nhiem-vu-xay-dung-nong-thon-moi-giai-doan-2026-2030-can-dieu-kien-gi-732857.html, trích Phụ lục 3 QĐ 51/2025/QĐ-TTg, điều kiện (2): "Ít nhất 10% số xã trên địa bàn đạt nông thôn mới hiện đại"', 'Tính: số xã đạt bộ 51-xa-hien-dai (hoặc công nhận hạng modern) / tổng số xã của tỉnh × 100'),
   ('51-tinh', '3.1', NULL, NULL, NULL, NULL, 70, 1, 'thuviennhadat.vn/phap-ly-nha-dat/tinh-thanh-pho-hoan-thanh-nhiem-vu-xay-dung-nong-thon-moi-giai-doan-2026-2030-can-dieu-kien-gi-732857.html, trích Phụ lục 3 QĐ 51/2025/QĐ-TTg, điều kiện (3): "phải đảm bảo đáp ứng từ 70% trở lên số nội dung tiêu chí"', 'Chỉ áp dụng khi tỉnh có phường/đặc khu xây dựng NTM ("trường hợp cần thiết"); không có thì coi là đạt. Tính: với mỗi phường/đặc khu đó, số nội dung tiêu chí đạt / số nội dung yêu cầu × 100, lấy giá trị nhỏ nhất. Nguồn bị cắt ở "yêu cầu đối vớ…": chưa rõ so với yêu cầu của nhóm xã nào'),
