@@ -54,7 +54,7 @@ body = (
       '<w:r><w:t xml:space="preserve">/{{so_xa}} xã đạt chuẩn nông thôn mới ({{ty_le_dat_chuan}}); số tiêu chí bình quân đạt {{binh_quan_tieu_chi}} tiêu chí/xã.</w:t></w:r></w:p>'
     + p('Kết quả thực hiện từng tiêu chí:', style='BodyText')
     + table
-    + p('Văn bản này giữ nguyên kiểu chữ, đầu trang và chân trang của mẫu; chỉ các chỗ {{…}} được điền.', style='BodyText')
+    + p('Văn bản này giữ nguyên kiểu chữ, đầu trang và chân trang của mẫu; chỉ các chỗ đặt tên trường trong hai cặp ngoặc nhọn được điền.', style='BodyText')
     + '<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>'
       '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>'
 )

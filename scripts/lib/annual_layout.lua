@@ -387,6 +387,13 @@ local ANNEX = {
   targets = function(ctx, n) tables.targets(ctx.doc, ctx.data, ctx.f, n, ctx.targets_rows, ctx.plan_year) end,
 }
 
+-- "ngày 31 tháng 12 năm 2020" từ một ngày; chữ không phải ngày ("ngày   tháng 01 năm 2021")
+-- giữ nguyên.
+local function long_date(s)
+  local ok, text_ = pcall(ntm.fmt.date, s)
+  return ok and text_ or s
+end
+
 -- Kiểu số của tỉnh theo tệp hồ sơ (--profile): chữ số thập phân và cách làm tròn của các tỷ lệ.
 local function with_profile(style, prof)
   if not prof or not (prof.decimals or prof.rounding) then return style end
@@ -426,7 +433,7 @@ local function publish_fields(ctx, meta)
   local d, f, doc = ctx.data, ctx.f, ctx.doc
   local fields = {
     tinh = d.name, ten_tinh = d.name_with_type, ma_tinh = d.code, nam = tostring(d.year), nam_sau = tostring(d.year + 1),
-    so_van_ban = meta.number, ngay = ntm.fmt.date(meta.date), dia_danh = meta.place,
+    so_van_ban = meta.number, ngay = long_date(meta.date), dia_danh = meta.place,
     co_quan = meta.issuer[#meta.issuer], nguoi_ky = meta.name, chuc_vu = table.concat(meta.role, " "),
     so_xa = d.communes, so_xa_dat_chuan = d.standard, ty_le_dat_chuan = f.percent(d.standard, d.communes),
     binh_quan_tieu_chi = f.average(d.average), so_tieu_chi = d.all,
@@ -545,8 +552,8 @@ function M.build(p, style)
   doc:sign_off{ recipients = meta.recipients, role = meta.role, name = meta.name }
 
   -- Biểu kèm theo: mỗi biểu một trang, "(Kèm theo Báo cáo số …/BC-… ngày … của …)".
-  d.annex = { note = string.format("(Kèm theo Báo cáo số %s %s của %s)", meta.number, ntm.fmt.date(meta.date),
-    meta.issuer[#meta.issuer]) }
+  d.annex = { note = string.format("(Kèm theo Báo cáo số %s %s của Ban Chỉ đạo các Chương trình MTQG %s)", meta.number,
+    long_date(meta.date), text.lower_first(d.name_with_type)) }
   for i, name in ipairs(annex) do ANNEX[name](ctx, i) end
   publish_fields(ctx, meta)
   return doc

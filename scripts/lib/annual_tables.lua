@@ -5,6 +5,9 @@
 local review = ntm.use("review")
 local M = {}
 
+-- "Tỉnh Điện Biên" → "tỉnh Điện Biên" (chữ đầu của tên có loại).
+local function text_lower_first(s) return ntm.use("annual_text").lower_first(s) end
+
 local function numbered(n, title) return string.format("Biểu %02d. %s", n, title) end
 
 -- Màu cố định của từng nhóm xã (cùng màu trong mọi biểu đồ và bản đồ của mọi báo cáo).
@@ -252,7 +255,7 @@ function M.bands_map(doc, data)
   for _, x in ipairs(data.review.results) do
     units[#units + 1] = { code = x.code, name = x.name, class = classes[review.band(x.count, data.all)] }
   end
-  doc:map{ title = string.format("Bản đồ xã theo số tiêu chí đạt năm %d, %s", data.year, data.name_with_type),
+  doc:map{ title = string.format("Bản đồ xã theo số tiêu chí đạt năm %d, %s", data.year, text_lower_first(data.name_with_type)),
            level = "commune", province = data.code, legend = legend, units = units }
 end
 

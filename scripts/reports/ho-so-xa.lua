@@ -52,7 +52,7 @@ local f = text.formatter{}
 local doc = ntm.report.document{
   issuer = { "UBND " .. text.upper(tinh.name_with_type), "VĂN PHÒNG ĐIỀU PHỐI NTM" },
   place = tinh.name, date = string.format("%d-12-31", p.year), kind = "HỒ SƠ XÃ",
-  title = string.format("%s, %s, %s — kết quả thực hiện Bộ tiêu chí năm %d", x.name_with_type, text.lower_first(x.district),
+  title = string.format("%s, %s, %s — kết quả thực hiện Bộ tiêu chí năm %d", x.name_with_type, x.district,
     tinh.name_with_type, p.year),
 }
 

@@ -193,6 +193,34 @@ std::vector<EntryWorkbook> entry_workbooks(const store::Database& db, const Entr
                 "; dòng để trống tên sản phẩm được bỏ qua. Ngày ghi dd/mm/yyyy.";
   }
 
+  // One commune's indicators: a long sheet, one indicator per row (the import reads the
+  // "Chỉ tiêu" and "Giá trị" columns), readable on screen and on paper.
+  if (o.kind == "indicators" && o.per == "commune") {
+    std::vector<EntryWorkbook> out;
+    for (const Group& g : groups) {
+      const Unit& u = *g.units.front();
+      EntryWorkbook wb;
+      wb.title = "PHIẾU NHẬP SỐ LIỆU CHỈ TIÊU NĂM " + std::to_string(o.year);
+      wb.subtitle = g.title;
+      wb.note = base.note;
+      wb.sheet = base.sheet;
+      wb.unit_titles = {"Mã xã", "Tên xã", "Huyện", "Chỉ tiêu", "Nội dung (đơn vị, ngưỡng)"};
+      wb.unit_widths = {8, 14, 12, 8, 60};
+      EntryColumn value{"Giá trị", "", EntryColumn::Check::None, NAN, NAN, {}, 14};
+      wb.columns = {value};
+      wb.file_stem = o.kind + "-" + std::to_string(o.year) + "-" + g.code + "-" + slug(g.name);
+      for (const EntryColumn& c : base.columns) {
+        std::string detail = c.detail;
+        std::replace(detail.begin(), detail.end(), '\n', ' ');
+        wb.units.push_back({u.code, u.name, district_of(p, u), c.title.substr(3), detail});
+        wb.values.push_back({""});
+        wb.row_checks.push_back(c);
+      }
+      out.push_back(std::move(wb));
+    }
+    return out;
+  }
+
   std::vector<EntryWorkbook> out;
   for (const Group& g : groups) {
     EntryWorkbook wb = base;
@@ -256,7 +284,7 @@ Cleaned clean(const fs::path& file, const std::string& kind) {
   std::vector<std::size_t> value_cols;
   for (std::size_t c = 3; c < header.size(); ++c) {
     std::string h = fold(header[c].substr(0, header[c].find('\n')));
-    if (h == "nam") continue;
+    if (h == "nam" || h == "chi tieu" || h.rfind("noi dung", 0) == 0) continue;
     if (kind == "funding" && (h == "nguon von" || h == "giai doan" || h == "ghi chu")) continue;
     if (kind == "ocop" && h != "ten san pham") continue;
     value_cols.push_back(c);

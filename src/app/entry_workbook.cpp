@@ -111,19 +111,41 @@ class Writer {
     }
     const lxw_row_t last = row == first ? first : static_cast<lxw_row_t>(row - 1);
 
-    // Checks while typing, one range per value column.
+    // Checks while typing, one range per value column (or one cell per row with row_checks).
+    struct Target {
+      const EntryColumn* col;
+      lxw_row_t from, to;
+      lxw_col_t c;
+    };
+    std::vector<Target> targets;
     for (std::size_t k = 0; k < wb_.columns.size() && !wb_.units.empty(); ++k) {
-      const EntryColumn& col = wb_.columns[k];
-      if (col.check == EntryColumn::Check::None) continue;
       lxw_col_t c = static_cast<lxw_col_t>(locked_cols + static_cast<int>(k));
+      if (wb_.row_checks.empty()) targets.push_back({&wb_.columns[k], first, last, c});
+      else
+        for (std::size_t r = 0; r < wb_.row_checks.size() && r < wb_.units.size(); ++r)
+          targets.push_back({&wb_.row_checks[r], static_cast<lxw_row_t>(first + r), static_cast<lxw_row_t>(first + r), c});
+    }
+    for (const Target& target : targets) {
+      const EntryColumn& col = *target.col;
+      if (col.check == EntryColumn::Check::None) continue;
+      const lxw_col_t c = target.c;
       lxw_data_validation dv = {};
       std::vector<char*> list;
       std::string message;
+      std::string range;
       if (col.check == EntryColumn::Check::List) {
         dv.validate = LXW_VALIDATION_TYPE_LIST;
-        for (const auto& ch : col.choices) list.push_back(const_cast<char*>(ch.c_str()));
-        list.push_back(nullptr);
-        dv.value_list = list.data();
+        std::size_t joined = 0;
+        for (const auto& ch : col.choices) joined += ch.size() + 1;
+        if (joined < 250) {
+          for (const auto& ch : col.choices) list.push_back(const_cast<char*>(ch.c_str()));
+          list.push_back(nullptr);
+          dv.value_list = list.data();
+        } else {
+          // Excel caps an inline list at 255 characters: a long one lives on a hidden sheet.
+          range = choices_range(col.choices);
+          dv.value_formula = const_cast<char*>(range.c_str());
+        }
         message = "Chọn một giá trị trong danh sách.";
       } else {
         dv.validate = col.check == EntryColumn::Check::Integer ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
@@ -157,7 +179,7 @@ class Writer {
       dv.input_title = const_cast<char*>(title.c_str());
       dv.input_message = const_cast<char*>(message.c_str());
       dv.ignore_blank = LXW_VALIDATION_ON;
-      worksheet_data_validation_range(ws, first, c, last, c, &dv);
+      worksheet_data_validation_range(ws, target.from, c, target.to, c, &dv);
     }
     worksheet_freeze_panes(ws, static_cast<lxw_row_t>(header_row + 1), static_cast<lxw_col_t>(locked_cols));
     worksheet_repeat_rows(ws, header_row, header_row);
@@ -209,7 +231,23 @@ class Writer {
     return f;
   }
 
+  // Writes `choices` in a new column of the hidden sheet "Danh mục"; returns its range.
+  std::string choices_range(const std::vector<std::string>& choices) {
+    if (!lists_) {
+      lists_ = workbook_add_worksheet(book_, "Danh mục");
+      worksheet_hide(lists_);
+    }
+    lxw_col_t c = static_cast<lxw_col_t>(list_columns_++);
+    for (std::size_t i = 0; i < choices.size(); ++i)
+      worksheet_write_string(lists_, static_cast<lxw_row_t>(i), c, report::clean_text(choices[i]).c_str(), nullptr);
+    std::string letters;
+    for (int n = static_cast<int>(c) + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return "='Danh mục'!$" + letters + "$1:$" + letters + "$" + std::to_string(choices.size());
+  }
+
   const EntryWorkbook& wb_;
+  lxw_worksheet* lists_ = nullptr;
+  int list_columns_ = 0;
   std::filesystem::path shown_;
   lxw_workbook* book_ = nullptr;
   std::map<std::string, lxw_format*> formats_;

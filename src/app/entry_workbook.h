@@ -38,6 +38,9 @@ struct EntryWorkbook {
   std::vector<std::vector<std::string>> values;   // per row: one text per value column ("" empty);
                                                   // numbers with a point ("12.5") are written as numbers
   std::string file_stem;                      // suggested file name without extension ("03166-muong-phang")
+  // Optional, one per row: the check of that row's value cells instead of the column's (a
+  // long sheet with one indicator per row checks each row against its own range).
+  std::vector<EntryColumn> row_checks;
 };
 
 // Writes the workbook (atomically: temporary file, then rename). Throws report::WriteError

@@ -61,9 +61,7 @@ void add_export(CLI::App& app, Global& global) {
         for (const auto& b : books) {
           fs::path path = folder ? fs::path(o->output) / (b.file_stem + ".xlsx") : fs::path(o->output);
           app::write_entry_workbook(b, path);
-          std::cerr << tr("Đã ghi ", "Wrote ") << path.string() << " (" << b.units.size() << tr(" đơn vị)
-", " units)
-");
+          std::cerr << tr("Đã ghi ", "Wrote ") << path.string() << " (" << b.units.size() << tr(" đơn vị)\n", " units)\n");
         }
         return kOk;
       }

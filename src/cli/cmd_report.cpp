@@ -87,7 +87,12 @@ void print_fields(const report::Document& doc, std::ostream& out) {
     if (!rows.empty())
       for (const auto& [k, v] : rows.front()) width = std::max(width, list.size() + k.size() + 5);
   auto line = [&](const std::string& name, const std::string& value) {
-    std::string shown = value.size() > 70 ? value.substr(0, 67) + "..." : value;
+    std::string shown = value;
+    if (shown.size() > 70) {
+      std::size_t cut = 67;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;   // not inside a letter
+      shown = shown.substr(0, cut) + "...";
+    }
     out << name << std::string(width + 2 - std::min(width + 1, name.size()), ' ') << shown << "\n";
   };
   for (const auto& [k, v] : doc.fields) line("{{" + k + "}}", v);

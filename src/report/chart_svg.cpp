@@ -98,7 +98,7 @@ std::string chart_svg(const Chart& c) {
     height = title_h + plot_h + (rotate ? 90 : 40) + legend_h;
   } else {
     double longest = 0;
-    for (const std::string& cat : c.categories) longest = std::max(longest, 5.6 * display_width(cat));
+    for (const std::string& cat : c.categories) longest = std::max(longest, 6.3 * display_width(cat));
     left = std::clamp(longest + 12, 60.0, 300.0);
     plot_w = width - left - 60;
     double band = std::max(22.0, (c.stacked ? 1.0 : static_cast<double>(ns)) * 14 + 10);

@@ -108,7 +108,9 @@ std::string chart_drawing(const Chart& c, int n) {
   long long cx = 15 * cm;
   long long cy = c.kind == Chart::Kind::Column || c.line
                      ? 85 * cm / 10
-                     : std::min(20 * cm, std::max(6 * cm, static_cast<long long>(c.categories.size()) * 8 * cm / 10 + 2 * cm));
+                     : std::min(23 * cm, std::max(6 * cm, static_cast<long long>(c.categories.size()) *
+                                                              (35 + 35 * static_cast<long long>(c.stacked ? 1 : c.series.size())) * cm / 100 +
+                                                          5 * cm / 2));
   std::string id = std::to_string(n);
   return "<w:p><w:pPr><w:keepLines/><w:spacing w:before=\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
          "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"" + std::to_string(cx) +

@@ -222,7 +222,7 @@ FilledTemplate fill_template(const std::filesystem::path& template_path, const D
   auto parts = read_zip(template_path);
   if (std::none_of(parts.begin(), parts.end(), [](const auto& p) { return p.first == "word/document.xml"; }))
     throw WriteError("Tệp mẫu '" + template_path.string() + "' không phải văn bản Word (.docx)");
-  Filler filler{doc};
+  Filler filler{doc, nullptr, {}, {}, 0};
   for (auto& [name, bytes] : parts) {
     if (!is_text_part(name)) continue;
     std::string expanded = filler.rows(bytes);

@@ -27,7 +27,9 @@ std::string excel_format(const Cell& c) {
 // The value written for a number cell: as printed, percentages as fractions.
 double stored_value(const Cell& c) {
   double v = rounded_value(c);
-  return c.number_kind == NumberKind::Percent ? v / 100 : v;
+  if (c.number_kind != NumberKind::Percent) return v;
+  int decimals = c.decimals + 2;   // 47,83 % → 0.4783, without binary leftovers
+  return round_to(v / 100, decimals, Rounding::HalfUp);
 }
 
 // "A1"-style column letters.
@@ -157,6 +159,9 @@ std::string shorten_words(const std::string& s, std::size_t limit) {
   if (cut.size() == s.size()) return cut;
   std::size_t space = cut.rfind(' ');
   if (space != std::string::npos && space >= cut.size() / 3) cut = cut.substr(0, space);
+  // No half of a parenthesis: "… (tổng" loses "(tổng".
+  std::size_t open = cut.rfind('(');
+  if (open != std::string::npos && cut.find(')', open) == std::string::npos && open >= cut.size() / 3) cut = cut.substr(0, open);
   while (!cut.empty() && std::string_view(" ,;:-(").find(cut.back()) != std::string_view::npos) cut.pop_back();
   return cut;
 }
@@ -218,8 +223,12 @@ class XlsxWriter {
     std::size_t dot = base.find(". ");
     if (dot != std::string::npos && dot > 0) base = base.substr(0, dot);
     std::string clean;
-    for (char c : base)
-      if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos) clean += c;
+    for (char c : base) {
+      bool forbidden = std::string_view("[]:*?/\\").find(c) != std::string_view::npos;
+      if (forbidden) c = ' ';
+      if (c == ' ' && !clean.empty() && clean.back() == ' ') continue;
+      clean += c;
+    }
     while (!clean.empty() && (clean.front() == '\'' || clean.front() == ' ')) clean.erase(clean.begin());
     while (!clean.empty() && (clean.back() == '\'' || clean.back() == ' ')) clean.pop_back();
     if (clean.empty()) clean = fallback;
