@@ -277,7 +277,10 @@ Cleaned clean(const fs::path& file, const std::string& kind) {
     if (first == "ma xa" || first == "ma don vi") break;
   }
   Cleaned out;
-  if (head == f.rows.size()) return out;   // not one of our workbooks: imported as it is
+  // Our workbooks are .xlsx titled "PHIẾU NHẬP …" above the header; anything else (an export,
+  // a CSV a district made) is imported as it is.
+  bool titled = !f.rows.empty() && !f.rows[0].fields.empty() && f.rows[0].fields[0].rfind("PHIẾU NHẬP", 0) == 0;
+  if (head == f.rows.size() || !titled || ext != ".xlsx") return out;
   out.ours = true;
   const auto& header = f.rows[head].fields;
   // Value columns: after the three unit columns, except a year column (filled in advance).
