@@ -116,7 +116,7 @@ end
 doc:heading(2, "I. KẾT QUẢ TỪNG TIÊU CHÍ, CHỈ TIÊU NĂM %d", p.year)
 doc:table{ title = string.format("Biểu 01. Tiêu chí và chỉ tiêu của %s năm %d", x.name_with_type, p.year),
            header = { "Mã", "Tiêu chí / chỉ tiêu", "Giá trị", "Ngưỡng", "Kết quả" },
-           rows = rows, widths = { 6, 46, 11, 14, 16 }, filter = true }
+           rows = rows, widths = { 8, 44, 11, 14, 16 }, filter = true }
 doc:paragraph{ { italic = "(*) ngưỡng chưa được đối chiếu với văn bản gốc (xem db/reference/README.md)." } }
 
 -- Qua các năm (theo mã xã; khi dữ liệu có lịch sử sáp nhập, mẫu này sẽ dùng lịch sử đó).

@@ -205,7 +205,7 @@ std::vector<EntryWorkbook> entry_workbooks(const store::Database& db, const Entr
       wb.note = base.note;
       wb.sheet = base.sheet;
       wb.unit_titles = {"Mã xã", "Tên xã", "Huyện", "Chỉ tiêu", "Nội dung (đơn vị, ngưỡng)"};
-      wb.unit_widths = {8, 14, 12, 8, 60};
+      wb.unit_widths = {8, 16, 16, 8, 60};
       EntryColumn value{"Giá trị", "", EntryColumn::Check::None, NAN, NAN, {}, 14};
       wb.columns = {value};
       wb.file_stem = o.kind + "-" + std::to_string(o.year) + "-" + g.code + "-" + slug(g.name);

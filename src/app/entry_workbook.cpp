@@ -93,10 +93,13 @@ class Writer {
     lxw_format* open_number = fmt(false, false, false, true, true, 12, "#,##0.##");
     const lxw_row_t first = row;
     for (std::size_t r = 0; r < wb_.units.size(); ++r, ++row) {
+      int lines = 1;   // a wrapped cell needs its row tall enough, or the lines overprint
       for (int c = 0; c < locked_cols; ++c) {
         const std::string& t = static_cast<std::size_t>(c) < wb_.units[r].size() ? wb_.units[r][static_cast<std::size_t>(c)] : empty_;
         worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), report::clean_text(t).c_str(), c == 0 ? code : locked);
+        lines = std::max(lines, wrapped_lines(t, width_of(c)));
       }
+      if (lines > 1) worksheet_set_row(ws, row, kLine * lines, nullptr);
       for (std::size_t k = 0; k < wb_.columns.size(); ++k) {
         lxw_col_t c = static_cast<lxw_col_t>(locked_cols + static_cast<int>(k));
         const EntryColumn& col = wb_.columns[k];

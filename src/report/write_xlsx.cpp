@@ -479,6 +479,10 @@ class XlsxWriter {
     lxw_chart_options opt = {};
     opt.x_scale = 1.3;
     opt.y_scale = 1.3;
+    if (c.kind == Chart::Kind::Bar && !c.line) {   // one row per bar: tall enough to read every category
+      double bars = static_cast<double>(c.categories.size()) * (c.stacked ? 1.0 : static_cast<double>(c.series.size()));
+      opt.y_scale = std::clamp(0.6 + 0.12 * bars, 1.3, 4.0);
+    }
     worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(last + 2), 0, ch, &opt);
     worksheet_set_paper(ws, 9);
     worksheet_fit_to_pages(ws, 1, 1);
