@@ -149,6 +149,13 @@ function M.sections.criteria(ctx, n)
     local changes = M.changes_sentence(ctx)
     if changes then doc:bullet(changes) end
   end
+  -- Nothing is silent: communes the review had no data for are named (when the review says so).
+  local no_data = d.review.no_data
+  if type(no_data) == "table" and #no_data > 0 then
+    local names = {}
+    for i, x in ipairs(no_data) do names[i] = type(x) == "table" and (x.name or x.code) or tostring(x) end
+    doc:bullet("Chưa có số liệu rà soát của %d xã: %s.", #no_data, text.names(names))
+  end
   local group = ctx.style.group or M.group_sentence
   for _, g in ipairs(d.groups) do doc:bullet(group(ctx, g)) end
   doc:heading(4, "b) Kết quả thực hiện từng tiêu chí")

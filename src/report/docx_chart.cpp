@@ -86,9 +86,13 @@ std::string chart_part(const Chart& c) {
   s += "<c:catAx><c:axId val=\"50010\"/><c:scaling><c:orientation val=\"" + std::string(column ? "minMax" : "maxMin") +
        "\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"" + (column ? "b" : "l") +
        "\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/>"
-       "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"50020\"/>"
+       "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>" +
+       // Long category names in small type on one line each, so that no viewer drops every other one.
+       std::string(column ? "" : "<c:txPr><a:bodyPr rot=\"0\" vert=\"horz\" wrap=\"none\"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\"/></a:pPr>"
+                                  "<a:endParaRPr lang=\"vi-VN\"/></a:p></c:txPr>") +
+       "<c:crossAx val=\"50020\"/>"
        "<c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/>"
-       "<c:noMultiLvlLbl val=\"0\"/></c:catAx>";
+       "<c:tickLblSkip val=\"1\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>";   // every category named, none skipped
   s += "<c:valAx><c:axId val=\"50020\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>"
        "<c:axPos val=\"" + std::string(column ? "l" : "b") + "\"/><c:majorGridlines/>";
   if (!c.value_axis.empty()) s += rich_title(c.value_axis, 1000, false);

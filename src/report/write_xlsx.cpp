@@ -475,6 +475,7 @@ class XlsxWriter {
       // category axis of a bar chart).
       chart_axis_set_reverse(ch->y_axis);
       chart_axis_set_crossing_max(ch->y_axis);
+      chart_axis_set_interval_unit(ch->y_axis, 1);   // every category named, none skipped
     }
     lxw_chart_options opt = {};
     opt.x_scale = 1.3;
