@@ -114,6 +114,28 @@ TEST_CASE("profile: TOML read with its prose; mistakes name file and line") {
   CHECK_THROWS_WITH_AS(ntm::app::load_profile(dir / "thieu.toml"), doctest::Contains("khong-co.md"), ntm::app::ProfileError);
 }
 
+TEST_CASE("prose from Word: Heading 1 paragraphs start sections, numbered paragraphs are list items") {
+  fs::path dir = fresh_dir("prose-docx");
+  const std::string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  auto p = [](const std::string& text, const std::string& ppr) {
+    return "<w:p>" + (ppr.empty() ? "" : "<w:pPr>" + ppr + "</w:pPr>") + "<w:r><w:t>" + text + "</w:t></w:r></w:p>";
+  };
+  std::string body = p("Tồn tại, hạn chế", "<w:pStyle w:val=\"Heading1\"/>") +
+                     p("Một số xã còn chậm.", "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") +
+                     p("Bài học kinh nghiệm", "<w:pStyle w:val=\"Heading1\"/>") + p("Phải sát cơ sở &amp; kiên trì.", "");
+  std::vector<std::pair<std::string, std::string>> parts = {
+      {"word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"" + w + "\"><w:body>" + body + "</w:body></w:document>"}};
+  {
+    std::ofstream out(dir / "vb.docx", std::ios::binary);
+    out << ntm::report::docx::zip(parts, 0);
+  }
+  auto prose = ntm::app::load_prose(dir / "vb.docx");
+  REQUIRE(prose.sections.count("ton-tai-han-che") == 1);
+  CHECK(std::holds_alternative<ntm::report::List>(prose.sections.at("ton-tai-han-che").blocks.at(0)));
+  const auto& last = std::get<ntm::report::Paragraph>(prose.sections.at("bai-hoc-kinh-nghiem").blocks.at(0));
+  CHECK(last.runs.at(0).text == "Phải sát cơ sở & kiên trì.");
+}
+
 TEST_CASE("annual report: every section, the office's text, closing and signature before the annexes") {
   fs::path dir = fresh_dir("order");
   auto r = ntm::test::ntm("--db " + quoted(sample_db("dien-bien-2020")) +
