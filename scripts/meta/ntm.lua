@@ -428,6 +428,12 @@ function Commune:successors() end
 ---@return boolean|nil
 function Commune:assessed(n) end
 
+---Funding of the commune (and its villages), summed by source, stage and component, like
+---Province:funding (`x:funding{year = 2020}`).
+---@param options {year?: integer, from?: integer, to?: integer}
+---@return ntm.FundingRow[]
+function Commune:funding(options) end
+
 ---Number of criteria met.
 ---@return integer
 function Commune:count_met() end
@@ -653,19 +659,25 @@ function ntm.report.document(spec) end
 ---@field widths? number[] one per column (Excel character units)
 ---@field decimals? integer for plain decimal cells (default 2)
 ---@field mode? "half-up"|"half-even"|"truncate" for plain decimal cells
+---@field annex? boolean an annex: a new page headed "Biểu 01" (the title's part before ". "), the title, then `note`
+---@field note? string under an annex's title: "(Kèm theo Báo cáo số …/BC-BCĐ ngày … của …)"
+---@field landscape? boolean an annex on a landscape page; default: landscape when the table is wide
+---@field filter? boolean an autofilter over the rows in Excel (a list of units, not a summary)
 
 ---@class ntm.report.ChartSeries
 ---@field name string
 ---@field values number[] one per category
+---@field color? string "#1a9850": a fixed colour (bands keep theirs in every report); default by position
 
 ---@class ntm.report.ChartSpec
----@field kind? "column"|"bar" default "column"
+---@field kind? "column"|"bar"|"line" default "column"; "line" for a trend over years
 ---@field stacked? boolean
 ---@field title? string
 ---@field categories string[]
 ---@field series ntm.report.ChartSeries[]
 ---@field decimals? integer for value labels
 ---@field value_axis? string axis title ("Số xã")
+---@field labels? "auto"|"all"|"none" value labels; auto (default): none on zeros or on bars too thin to hold them
 
 ---A report document (userdata of type ntm.Document). Methods check their arguments and
 ---name the method and the bad value in Vietnamese; a table or chart is checked at once.
@@ -710,9 +722,68 @@ function Document:chart(spec) end
 ---Starts a new page (docx, html print).
 function Document:page_break() end
 
----The closing block: recipients ("Nơi nhận:"), signer's role lines and name.
+---The closing block: recipients ("Nơi nhận:"), signer's role lines, room for the signature
+---and the name. It is printed where it is called: call it after the closing sentence and
+---before the annex tables, as an office signs.
 ---@param spec {recipients?: string|string[], role?: string|string[], name?: string}
 function Document:sign_off(spec) end
+
+---The office's own text for a section, from the prose file of the province profile
+---(`--profile FILE`, [text] file) or `--text FILE`: a Markdown file (or a Word file) with one
+---section per "# Title" line. Adds that section's paragraphs and lists and returns true; when
+---the file has no such section, adds a visible placeholder saying where to write it and
+---returns false. Titles match with or without accents ("Tồn tại, hạn chế" = "ton tai han che").
+---@param title string
+---@return boolean written
+function Document:prose(title) end
+
+---Publishes fields for an office's own Word template (`ntm report LAYOUT --template
+---FILE.docx`): `{{tinh}}` is replaced by the value of `tinh`; a list of tables fills a table
+---row repeated once per item (`{{xa.ten}}`). Numbers are written the Vietnamese way.
+---`ntm report LAYOUT --fields` lists them with the values of a run.
+---@param fields table<string, string|number|boolean|table<string, string|number>[]>
+function Document:fields(fields) end
+
+---@class ntm.report.MapLegendItem
+---@field label string "Đạt chuẩn (19 tiêu chí)"
+---@field color string "#1a9850"
+
+---@class ntm.report.MapUnit
+---@field code string the unit's code on the 2025 map (5 digits for a commune, 2 for a province)
+---@field name? string shown when the unit has no boundary
+---@field class? integer index into `legend`; nil: grey (no data)
+
+---@class ntm.report.MapSpec
+---@field title? string
+---@field level? "commune"|"province" default "commune"
+---@field province? string code of the province whose communes are drawn ("11"); its other communes are grey
+---@field legend ntm.report.MapLegendItem[]
+---@field units ntm.report.MapUnit[]
+---@field source? string credit line under the map (default: the boundaries' attribution)
+---@field no_data_label? string legend label of grey areas (default "Không có số liệu")
+
+---A choropleth map drawn by ntm (SVG in HTML, a picture in Word) with a legend (counts per
+---class), a scale bar and a north arrow, from the boundaries of the 2025 map shipped in
+---db/boundaries/. The layout chooses the classes. A unit whose code has no boundary is
+---listed under the map.
+---@param spec ntm.report.MapSpec
+function Document:map(spec) end
+
+---@class ntm.report.Profile
+---@field issuer string[] issuing bodies, top first
+---@field number string document number ("     /BC-BCĐ")
+---@field place string
+---@field recipients string[] "Nơi nhận" lines
+---@field signer {role: string[], name: string}
+---@field decimals? integer digits the province prints in percentages
+---@field rounding? "half-up"|"half-even"|"truncate"
+---@field money_unit "trieu"|"ty"
+---@field text_file? string name of the prose file
+
+---The province profile given with `ntm report --profile FILE` (TOML: [document], [signer],
+---[numbers], [text]), or nil without one. Command-line parameters win over it.
+---@return ntm.report.Profile|nil
+function ntm.report.profile() end
 
 ---Helpers that exist only in files run by `ntm test DIR` (`*_test.lua`, `test_*.lua`).
 ---@class test

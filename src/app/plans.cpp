@@ -398,13 +398,23 @@ std::string plan_json(const Plan& plan) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-report::Document plan_document(const Plan& plan) {
+report::Document plan_document(const Plan& plan, const report::Profile* profile) {
   using report::Cell;
   using report::HeaderCell;
   report::Document doc;
   doc.provenance = hashes_text(plan.scripts);
-  doc.header.kind = "PHƯƠNG ÁN PHÂN BỔ";
-  doc.header.title = plan.name.empty() ? plan.formula : plan.name;
+  doc.landscape = true;
+  // An annex to the People's Committee decision that adopts the plan.
+  std::string province = plan.province_name.empty() ? std::string() : to_upper(plan.province_name);
+  if (profile && !profile->issuer.empty()) doc.header.issuer = profile->issuer;
+  else if (!province.empty()) doc.header.issuer = {"ỦY BAN NHÂN DÂN", "TỈNH " + province};
+  doc.header.place = profile && !profile->place.empty() ? profile->place : plan.province_name;
+  if (plan.year) doc.header.date = "ngày      tháng      năm " + std::to_string(*plan.year);
+  doc.header.kind = "PHỤ LỤC";
+  std::string what = plan.name.empty() ? "Phương án phân bổ theo công thức " + plan.formula : "Phương án phân bổ " + plan.name;
+  doc.header.title = what + "\n(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng      năm " +
+                     (plan.year ? std::to_string(*plan.year) : std::string("     ")) + " của UBND " +
+                     (plan.province_name.empty() ? std::string("tỉnh") : "tỉnh " + plan.province_name) + ")";
   bool integral = std::all_of(plan.lines.begin(), plan.lines.end(),
                               [](const PlanLine& l) { return l.weight == std::floor(l.weight); });
   auto weight_cell = [&](double w) { return integral ? Cell::integer(w) : Cell::decimal(w, 4); };
@@ -412,6 +422,7 @@ report::Document plan_document(const Plan& plan) {
   if (plan.year) title += ", năm " + std::to_string(*plan.year);
   report::Table& t = doc.add_table(title);
   t.unit = "Đơn vị: triệu đồng";
+  t.filter = true;
   std::vector<HeaderCell> header = {{"TT"}, {"Mã"}, {"Tên đơn vị"}, {"Huyện"}, {"Trọng số"}, {"Số tiền"}};
   if (plan.has_counterpart) header.push_back({"Vốn đối ứng"});
   header.push_back({"Giải thích"});

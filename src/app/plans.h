@@ -13,6 +13,7 @@
 #include "lua/allocation.h"
 #include "model/allocate.h"
 #include "report/document.h"
+#include "report/profile.h"
 #include "store/database.h"
 
 namespace ntm {
@@ -141,9 +142,10 @@ PlanDiff diff_plans(const Plan& a, const Plan& b);
 // amount, counterpart?}}. Deterministic: the same plan gives the same bytes.
 std::string plan_json(const Plan& plan);
 
-// The plan as a report document (one table of lines with a totals row, one table by
-// district), for the report writers (.xlsx, .docx, .html, .md, .csv).
-report::Document plan_document(const Plan& plan);
+// The plan as an annex to a decision (landscape, official header: issuer from `profile` or
+// the province, "PHỤ LỤC", "(Kèm theo Quyết định số …)"), with one table of lines with a
+// totals row and one by district, for the report writers (.xlsx, .docx, .html, .md, .csv).
+report::Document plan_document(const Plan& plan, const report::Profile* profile = nullptr);
 
 }  // namespace app
 }  // namespace ntm

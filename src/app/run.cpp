@@ -147,13 +147,16 @@ void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostr
 
 RunResult run_script(const fs::path& db, const fs::path& script, const std::map<std::string, std::string>& args,
                      const lua::Limits& limits, std::ostream& out, std::ostream& err,
-                     const std::function<void(lua::Host&)>& after, bool lenient_args) {
+                     const std::function<void(lua::Host&)>& after, bool lenient_args,
+                     std::shared_ptr<const report::Profile> profile) {
   store::Database database = open_for_scripts(db);
   lua::Context context(database, out, err);
   context.args = args;
   context.lenient_args = lenient_args;
   context.script_dirs = script_dirs();
   configure_catalog(context.catalog, args);
+  context.profile = std::move(profile);
+  context.boundaries_dir = data_dir() / "db" / "boundaries";
   try {
     lua::Host host(context, limits);
     host.load_file(script);

@@ -52,7 +52,8 @@ void print_script_help(const std::filesystem::path& script, const ScriptInfo& in
 // `after` runs with the host still alive and the script's first return value (nil when it
 // returned nothing) on top of the Lua stack, to read what the script produced.
 // With `lenient_args`, command-line parameters the script does not declare are ignored
-// (rule scripts run with the arguments of the check that runs them).
+// (rule scripts run with the arguments of the check that runs them). `profile` is what
+// ntm.report.profile() and doc:prose() see (ntm report --profile FILE).
 // Throws lua::ScriptError (kind Usage when the script's parameters were wrong).
 struct RunResult {
   std::vector<lua::Finding> findings;
@@ -61,6 +62,6 @@ struct RunResult {
 RunResult run_script(const std::filesystem::path& db, const std::filesystem::path& script,
                      const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,
                      std::ostream& err, const std::function<void(lua::Host&)>& after = {},
-                     bool lenient_args = false);
+                     bool lenient_args = false, std::shared_ptr<const report::Profile> profile = nullptr);
 
 }  // namespace ntm::app

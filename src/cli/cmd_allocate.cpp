@@ -19,6 +19,7 @@
 
 #include "app/paths.h"
 #include "app/plans.h"
+#include "app/profile.h"
 #include "app/provenance.h"
 #include "app/run.h"
 #include "cli/commands.h"
@@ -201,9 +202,14 @@ std::string plan_csv(const app::Plan& plan) {
   return out.str();
 }
 
-void write_plan(const app::Plan& plan, const std::string& format, const std::string& output) {
+void write_plan(const app::Plan& plan, const std::string& format, const std::string& output,
+                const std::string& profile_path = {}) {
   std::string f = resolve_format(format, output);
-  if (f == "document") report::write(app::plan_document(plan), output);
+  if (f == "document") {
+    std::optional<report::Profile> profile;
+    if (!profile_path.empty()) profile = app::load_profile(profile_path);
+    report::write(app::plan_document(plan, profile ? &*profile : nullptr), output);
+  }
   else if (f == "json") emit(app::plan_json(plan), output);
   else if (f == "csv") emit(plan_csv(plan), output);
   else emit(plan_text(plan), output);
@@ -288,6 +294,7 @@ void write_diff(const app::Plan& a, const app::Plan& b, const std::string& forma
 struct Options {
   std::string formula;
   std::string format;
+  std::string profile;   // province profile for the document's header (--profile)
   std::string output;
   std::string save;
   bool write = false;
@@ -375,7 +382,7 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
       std::cerr << "Đã lưu phương án '" << o.save << "' (số " << id << ", " << plan.lines.size() << " dòng).\n";
     }
   }
-  write_plan(plan, o.format, o.output);
+  write_plan(plan, o.format, o.output, o.profile);
   return kOk;
 }
 
@@ -389,6 +396,9 @@ void add_allocate(CLI::App& app, Global& global) {
   cmd->set_help_flag();
   cmd->add_flag("-h,--help", o->help, "trợ giúp; kèm CÔNG_THỨC: liệt kê tham số của công thức");
   cmd->add_option("formula", o->formula, "tên hoặc đường dẫn công thức (he-so-nhom-xa, theo-nhu-cau, thuong-huyen)");
+  cmd->add_option("--profile", o->profile,
+                  "tệp hồ sơ tỉnh (TOML): cơ quan ban hành, địa danh cho phụ lục .docx/.xlsx/.html")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--format", o->format, "text | csv | json | xlsx (mặc định: theo đuôi tệp -o, không có thì text)");
   cmd->add_option("-o,--output", o->output, "ghi ra tệp (.txt, .csv, .json, .xlsx, .docx, .html, .md)");
   cmd->add_option("--save", o->save, "lưu phương án với tên này (cần --write)");
@@ -417,7 +427,7 @@ void add_allocate(CLI::App& app, Global& global) {
         throw std::invalid_argument("không hiểu đối số '" + cmd->remaining().front() + "'");
       store::Database db = app::open_for_scripts(app::database_path(global.db));
       if (o->list) write_list(db, o->format, o->output);
-      else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output);
+      else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output, o->profile);
       else write_diff(app::load_plan(db, o->diff[0]), app::load_plan(db, o->diff[1]), o->format, o->output);
       return kOk;
     });

@@ -212,7 +212,7 @@ const luaL_Reg commune_methods[] = {
     {"count_met", safe<commune_count_met>}, {"value", safe<commune_value>}, {"threshold", safe<commune_threshold>},
     {"has_tag", safe<commune_has_tag>}, {"recognised", safe<commune_recognised>}, {"has_data", safe<commune_has_data>},
     {"failing", safe<commune_failing>}, {"history", safe<unit_history>}, {"predecessors", safe<unit_predecessors>},
-    {"successors", safe<unit_successors>}, {nullptr, nullptr}};
+    {"successors", safe<unit_successors>}, {"funding", safe<unit_funding_rows>}, {nullptr, nullptr}};
 
 }  // namespace
 

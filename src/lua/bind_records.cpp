@@ -27,14 +27,18 @@ std::pair<int, int> span(lua_State* L, int opts, bool up_to) {
   return {static_cast<int>(from), static_cast<int>(to)};
 }
 
-int province_funding_rows(lua_State* L) {
-  UnitRef& ref = check_unit(L, 1, kProvinceType);
+}  // namespace
+
+int unit_funding_rows(lua_State* L) {
+  UnitRef* ref = test_any_unit(L, 1);
+  if (!ref) luaL_typeerror(L, 1, tr("tỉnh, huyện hoặc xã", "a province, district or commune").c_str());
+  UnitId unit = ref->province->units()[ref->index].id;
   auto [from, to] = span(L, 2, false);
   const auto& db = context(L).catalog.db();
   FundingSources sources(db);
   std::map<std::string, std::string> parent;
   for (const auto& s : sources.all()) parent[s.code] = s.parent;
-  auto rows = province_funding(db, ref.province->id(), from, to);
+  auto rows = province_funding(db, unit, from, to);
   lua_createtable(L, static_cast<int>(rows.size()), 0);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     lua_createtable(L, 0, 6);
@@ -48,6 +52,8 @@ int province_funding_rows(lua_State* L) {
   }
   return 1;
 }
+
+namespace {
 
 int ntm_funding_sources(lua_State* L) {
   FundingSources sources(context(L).catalog.db());
@@ -149,7 +155,7 @@ int province_ocop_rows(lua_State* L) {
 }  // namespace
 
 const luaL_Reg province_record_methods[] = {
-    {"funding", safe<province_funding_rows>},     {"statistics", safe<province_statistics_rows>},
+    {"funding", safe<unit_funding_rows>},     {"statistics", safe<province_statistics_rows>},
     {"targets", safe<province_targets_rows>},     {"recognitions", safe<province_recognitions_rows>},
     {"ocop", safe<province_ocop_rows>},           {nullptr, nullptr}};
 

@@ -73,6 +73,7 @@ void open_fmt(lua_State* L);          // bind_fmt.cpp: pushes the ntm.fmt table
 void open_province(lua_State* L);     // bind_province.cpp: adds ntm.province
 void open_records(lua_State* L);      // bind_records.cpp: adds ntm.funding_sources
 extern const luaL_Reg province_record_methods[];   // bind_records.cpp: p:funding, p:statistics, ...
+int unit_funding_rows(lua_State* L);  // bind_records.cpp: p:funding, x:funding (the unit and the units under it)
 void open_district(lua_State* L);     // bind_district.cpp
 void open_commune(lua_State* L);      // bind_commune.cpp
 void open_commune_list(lua_State* L); // bind_commune_list.cpp
