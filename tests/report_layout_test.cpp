@@ -319,7 +319,8 @@ TEST_CASE("ntm report bac-giang: percentages rounded to one decimal") {
 TEST_CASE("every shipped layout renders on both samples") {
   std::vector<std::string> layouts;
   for (const auto& e : fs::directory_iterator(ntm::app::data_dir() / "scripts" / "reports"))
-    if (e.path().extension() == ".lua" && e.path().stem() != "ho-so-xa" && e.path().stem() != "ca-nuoc")   // their own tests
+    if (e.path().extension() == ".lua" && e.path().stem() != "ho-so-xa" && e.path().stem() != "ca-nuoc" &&
+        e.path().stem() != "giai-doan")   // their own tests (giai-doan: periods_test)
       layouts.push_back(e.path().stem().string());
   std::sort(layouts.begin(), layouts.end());
   REQUIRE(layouts.size() >= 3);

@@ -248,6 +248,17 @@ function Province:communes(options) end
 ---@return Commune
 function Province:commune(name_or_code, options) end
 
+---A threshold of a set that judges provinces (e.g. "51-tinh", the conditions of Phụ lục III
+---of 51/2025/QĐ-TTg for a province to complete the task), or nil when the data has none.
+---@param id string indicator id ("1.1")
+---@param options {set: string, year: integer}
+---@return number|nil value
+---@return string comparison
+---@return boolean confirmed
+---@return string source
+---@return string applies_to
+function Province:threshold(id, options) end
+
 ---Tags used by the province's units.
 ---@return string[]
 function Province:tags() end

@@ -120,4 +120,61 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
   return written;
 }
 
+nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to, std::ostream& log, CheckResult& end) {
+  using json = nlohmann::ordered_json;
+  auto review_of = [&](int year, bool rules) {
+    CheckOptions o = options;
+    o.args["year"] = std::to_string(year);
+    o.rules = rules;
+    return run_check(o, log);
+  };
+  // The start: the end of the year before the span when it has data (a 2016-2020 phase starts
+  // from the results of 31/12/2015), else the first year of the span.
+  int start_year = from;
+  CheckResult start;
+  bool have_start = false;
+  try {
+    start = review_of(from - 1, false);
+    have_start = start.review.value("with_data", 0) > 0;
+    if (have_start) start_year = from - 1;
+  } catch (const std::exception&) {
+    have_start = false;   // no unit or no data that year: the span starts with its first year
+  }
+  if (!have_start) start = review_of(from, false);
+  end = review_of(to, options.rules);
+
+  const json& a = start.review;
+  const json& b = end.review;
+  json out;
+  out["period"] = {{"from", from}, {"to", to}, {"start_year", start_year}, {"end_year", to}};
+  json change;
+  change["standard"] = {{"start", a.value("standard", 0)}, {"end", b.value("standard", 0)},
+                        {"change", b.value("standard", 0) - a.value("standard", 0)}};
+  double a_avg = a.value("average", 0.0), b_avg = b.value("average", 0.0);
+  change["average"] = {{"start", a_avg}, {"end", b_avg}, {"change", b_avg - a_avg}};
+  change["with_data"] = {{"start", a.value("with_data", 0)}, {"end", b.value("with_data", 0)}};
+  bool same = a.value("criteria_count", 0) == b.value("criteria_count", 0);
+  change["same_criteria"] = same;
+  if (same) {
+    json bands = json::object();
+    for (const auto& key : b["band_order"]) {
+      std::string k = key.get<std::string>();
+      int x = a["bands"].value(k, 0), y = b["bands"].value(k, 0);
+      bands[k] = {{"name", b["band_names"].value(k, k)}, {"start", x}, {"end", y}, {"change", y - x}};
+    }
+    change["bands"] = bands;
+    json criteria = json::object();
+    for (const auto& [k, v] : b["criteria"].items()) {
+      int x = a["criteria"].value(k, 0), y = v.get<int>();
+      criteria[k] = {{"start", x}, {"end", y}, {"change", y - x}};
+    }
+    change["criteria"] = criteria;
+  }
+  out["change"] = change;
+  out["start"] = a;
+  out["end"] = b;
+  for (const auto& [script, hash] : start.scripts_run) end.scripts_run.emplace(script, hash);
+  return out;
+}
+
 }  // namespace ntm::app

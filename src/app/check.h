@@ -42,6 +42,14 @@ std::vector<std::filesystem::path> rule_scripts();
 std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
                           const std::map<std::string, std::string>& scripts);
 
+// A span of years (`ntm check --from Y1 --to Y2`): the review at the start (31/12 of Y1-1 when
+// the province has data for that year, else Y1) and at the end (Y2), each year on its own map
+// and set, and the change: communes meeting standard, the average, each band and each criterion
+// (per criterion only when both years were reviewed with the same number of criteria).
+// The rules run on the end year. Returns {"period": {...}, "start": review, "end": review,
+// "change": {...}} and the end run's findings and scripts in `end`.
+nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to, std::ostream& log, CheckResult& end);
+
 // The findings as JSON objects {rule, level, code, name, district, message, script}.
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings);
 

@@ -1,5 +1,7 @@
 #include "cli/check_output.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -205,6 +207,76 @@ void print_review_csv(const json& review, std::ostream& out) {
       t.rows.push_back(row);
     }
   print_csv(t, out);
+}
+
+namespace {
+
+std::string signed_int(int v) { return (v > 0 ? "+" : "") + std::to_string(v); }
+
+// Criterion numbers of a review's "criteria" object in number order.
+std::vector<std::string> criterion_keys(const json& criteria) {
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : criteria.items()) keys.push_back(k);
+  std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+    return std::atoi(a.c_str()) < std::atoi(b.c_str());
+  });
+  return keys;
+}
+
+}  // namespace
+
+void print_period_text(const json& period, std::ostream& out) {
+  const json& p = period["period"];
+  const json& c = period["change"];
+  int y0 = p.value("start_year", 0), y1 = p.value("end_year", 0);
+  out << "\n" << tr("Giai đoạn ", "Span ") << p.value("from", 0) << "-" << p.value("to", 0) << tr(": so sánh cuối năm ", ": the end of ")
+      << y0 << tr(" với cuối năm ", " against the end of ") << y1 << "\n";
+  for (const char* which : {"start", "end"}) {
+    const json& r = period[which];
+    out << "  " << tr("Năm ", "Year ") << r.value("year", 0) << ": " << r.value("map_note", "") << "; " << r.value("set_note", "")
+        << "\n";
+    if (r.contains("unconfirmed_thresholds") && !r["unconfirmed_thresholds"].empty())
+      out << "    " << r["unconfirmed_thresholds"].size()
+          << tr(" ngưỡng đã áp dụng chưa được đối chiếu với văn bản gốc\n", " applied thresholds not confirmed by a published source\n");
+    if (r.contains("no_data") && !r["no_data"].empty())
+      out << "    " << r["no_data"].size() << tr(" xã chưa có số liệu\n", " communes without data\n");
+  }
+  out << tr("Số xã đạt chuẩn: ", "Communes meeting the standard: ") << c["standard"].value("start", 0) << " → "
+      << c["standard"].value("end", 0) << " (" << signed_int(c["standard"].value("change", 0)) << ")\n";
+  out << tr("Bình quân tiêu chí/xã: ", "Average criteria per commune: ") << number(c["average"]["start"], 2) << " → "
+      << number(c["average"]["end"], 2) << " (" << (c["average"].value("change", 0.0) >= 0 ? "+" : "")
+      << number(c["average"]["change"], 2) << ")\n";
+  if (!c.value("same_criteria", false)) {
+    out << tr("Hai năm rà soát theo hai bộ tiêu chí có số tiêu chí khác nhau: không so sánh từng tiêu chí.\n",
+              "The two years were reviewed with sets of different sizes: no per-criterion change.\n");
+    return;
+  }
+  for (const auto& [key, b] : c["bands"].items())
+    out << "  " << b.value("name", key) << ": " << b.value("start", 0) << " → " << b.value("end", 0) << " ("
+        << signed_int(b.value("change", 0)) << ")\n";
+  out << tr("Số xã đạt từng tiêu chí (", "Communes meeting each criterion (") << y0 << " → " << y1 << "):\n";
+  for (const auto& k : criterion_keys(c["criteria"])) {
+    const json& v = c["criteria"][k];
+    out << "  " << tr("Tiêu chí ", "Criterion ") << k << ": " << v.value("start", 0) << " → " << v.value("end", 0) << " ("
+        << signed_int(v.value("change", 0)) << ")\n";
+  }
+}
+
+void print_period_csv(const json& period, std::ostream& out) {
+  const json& p = period["period"];
+  const json& c = period["change"];
+  out << tr("Chỉ tiêu", "Measure") << "," << tr("Năm ", "Year ") << p.value("start_year", 0) << "," << tr("Năm ", "Year ")
+      << p.value("end_year", 0) << "," << tr("Tăng giảm", "Change") << "\r\n";
+  out << tr("Số xã đạt chuẩn", "Communes meeting the standard") << "," << c["standard"].value("start", 0) << ","
+      << c["standard"].value("end", 0) << "," << c["standard"].value("change", 0) << "\r\n";
+  out << tr("Bình quân tiêu chí/xã", "Average criteria per commune") << "," << number(c["average"]["start"], 2) << ","
+      << number(c["average"]["end"], 2) << "," << number(c["average"]["change"], 2) << "\r\n";
+  if (!c.value("same_criteria", false)) return;
+  for (const auto& k : criterion_keys(c["criteria"])) {
+    const json& v = c["criteria"][k];
+    out << tr("Tiêu chí ", "Criterion ") << k << "," << v.value("start", 0) << "," << v.value("end", 0) << ","
+        << v.value("change", 0) << "\r\n";
+  }
 }
 
 }  // namespace ntm::cli

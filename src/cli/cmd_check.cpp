@@ -1,4 +1,4 @@
-// ntm check [SCRIPT] --province P --year Y [--tag T] [--district D] [--format text|csv|json]
+// ntm check [SCRIPT] --province P (--year Y | --from Y1 --to Y2) [--tag T] [--district D] [--format text|csv|json]
 //           [-o FILE] [--findings] [--no-rules] [--save --write]
 #include <fstream>
 #include <iostream>
@@ -20,7 +20,7 @@ void add_check(CLI::App& app, Global& global) {
   struct Options {
     std::string script = "tieu-chi-xa";
     std::string province, tag, district, set, as_of, format = "text", output;
-    int year = 0;
+    int year = 0, from = 0, to = 0;
     bool findings_only = false, no_rules = false, save = false, write = false;
     LimitFlags limits;
   };
@@ -29,7 +29,8 @@ void add_check(CLI::App& app, Global& global) {
                                              "review communes against the criteria and run the check rules"));
   cmd->add_option("script", o->script, tr("script rà soát (mặc định: tieu-chi-xa)", "review script (default: tieu-chi-xa)"));
   cmd->add_option("--province", o->province, tr("tỉnh (tên hoặc mã, không cần dấu)", "province (name or code)"))->required();
-  cmd->add_option("--year", o->year, tr("năm", "year"))->required()->check(CLI::Range(1990, 2100));
+  cmd->add_option("--year", o->year, tr("năm", "year"))->check(CLI::Range(1990, 2100));
+  add_span_flags(cmd, o->from, o->to);
   cmd->add_option("--tag", o->tag, tr("chỉ các xã có nhóm (tag) này", "only communes with this tag"));
   cmd->add_option("--district", o->district, tr("chỉ một huyện", "only one district"));
   add_map_flags(cmd, o->as_of, &o->set);
@@ -45,6 +46,13 @@ void add_check(CLI::App& app, Global& global) {
   cmd->callback([&global, o, cmd] {
     global.status = guarded([&] {
       if (o->write && !o->save) throw std::invalid_argument(tr("--write chỉ đi cùng --save", "--write goes with --save"));
+      o->year = span_year(o->year, o->from, o->to);
+      if (o->from && o->save)
+        throw std::invalid_argument(tr("--save lưu trạng thái của một năm: dùng --year, không dùng --from/--to",
+                                       "--save stores one year's statuses: use --year, not --from/--to"));
+      if (o->from && !o->as_of.empty())
+        throw std::invalid_argument(tr("--as-of chọn bản đồ của một năm; với --from/--to mỗi năm dùng bản đồ 31/12 của năm đó",
+                                       "--as-of picks one year's map; with --from/--to each year uses its own 31/12 map"));
       app::CheckOptions options;
       options.db = app::database_path(global.db);
       options.script = o->script;
@@ -61,13 +69,26 @@ void add_check(CLI::App& app, Global& global) {
       // Opened before the review runs, so a read-only or missing file fails before any work.
       std::optional<store::Database> target;
       if (o->save && o->write) target.emplace(app::open_for_writing(options.db));
-      auto result = app::run_check(options, std::cerr);
+      app::CheckResult result;
+      std::optional<nlohmann::ordered_json> period;
+      if (o->from) period = app::run_period(options, o->from, o->to, std::cerr, result);
+      else result = app::run_check(options, std::cerr);
       app::print_script_hashes(result.scripts_run, std::cerr);
       std::ostringstream text;
       if (o->findings_only) {
         if (o->format == "json") text << result.review["findings"].dump(2) << "\n";
         else if (o->format == "csv") print_findings_csv(result.review["findings"], text);
         else print_findings_text(result.review["findings"], text);
+      } else if (period) {
+        if (o->format == "json") {
+          (*period)["findings"] = result.review["findings"];
+          text << period->dump(2) << "\n";
+        } else if (o->format == "csv") {
+          print_period_csv(*period, text);
+        } else {
+          print_review_text(result.review, text);
+          print_period_text(*period, text);
+        }
       } else if (o->format == "json") {
         text << result.review.dump(2) << "\n";
       } else if (o->format == "csv") {

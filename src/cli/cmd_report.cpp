@@ -110,7 +110,7 @@ void print_fields(const report::Document& doc, std::ostream& out) {
 void add_report(CLI::App& app, Global& global) {
   struct Options {
     std::string layout, province, as_of, set;
-    int year = 0;
+    int year = 0, from = 0, to = 0;
     std::vector<std::string> outputs;
     std::string profile, text, template_path;
     bool fields = false;
@@ -123,7 +123,8 @@ void add_report(CLI::App& app, Global& global) {
                                           "layout: a name (annual, dien-bien, bac-giang) or a path"))->required();
   cmd->add_option("--province", o->province,
                   tr("tỉnh (tên hoặc mã, không cần dấu); mẫu nào cần thì bắt buộc", "province (name or code); required by the layouts that need it"));
-  cmd->add_option("--year", o->year, tr("năm báo cáo", "report year"))->required()->check(CLI::Range(1990, 2100));
+  cmd->add_option("--year", o->year, tr("năm báo cáo", "report year"))->check(CLI::Range(1990, 2100));
+  add_span_flags(cmd, o->from, o->to);
   cmd->add_option("-o,--output", o->outputs,
                   tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có: in Markdown ra màn hình)",
                      "output file, repeatable; format by extension (none: Markdown on the screen)"))
@@ -155,6 +156,11 @@ void add_report(CLI::App& app, Global& global) {
         throw std::invalid_argument(tr("không tìm thấy mẫu báo cáo '", "layout not found: '") + o->layout +
                                     tr("' (có: ", "' (available: ") + available_layouts() + ")");
       auto args = parse_script_args(cmd->remaining());
+      o->year = span_year(o->year, o->from, o->to);   // a span runs on the map of its last year
+      if (o->from) {
+        args["from"] = std::to_string(o->from);
+        args["to"] = std::to_string(o->to);
+      }
       if (!o->province.empty()) {
         args["province"] = o->province;
         check_province(app::database_path(global.db), o->province, map_date(o->as_of, o->year));

@@ -43,6 +43,23 @@ void add_map_flags(CLI::App* app, std::string& as_of, std::string* set) {
         ->option_text("ID");
 }
 
+void add_span_flags(CLI::App* app, int& from, int& to) {
+  app->add_option("--from", from, tr("năm đầu của giai đoạn (thay cho --year)", "first year of a span (instead of --year)"))
+      ->check(CLI::Range(1990, 2100));
+  app->add_option("--to", to, tr("năm cuối của giai đoạn", "last year of the span"))->check(CLI::Range(1990, 2100));
+}
+
+int span_year(int year, int from, int to) {
+  if (year && (from || to))
+    throw std::invalid_argument(tr("dùng --year hoặc --from/--to, không dùng cả hai", "use --year or --from/--to, not both"));
+  if (year) return year;
+  if (!from && !to) throw std::invalid_argument(tr("cần --year NĂM hoặc --from NĂM --to NĂM", "needs --year Y or --from Y1 --to Y2"));
+  if (!from || !to) throw std::invalid_argument(tr("--from và --to đi cùng nhau", "--from and --to go together"));
+  if (from > to)
+    throw std::invalid_argument(tr("--from ", "--from ") + std::to_string(from) + tr(" sau --to ", " is after --to ") + std::to_string(to));
+  return to;
+}
+
 std::string map_date(const std::string& as_of, int year) {
   if (!as_of.empty()) {
     auto iso = parse_iso_date(as_of);
