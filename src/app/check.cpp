@@ -1,12 +1,15 @@
 #include "app/check.h"
 
 #include <algorithm>
+#include <set>
 
 #include "app/paths.h"
 #include "app/provenance.h"
 #include "app/run.h"
 #include "lua/to_json.h"
+#include "model/catalog.h"
 #include "model/i18n.h"
+#include "model/text.h"
 #include "model/units.h"
 #include "store/database.h"
 
@@ -174,6 +177,114 @@ nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to,
   out["start"] = a;
   out["end"] = b;
   for (const auto& [script, hash] : start.scripts_run) end.scripts_run.emplace(script, hash);
+  return out;
+}
+
+std::vector<std::string> check_provinces(const std::filesystem::path& path, const std::string& spec, int year) {
+  store::Database db = open_for_scripts(path);
+  Catalog catalog(db);
+  std::string date = year_end(year);
+  std::vector<std::string> codes;
+  if (fold(spec) == "all" || fold(spec) == "ca nuoc") {
+    auto stmt = db.prepare(R"(
+      SELECT u.id, u.code FROM unit u JOIN unit_period p ON p.unit_id = u.id
+      WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1
+      ORDER BY u.code)");
+    stmt.bind(1, date);
+    std::vector<std::pair<UnitId, std::string>> all;
+    while (stmt.step()) all.emplace_back(stmt.get_int(0), stmt.get_text(1));
+    for (const auto& [id, code] : all) {
+      const auto& years = catalog.years_with_data(id);
+      if (std::find(years.begin(), years.end(), year) != years.end()) codes.push_back(code);
+    }
+    if (codes.empty())
+      throw NotFound(tr("không tỉnh nào có số liệu tiêu chí năm ", "no province has criteria data for ") + std::to_string(year), {});
+    return codes;
+  }
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    std::size_t comma = spec.find(',', start);
+    std::string name = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (!name.empty()) {
+      std::string code = catalog.province(name, date)->unit().code;
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces, std::ostream& log,
+                                    CheckResult& all,
+                                    const std::function<void(std::size_t, std::size_t, const std::string&)>& progress) {
+  using json = nlohmann::ordered_json;
+  json list = json::array();
+  json national;
+  long communes = 0, with_data = 0, standard = 0, no_data = 0, unconfirmed = 0;
+  double total = 0;
+  json bands, band_order, criteria;
+  bool same = true;
+  int criteria_count = -1;
+  std::set<std::string> sets;
+  for (std::size_t i = 0; i < provinces.size(); ++i) {
+    if (progress) progress(i, provinces.size(), provinces[i]);
+    CheckOptions o = options;
+    o.args["province"] = provinces[i];
+    CheckResult r = run_check(o, log);
+    const json& v = r.review;
+    communes += v.value("communes", 0);
+    with_data += v.value("with_data", 0);
+    standard += v.value("standard", 0);
+    no_data += v.contains("no_data") ? static_cast<long>(v["no_data"].size()) : 0;
+    unconfirmed += v.contains("unconfirmed_thresholds") ? static_cast<long>(v["unconfirmed_thresholds"].size()) : 0;
+    total += v.value("average", 0.0) * v.value("with_data", 0);
+    sets.insert(v.value("criteria_set", ""));
+    int n = v.value("criteria_count", 0);
+    if (criteria_count < 0) {
+      criteria_count = n;
+      band_order = v.contains("band_order") ? v["band_order"] : json::array();
+      bands = json::object();
+      for (const auto& k : band_order) bands[k.get<std::string>()] = 0;
+      criteria = json::object();
+    }
+    if (n != criteria_count) same = false;
+    if (same) {
+      const json none = json::object();
+      const json& b = v.contains("bands") ? v["bands"] : none;
+      const json& c = v.contains("criteria") ? v["criteria"] : none;
+      for (const auto& [k, x] : b.items()) bands[k] = bands.value(k, 0) + x.get<int>();
+      for (const auto& [k, x] : c.items()) criteria[k] = criteria.value(k, 0) + x.get<int>();
+    }
+    all.findings.insert(all.findings.end(), r.findings.begin(), r.findings.end());
+    all.scripts_run.insert(r.scripts_run.begin(), r.scripts_run.end());
+    list.push_back(v);
+  }
+  national["provinces"] = provinces.size();
+  national["year"] = std::stoi(options.args.at("year"));
+  std::string set_list;
+  for (const auto& s : sets) set_list += (set_list.empty() ? "" : ", ") + s;
+  national["criteria_sets"] = set_list;
+  national["communes"] = communes;
+  national["with_data"] = with_data;
+  national["no_data"] = no_data;
+  national["standard"] = standard;
+  national["average"] = with_data > 0 ? total / static_cast<double>(with_data) : 0.0;
+  national["unconfirmed_thresholds"] = unconfirmed;
+  national["same_criteria"] = same;
+  if (same) {
+    national["criteria_count"] = criteria_count;
+    national["band_order"] = band_order;
+    national["band_names"] = !list.empty() && list[0].contains("band_names") ? list[0]["band_names"] : json::object();
+    national["bands"] = bands;
+    national["criteria"] = criteria;
+  }
+  json out;
+  out["national"] = national;
+  out["provinces"] = list;
   return out;
 }
 

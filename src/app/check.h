@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -49,6 +50,20 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
 // The rules run on the end year. Returns {"period": {...}, "start": review, "end": review,
 // "change": {...}} and the end run's findings and scripts in `end`.
 nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to, std::ostream& log, CheckResult& end);
+
+// The provinces a national check covers: `spec` is "all" (every province of the map of
+// 31/12/`year` with indicator values or assessed statuses that year) or a comma-separated list of
+// names or codes. Returns province codes in code order; throws NotFound for an unknown name.
+std::vector<std::string> check_provinces(const std::filesystem::path& db, const std::string& spec, int year);
+
+// The check of several provinces in one process: each province as run_check (findings with
+// the province), then a national block summing communes, communes with data, the standard, the
+// bands and the communes per criterion (when every province used a set of the same size), and
+// the average over the communes with data. `progress(i, n, province)` is called before each.
+// Returns {"national": {...}, "provinces": [review, ...]}; findings of all in `all.findings`.
+nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces,
+                                    std::ostream& log, CheckResult& all,
+                                    const std::function<void(std::size_t, std::size_t, const std::string&)>& progress = {});
 
 // The findings as JSON objects {rule, level, code, name, district, message, script}.
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings);

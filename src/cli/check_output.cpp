@@ -279,4 +279,62 @@ void print_period_csv(const json& period, std::ostream& out) {
   }
 }
 
+void print_national_text(const json& all, const json& findings, std::ostream& out) {
+  const json& n = all["national"];
+  long with_data = n.value("with_data", 0L);
+  out << tr("Rà soát tiêu chí xã nông thôn mới — ", "Commune criteria review — ") << n.value("provinces", 0)
+      << tr(" tỉnh, năm ", " provinces, year ") << n.value("year", 0) << tr(" (bộ tiêu chí: ", " (criteria sets: ")
+      << n.value("criteria_sets", "") << ")\n";
+  out << tr("Số xã: ", "Communes: ") << n.value("communes", 0L) << tr(" (có số liệu: ", " (with data: ") << with_data << ")\n";
+  if (n.value("no_data", 0L) > 0)
+    out << "  " << n.value("no_data", 0L) << tr(" xã chưa có số liệu (không tính vào các nhóm và bình quân)\n",
+                                                 " communes without data (left out of the bands and the average)\n");
+  out << tr("Đạt chuẩn: ", "Meeting the standard: ") << n.value("standard", 0L) << " (" << percent(n.value("standard", 0L), with_data)
+      << ")\n";
+  out << tr("Bình quân: ", "Average: ") << number(n["average"], 2) << tr(" tiêu chí/xã\n", " criteria per commune\n");
+  if (n.value("same_criteria", false)) {
+    for (const auto& [key, name] : bands_of(n)) {
+      long c = n["bands"].value(key, 0L);
+      out << "  " << name << ": " << c << tr(" xã", " communes") << " (" << percent(c, with_data) << ")\n";
+    }
+  }
+  if (n.value("unconfirmed_thresholds", 0L) > 0)
+    out << tr("Ngưỡng chưa được đối chiếu với văn bản gốc (cộng các tỉnh): ", "Thresholds not confirmed by a published source (over the provinces): ")
+        << n.value("unconfirmed_thresholds", 0L) << "\n";
+  TextTable t;
+  t.columns = {tr("Mã", "Code"), tr("Tỉnh", "Province"), tr("Số xã", "Communes"), tr("Có số liệu", "With data"),
+               tr("Đạt chuẩn", "Standard"), tr("Tỷ lệ", "Share"), tr("Bình quân", "Average"), tr("Bộ tiêu chí", "Set")};
+  for (const auto& r : all["provinces"]) {
+    int wd = r.value("with_data", 0);
+    t.rows.push_back({r.value("province_code", ""), r.value("province", ""), std::to_string(r.value("communes", 0)),
+                      std::to_string(wd), std::to_string(r.value("standard", 0)), percent(r.value("standard", 0), wd),
+                      number(r["average"], 2), r.value("criteria_set", "")});
+  }
+  out << "\n";
+  print_aligned(t, out);
+  std::map<std::string, std::map<std::string, int>> levels;
+  for (const auto& f : findings) levels[f["rule"].get<std::string>()][f["level"].get<std::string>()]++;
+  out << "\n" << tr("Phát hiện: ", "Findings: ") << findings.size()
+      << tr(" (chi tiết: --findings)", " (details: --findings)") << "\n";
+  for (const auto& [rule, by_level] : levels) {
+    out << "  [" << rule << "]";
+    for (const auto& [level, c] : by_level) out << " " << level << "=" << c;
+    out << "\n";
+  }
+}
+
+void print_national_csv(const json& all, std::ostream& out) {
+  TextTable t;
+  t.columns = {tr("Mã tỉnh", "Province code"), tr("Tỉnh", "Province"), tr("Số xã", "Communes"), tr("Có số liệu", "With data"),
+               tr("Đạt chuẩn", "Standard"), tr("Bình quân", "Average"), tr("Bộ tiêu chí", "Set")};
+  for (const auto& r : all["provinces"])
+    t.rows.push_back({r.value("province_code", ""), r.value("province", ""), std::to_string(r.value("communes", 0)),
+                      std::to_string(r.value("with_data", 0)), std::to_string(r.value("standard", 0)), number(r["average"], 2),
+                      r.value("criteria_set", "")});
+  const json& n = all["national"];
+  t.rows.push_back({"", tr("Cả nước", "National"), std::to_string(n.value("communes", 0L)), std::to_string(n.value("with_data", 0L)),
+                    std::to_string(n.value("standard", 0L)), number(n["average"], 2), n.value("criteria_sets", "")});
+  print_csv(t, out);
+}
+
 }  // namespace ntm::cli

@@ -16,6 +16,11 @@ void print_review_csv(const nlohmann::ordered_json& review, std::ostream& out);
 void print_period_text(const nlohmann::ordered_json& period, std::ostream& out);
 // One row per criterion (then standard and average): start, end, change.
 void print_period_csv(const nlohmann::ordered_json& period, std::ostream& out);
+// Several provinces (`--province all` or a list; the JSON of app::run_national): the national
+// block, then one line per province, then the findings counted by rule and level.
+void print_national_text(const nlohmann::ordered_json& national, const nlohmann::ordered_json& findings, std::ostream& out);
+// One row per province, then the national row.
+void print_national_csv(const nlohmann::ordered_json& national, std::ostream& out);
 // Findings only: text grouped by rule and district, or CSV rows.
 void print_findings_text(const nlohmann::ordered_json& findings, std::ostream& out);
 void print_findings_csv(const nlohmann::ordered_json& findings, std::ostream& out);

@@ -1,5 +1,8 @@
 // ntm check [SCRIPT] --province P (--year Y | --from Y1 --to Y2) [--tag T] [--district D] [--format text|csv|json]
 //           [-o FILE] [--findings] [--no-rules] [--save --write]
+#include <unistd.h>
+
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -13,6 +16,7 @@
 #include "cli/common.h"
 #include "cli/output_file.h"
 #include "model/i18n.h"
+#include "model/text.h"
 
 namespace ntm::cli {
 
@@ -28,7 +32,9 @@ void add_check(CLI::App& app, Global& global) {
   auto* cmd = app.add_subcommand("check", tr("rà soát tiêu chí các xã và chạy các quy tắc kiểm tra",
                                              "review communes against the criteria and run the check rules"));
   cmd->add_option("script", o->script, tr("script rà soát (mặc định: tieu-chi-xa)", "review script (default: tieu-chi-xa)"));
-  cmd->add_option("--province", o->province, tr("tỉnh (tên hoặc mã, không cần dấu)", "province (name or code)"))->required();
+  cmd->add_option("--province", o->province,
+                  tr("tỉnh (tên hoặc mã, không cần dấu); nhiều tỉnh cách nhau bằng dấu phẩy, hoặc all: mọi tỉnh có số liệu năm đó",
+                     "province (name or code); several separated by commas, or all: every province with data that year"))->required();
   cmd->add_option("--year", o->year, tr("năm", "year"))->check(CLI::Range(1990, 2100));
   add_span_flags(cmd, o->from, o->to);
   cmd->add_option("--tag", o->tag, tr("chỉ các xã có nhóm (tag) này", "only communes with this tag"));
@@ -65,6 +71,44 @@ void add_check(CLI::App& app, Global& global) {
       if (!o->as_of.empty()) options.args["as-of"] = o->as_of;
       options.rules = !o->no_rules;
       options.limits = o->limits.limits();
+      // Several provinces in one process: "all" (every province with data that year) or a list.
+      bool national = fold(o->province) == "all" || fold(o->province) == "ca nuoc" || o->province.find(',') != std::string::npos;
+      if (national) {
+        if (o->save) throw std::invalid_argument(tr("--save lưu trạng thái của một tỉnh: ghi một --province", "--save stores one province's statuses: name one --province"));
+        if (o->from) throw std::invalid_argument(tr("--from/--to cho nhiều tỉnh chưa có; chạy từng năm với --year", "--from/--to over several provinces is not available yet; run each year with --year"));
+        if (!o->tag.empty() || !o->district.empty())
+          throw std::invalid_argument(tr("--tag, --district chỉ dùng cho một tỉnh", "--tag, --district are for one province"));
+        std::vector<std::string> codes = app::check_provinces(options.db, o->province, o->year);
+        bool show = ::isatty(2) != 0;
+        auto started = std::chrono::steady_clock::now();
+        app::CheckResult all;
+        auto national_json = app::run_national(options, codes, std::cerr, all, [&](std::size_t i, std::size_t n, const std::string& code) {
+          // Progress on a terminal once the run has taken more than a second.
+          if (show && std::chrono::steady_clock::now() - started > std::chrono::seconds(1))
+            std::cerr << "\r" << tr("Đang rà soát tỉnh ", "Reviewing province ") << (i + 1) << "/" << n << " (" << code << ")   " << std::flush;
+        });
+        if (show && std::chrono::steady_clock::now() - started > std::chrono::seconds(1)) std::cerr << "\n";
+        app::print_script_hashes(all.scripts_run, std::cerr);
+        nlohmann::ordered_json findings = app::findings_json(all.findings);
+        std::ostringstream text;
+        if (o->findings_only) {
+          if (o->format == "json") text << findings.dump(2) << "\n";
+          else if (o->format == "csv") print_findings_csv(findings, text);
+          else print_findings_text(findings, text);
+        } else if (o->format == "json") {
+          national_json["findings"] = findings;
+          text << national_json.dump(2) << "\n";
+        } else if (o->format == "csv") {
+          print_national_csv(national_json, text);
+        } else {
+          print_national_text(national_json, findings, text);
+        }
+        if (o->output.empty()) std::cout << text.str();
+        else write_output_file(o->output, text.str(), o->format == "csv");
+        for (const auto& f : all.findings)
+          if (f.level == "error") return kDataError;
+        return kOk;
+      }
       check_province(options.db, o->province, map_date(o->as_of, o->year));
       // Opened before the review runs, so a read-only or missing file fails before any work.
       std::optional<store::Database> target;
