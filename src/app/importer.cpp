@@ -405,6 +405,15 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
   }
 
   store::Transaction tx(db);
+  // Statements prepared once per shape (table and columns) for the whole file: a national file
+  // has hundreds of thousands of values and only a few shapes.
+  std::map<std::string, store::Statement> prepared;
+  auto statement = [&](const std::string& sql) -> store::Statement& {
+    auto it = prepared.find(sql);
+    if (it == prepared.end()) it = prepared.emplace(sql, db.prepare(sql)).first;
+    it->second.reset();
+    return it->second;
+  };
   for (const auto& r : records) {
     if (!problems.empty() && problems.size() > 500) break;
     std::vector<Value> before(r.values.size());
@@ -415,12 +424,13 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       if (r.values.empty()) sql += "1";
       sql += " FROM " + r.table + " WHERE ";
       for (std::size_t k = 0; k < r.keys.size(); ++k) sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
-      auto stmt = db.prepare(sql);
+      auto& stmt = statement(sql);
       for (std::size_t k = 0; k < r.keys.size(); ++k) stmt.bind(static_cast<int>(k + 1), r.keys[k].second);
       if (stmt.step()) {
         exists = true;
         for (std::size_t k = 0; k < r.values.size(); ++k) before[k] = stmt.get(static_cast<int>(k));
       }
+      stmt.reset();
     }
     if (r.remove) {
       if (!exists) { ++summary.unchanged; continue; }
@@ -428,7 +438,7 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       summary.changes.push_back(ImportChange{r.line, r.unit, r.fields.empty() ? r.table : r.fields[0], "(có)", "(bỏ)"});
       std::string sql = "DELETE FROM " + r.table + " WHERE ";
       for (std::size_t k = 0; k < r.keys.size(); ++k) sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
-      auto del = db.prepare(sql);
+      auto& del = statement(sql);
       for (std::size_t k = 0; k < r.keys.size(); ++k) del.bind(static_cast<int>(k + 1), r.keys[k].second);
       del.run();
       continue;
@@ -468,7 +478,7 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       sql += ")";
     }
     try {
-      auto stmt = db.prepare(sql);
+      auto& stmt = statement(sql);
       for (std::size_t k = 0; k < binds.size(); ++k) stmt.bind(static_cast<int>(k + 1), binds[k]);
       stmt.run();
     } catch (const store::DbError& e) {
