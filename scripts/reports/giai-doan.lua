@@ -60,8 +60,14 @@ local start_label = start_year < p.from and string.format("Đầu giai đoạn (
 doc:bullet(state(r0, start_label))
 doc:bullet(state(r1, string.format("Cuối giai đoạn (năm %d)", p.to)))
 local same = r0.criteria_count == r1.criteria_count
-doc:bullet("Qua giai đoạn: số xã đạt chuẩn %s xã; số tiêu chí bình quân %s tiêu chí/xã%s.", signed(r1.standard - r0.standard, 0),
-  signed(r1.average - r0.average), same and "" or " (hai năm rà soát theo hai bộ tiêu chí có số tiêu chí khác nhau)")
+if same then
+  doc:bullet("Qua giai đoạn: số xã đạt chuẩn %s xã; số tiêu chí bình quân %s tiêu chí/xã.", signed(r1.standard - r0.standard, 0),
+    signed(r1.average - r0.average))
+else
+  -- Averages over sets of different sizes are not comparable.
+  doc:bullet("Qua giai đoạn: số xã đạt chuẩn %s xã (hai năm rà soát theo hai bộ tiêu chí có số tiêu chí khác nhau: bình quân %s/%d và %s/%d tiêu chí, không so sánh).",
+    signed(r1.standard - r0.standard, 0), num(r0.average), r0.criteria_count, num(r1.average), r1.criteria_count)
+end
 notes.add(doc, r0, r1)
 
 -- Nhóm xã theo số tiêu chí đạt, đầu và cuối kỳ.

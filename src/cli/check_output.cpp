@@ -243,14 +243,18 @@ void print_period_text(const json& period, std::ostream& out) {
   }
   out << tr("Số xã đạt chuẩn: ", "Communes meeting the standard: ") << c["standard"].value("start", 0) << " → "
       << c["standard"].value("end", 0) << " (" << signed_int(c["standard"].value("change", 0)) << ")\n";
-  out << tr("Bình quân tiêu chí/xã: ", "Average criteria per commune: ") << number(c["average"]["start"], 2) << " → "
-      << number(c["average"]["end"], 2) << " (" << (c["average"].value("change", 0.0) >= 0 ? "+" : "")
-      << number(c["average"]["change"], 2) << ")\n";
   if (!c.value("same_criteria", false)) {
+    // Averages over sets of different sizes are not comparable: each is shown out of its own.
+    out << tr("Bình quân tiêu chí/xã: ", "Average criteria per commune: ") << number(c["average"]["start"], 2) << "/"
+        << period["start"].value("criteria_count", 0) << " → " << number(c["average"]["end"], 2) << "/"
+        << period["end"].value("criteria_count", 0) << "\n";
     out << tr("Hai năm rà soát theo hai bộ tiêu chí có số tiêu chí khác nhau: không so sánh từng tiêu chí.\n",
               "The two years were reviewed with sets of different sizes: no per-criterion change.\n");
     return;
   }
+  out << tr("Bình quân tiêu chí/xã: ", "Average criteria per commune: ") << number(c["average"]["start"], 2) << " → "
+      << number(c["average"]["end"], 2) << " (" << (c["average"].value("change", 0.0) >= 0 ? "+" : "")
+      << number(c["average"]["change"], 2) << ")\n";
   for (const auto& [key, b] : c["bands"].items())
     out << "  " << b.value("name", key) << ": " << b.value("start", 0) << " → " << b.value("end", 0) << " ("
         << signed_int(b.value("change", 0)) << ")\n";
