@@ -7,6 +7,7 @@
 #include "app/run.h"
 #include "lua/to_json.h"
 #include "model/i18n.h"
+#include "model/text.h"
 #include "model/units.h"
 #include "store/database.h"
 
@@ -69,7 +70,8 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
 }
 
 std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
-                          const std::map<std::string, std::string>& scripts) {
+                          const std::map<std::string, std::string>& scripts, const std::string& named_province,
+                          int named_year) {
   if (!review.contains("results") || !review.contains("criteria_set") || !review.contains("year"))
     throw std::runtime_error(tr("kết quả rà soát thiếu results/criteria_set/year, không lưu được",
                                 "the review lacks results/criteria_set/year and cannot be saved"));
@@ -79,9 +81,22 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
   auto numbers = db.prepare("SELECT number FROM criterion WHERE set_id = ? ORDER BY number");
   numbers.bind(1, set);
   while (numbers.step()) criteria.push_back(static_cast<int>(numbers.get_int(0)));
-  std::string province;
-  if (review.contains("province") && review["province"].is_string())
-    province = find_province_code(db, review["province"].get<std::string>());
+  // Only what the user named is written: the results must be communes of the province of
+  // --province and the year of --year, whatever the script returned.
+  std::string province = find_province_code(db, named_province);
+  if (year != named_year)
+    throw std::runtime_error(tr("kết quả rà soát là của năm ", "the review is for year ") + std::to_string(year) +
+                             tr(", không phải năm --year ", ", not the --year ") + std::to_string(named_year) +
+                             tr(": không lưu gì", ": nothing saved"));
+  auto units = Province::load(db, province);
+  for (const auto& r : review["results"]) {
+    std::string code = r.at("code").get<std::string>();
+    const Unit* u = units->find(code);
+    if (!u || u->kind != "commune")
+      throw std::runtime_error(tr("kết quả rà soát có mã '", "the review has code '") + clip(code) +
+                               tr("' không phải xã của tỉnh ", "' that is not a commune of ") + units->unit().name +
+                               tr(" (--province): không lưu gì", " (--province): nothing saved"));
+  }
   store::Transaction tx(db);
   std::int64_t run = record_saved_run(db, "check", province, year, scripts);
   auto remove = db.prepare("DELETE FROM criterion_status WHERE unit_code = ? AND year = ? AND set_id = ? AND by = 'computed'");

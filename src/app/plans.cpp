@@ -184,8 +184,17 @@ std::int64_t save_plan(store::Database& db, Plan& plan, bool replace) {
       unit.reset();
       unit.bind(1, l.code);
       if (!unit.step())
-        throw PlanError("Không lưu được phương án: mã đơn vị '" + l.code + "' (" + l.name +
+        throw PlanError("Không lưu được phương án: mã đơn vị '" + clip(l.code) + "' (" + clip(l.name) +
                         ") không có trong danh mục đơn vị hành chính của cơ sở dữ liệu");
+    }
+    // A plan of a province holds lines of that province's units only, whatever the
+    // formula script put in its list.
+    if (!plan.province.empty()) {
+      auto province = Province::load(db, plan.province);
+      for (const PlanLine& l : plan.lines)
+        if (!province->find(l.code))
+          throw PlanError("Không lưu được phương án: đơn vị '" + clip(l.code) + "' (" + clip(l.name) +
+                          ") không thuộc tỉnh " + province->unit().name + " của --province");
     }
   }
   auto ins = db.prepare(

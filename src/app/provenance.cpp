@@ -9,6 +9,7 @@
 #include "app/paths.h"
 #include "model/i18n.h"
 #include "store/schema.h"
+#include "store/schema_check.h"
 
 namespace ntm::app {
 
@@ -67,6 +68,7 @@ store::Database open_for_writing(const fs::path& path) {
                                 "ghi được rồi chỉ ra bằng --db",
                                 ": the database file (or its folder) is read-only; copy it to a folder you can write "
                                 "and name it with --db"));
+  store::check_schema(db, data_dir() / "db");
   if (db.user_version() < store::kSchemaVersion) store::migrate(db, data_dir() / "db");
   return db;
 }

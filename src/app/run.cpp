@@ -5,6 +5,7 @@
 
 #include "app/paths.h"
 #include "app/provenance.h"
+#include "store/schema_check.h"
 #include "model/i18n.h"
 
 namespace ntm::app {
@@ -18,6 +19,7 @@ store::Database open_for_scripts(const fs::path& db) {
                              tr(" (tạo bằng: ntm init --sample dien-bien-2020, hoặc chỉ ra bằng --db / NTM_DB)",
                                 " (create one with: ntm init --sample dien-bien-2020, or name it with --db / NTM_DB)"));
   store::Database database(db, store::OpenMode::ReadOnly);
+  store::check_schema(database, data_dir() / "db");
   database.restrict_to_reads();
   return database;
 }
@@ -25,7 +27,13 @@ store::Database open_for_scripts(const fs::path& db) {
 namespace {
 
 std::string leading_comment(const fs::path& script) {
-  std::ifstream in(script);
+  // Only the start of the file: a description is a few lines, and a file of one huge line
+  // must not be read whole for --help.
+  std::ifstream file(script, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  file.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(file.gcount()));
+  std::istringstream in(head);
   std::string line, text;
   while (std::getline(in, line)) {
     if (line.rfind("--", 0) != 0) break;

@@ -11,6 +11,7 @@
 #include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "cli/output_file.h"
 #include "model/i18n.h"
 
@@ -43,7 +44,7 @@ void add_check(CLI::App& app, Global& global) {
   add_limit_flags(cmd, o->limits);
   cmd->allow_extras();
   cmd->callback([&global, o, cmd] {
-    global.status = guarded([&] {
+    global.status = supervised(o->limits.limits(), [&] {
       if (o->write && !o->save) throw std::invalid_argument(tr("--write chỉ đi cùng --save", "--write goes with --save"));
       app::CheckOptions options;
       options.db = app::database_path(global.db);
@@ -82,7 +83,7 @@ void add_check(CLI::App& app, Global& global) {
           std::cerr << tr("Sẽ lưu trạng thái tiêu chí đã tính của ", "Would store the computed statuses of ") << rows
                     << tr(" xã; thêm --write để ghi.\n", " communes; add --write to store them.\n");
         } else {
-          std::size_t n = app::save_statuses(*target, result.review, result.scripts_run);
+          std::size_t n = app::save_statuses(*target, result.review, result.scripts_run, o->province, o->year);
           std::cerr << tr("Đã lưu ", "Stored ") << n << tr(" trạng thái tiêu chí (computed).\n", " computed criterion statuses.\n");
         }
       }

@@ -16,6 +16,7 @@
 #include "app/repl.h"
 #include "cli/commands_extra.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "cli/table_output.h"
 #include "model/i18n.h"
 
@@ -162,7 +163,7 @@ void add_repl(CLI::App& app, Global& global) {
   add_db_option(cmd, global.db);
   add_limit_flags(cmd, *limits);
   cmd->callback([&global, limits] {
-    global.status = guarded([&] { return run_repl(global.db, limits->limits()); });
+    global.status = supervised(limits->limits(), [&] { return run_repl(global.db, limits->limits()); });
   });
 }
 

@@ -20,6 +20,7 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "lua/bind_report.h"
 #include "model/i18n.h"
 #include "report/writer.h"
@@ -96,7 +97,7 @@ void add_report(CLI::App& app, Global& global) {
   add_limit_flags(cmd, o->limits);
   cmd->allow_extras();
   cmd->callback([&global, o, cmd] {
-    global.status = guarded([&] {
+    global.status = supervised(o->limits.limits(), [&] {
       for (const auto& out : o->outputs) check_output(out);
       auto script = app::find_script(o->layout, "reports");
       if (!script)
@@ -122,8 +123,9 @@ void add_report(CLI::App& app, Global& global) {
         return kOk;
       }
       doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
+      // All the files or none: a failure on the last one leaves none of them behind.
+      report::write_all(doc, std::vector<fs::path>(o->outputs.begin(), o->outputs.end()));
       for (const auto& out : o->outputs) {
-        report::write(doc, out);
         std::string ext = fs::path(out).extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         if (ext == ".csv")

@@ -12,16 +12,20 @@ std::shared_ptr<const Province> Catalog::province(const std::string& name_or_cod
 }
 
 std::shared_ptr<const CriteriaSet> Catalog::criteria_set(const std::string& id) {
-  auto& slot = sets_[id];
-  if (!slot) slot = CriteriaSet::load(db_, id);
-  return slot;
+  // Only sets that exist are kept: an unknown id a script asks for leaves no cache entry.
+  if (auto it = sets_.find(id); it != sets_.end()) return it->second;
+  auto set = CriteriaSet::load(db_, id);
+  sets_.emplace(id, set);
+  return set;
 }
 
 std::shared_ptr<const YearData> Catalog::year(const std::string& province_code, int year, const std::string& set_id) {
   std::string id = set_id.empty() ? set_for_year(db_, year) : set_id;
-  auto& slot = years_[{province_code + "/" + std::to_string(year), id}];
-  if (!slot) slot = YearData::load(db_, province(province_code), criteria_set(id), year);
-  return slot;
+  std::pair<std::string, std::string> key{province_code + "/" + std::to_string(year), id};
+  if (auto it = years_.find(key); it != years_.end()) return it->second;
+  auto data = YearData::load(db_, province(province_code), criteria_set(id), year);
+  years_.emplace(std::move(key), data);
+  return data;
 }
 
 int Catalog::latest_year(const std::string& province_code) const {

@@ -32,17 +32,18 @@ std::string did_you_mean(const std::vector<std::string>& suggestions) {
 
 std::string find_province_code(const store::Database& db, const std::string& name_or_code) {
   auto stmt = db.prepare("SELECT code, name FROM unit WHERE kind = 'province' ORDER BY code");
-  std::string wanted = strip_type(fold(name_or_code));
+  bool plausible = name_or_code.size() <= kMaxNameBytes;
+  std::string wanted = plausible ? strip_type(fold(name_or_code)) : std::string();
   std::vector<std::string> names;
   std::string found;
   while (stmt.step()) {
     std::string code = stmt.get_text(0), name = stmt.get_text(1);
     names.push_back(name);
-    if (code == name_or_code || fold(name) == wanted) found = code;
+    if (code == name_or_code || (plausible && fold(name) == wanted)) found = code;
   }
   if (!found.empty()) return found;
   auto suggestions = closest(name_or_code, names, 3);
-  std::string message = tr("không tìm thấy tỉnh '", "no province named '") + name_or_code + "'";
+  std::string message = tr("không tìm thấy tỉnh '", "no province named '") + clip(name_or_code) + "'";
   message += did_you_mean(suggestions);
   throw NotFound(message, suggestions);
 }
@@ -132,16 +133,18 @@ std::vector<std::size_t> Province::villages(const std::string& commune_code) con
 }
 
 const Unit& Province::district(const std::string& name_or_code) const {
-  std::string wanted = strip_type(fold(name_or_code));
+  bool plausible = name_or_code.size() <= kMaxNameBytes;
+  std::string folded = plausible ? fold(name_or_code) : std::string();
+  std::string wanted = plausible ? strip_type(folded) : std::string();
   std::vector<std::string> names;
   for (std::size_t i : districts_) {
     const Unit& d = units_[i];
-    if (d.code == name_or_code || d.folded == wanted || fold(d.name_with_type) == fold(name_or_code)) return d;
+    if (d.code == name_or_code || (plausible && (d.folded == wanted || fold(d.name_with_type) == folded))) return d;
     names.push_back(d.name);
   }
   auto suggestions = closest(name_or_code, names, 3);
   std::string message = tr("tỉnh ", "province ") + unit().name + tr(" không có huyện '", " has no district '") +
-                        name_or_code + "'";
+                        clip(name_or_code) + "'";
   message += did_you_mean(suggestions);
   throw NotFound(message, suggestions);
 }

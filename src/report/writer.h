@@ -28,6 +28,17 @@ class WriteError : public std::runtime_error {
 // a document without tables is a WriteError. See to_csv() for the content.
 void write(const Document& doc, const std::filesystem::path& path);
 
+// Writes `doc` to every path of `paths` (a report with several -o), all or none: every file
+// is written to its temporary file first; only when all are complete are they renamed into
+// place, and if a rename fails the files already renamed are put back as they were (an
+// existing file restored, a new one removed).
+void write_all(const Document& doc, const std::vector<std::filesystem::path>& paths);
+
+// At most this many files from one report (CSV writes one per table) and this many
+// worksheets in one workbook: a layout cannot fill a folder or a workbook without end.
+constexpr std::size_t kMaxFiles = 200;
+constexpr std::size_t kMaxSheets = 1000;
+
 // The files write() produces for `path` when it ends in .csv (one per table).
 std::vector<std::filesystem::path> csv_paths(const Document& doc, const std::filesystem::path& path);
 

@@ -1,3 +1,3 @@
 -- intent: s:rep qua metatable của chuỗi
--- expect: limit string.rep
+-- expect: script resulting string too large
 local s = ('x'):rep(2^31)

@@ -1,0 +1,3 @@
+-- intent: hàm SQL ngẫu nhiên (kết quả không lặp lại được) và hàm ngoài danh sách cho phép
+-- expect: script chỉ cho phép
+ntm.sql("SELECT randomblob(16) AS r")

@@ -1,0 +1,3 @@
+-- intent: đọc trang thô của tệp qua bảng ảo sqlite_dbpage
+-- expect: script
+ntm.sql("SELECT data FROM sqlite_dbpage LIMIT 1")

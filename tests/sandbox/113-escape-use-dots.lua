@@ -1,0 +1,3 @@
+-- intent: ntm.use với dấu chấm để nạp script ngoài thư mục lib (checks.tieu-chi-xa → checks/tieu-chi-xa.lua)
+-- expect: script không có thư viện
+ntm.use("..checks.tieu-chi-xa")

@@ -1,0 +1,3 @@
+-- intent: tên đoạn mã của load giả làm tệp đã cài (thông báo lỗi trỏ vào scripts/checks)
+-- expect: script (load) scripts/checks/tieu-chi-xa.lua
+load("error('giả')", "@scripts/checks/tieu-chi-xa.lua")()
