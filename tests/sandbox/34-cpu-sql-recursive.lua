@@ -1,4 +1,3 @@
 -- intent: truy vấn SQL đệ quy vô hạn
 -- expect: limit giới hạn thời gian
--- limits: time=30
 ntm.sql('WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r')
