@@ -197,6 +197,7 @@ TEST_CASE("ntm repl from a pipe: a runaway line hits the limit, the next line ru
   auto r = shell("printf 'print(1+1)\\nwhile true do end\\nprint(2)\\n' | \"$NTM\" repl --time-limit 1 --db '" +
                      db.string() + "'",
                  home);
+  CAPTURE(r.err);
   CHECK(r.status == 0);
   CHECK(r.out == "2\n2\n");
   CHECK(r.err.find("Dừng: vượt giới hạn thời gian (1 giây") != std::string::npos);

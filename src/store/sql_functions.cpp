@@ -169,11 +169,7 @@ void instr_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 
 // replace(X, Y, Z): every Y in X replaced by Z; X unchanged when Y is empty.
 void replace_function(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
-  if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL ||
-      sqlite3_value_type(argv[2]) == SQLITE_NULL) {
-    (void)argc;
-    return;
-  }
+  if (any_null(argc, argv)) return;
   std::string_view x = text_of(argv[0]), y = text_of(argv[1]), z = text_of(argv[2]);
   if (y.empty()) {
     sqlite3_result_value(ctx, argv[0]);
