@@ -204,7 +204,15 @@ std::vector<std::vector<report::HeaderCell>> check_header(lua_State* L, int inde
   }
   lua_pop(L, 1);
   lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, index));
+  // A header row wider than any table may be is refused before its cells are copied.
+  auto check_width = [&](lua_Integer cells, const std::string& what) {
+    if (cells > report::kMaxColumns)
+      fail(what + tr(" có ", " has ") + std::to_string(cells) + tr(" ô, quá giới hạn ", " cells, over the limit of ") +
+           std::to_string(report::kMaxColumns) + tr(" cột (như Excel)", " columns (as Excel)"));
+    charge_memory(L, static_cast<std::size_t>(cells) * sizeof(report::HeaderCell), "doc:table");
+  };
   if (!rows) {
+    check_width(n, where + tr(": tiêu đề", ": the header"));
     std::vector<report::HeaderCell> row;
     for (lua_Integer i = 1; i <= n; ++i) {
       lua_rawgeti(L, index, i);
@@ -220,6 +228,7 @@ std::vector<std::vector<report::HeaderCell>> check_header(lua_State* L, int inde
     if (lua_type(L, -1) != LUA_TTABLE) fail(row_where + tr(" phải là danh sách ô, nhận ", " must be a list of cells, got ") + describe(L, -1));
     std::vector<report::HeaderCell> row;
     lua_Integer m = static_cast<lua_Integer>(lua_rawlen(L, -1));
+    check_width(m, row_where);
     for (lua_Integer i = 1; i <= m; ++i) {
       lua_rawgeti(L, -1, i);
       row.push_back(check_header_cell(L, -1, row_where + tr(", ô ", ", cell ") + std::to_string(i)));
