@@ -45,7 +45,7 @@ TEST_CASE("a database with objects ntm did not make is refused by every command"
     for (const std::string& command :
          {flag + "query 'SELECT count(*) FROM unit'", flag + "run '" + script.string() + "'",
           flag + "check --province 11 --year 2020", flag + "export units --province 11 -o /dev/null.csv",
-          flag + "import units /dev/null --province 11", flag + "query -e 'return 1'"}) {
+          flag + "import units /dev/null --province 11 --from 01/06/2020", flag + "query -e 'return 1'"}) {
       CAPTURE(command);
       auto r = ntm::test::ntm(command);
       CHECK(r.status != 0);

@@ -59,8 +59,10 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
     }
   }
   // The documented keys first, in the documented order; then anything else the script added.
-  static const char* order[] = {"province", "year", "criteria_set", "communes", "bands", "average",
-                                "criteria", "by_district", "results"};
+  static const char* order[] = {"province", "province_code", "year", "map_date", "map_note", "criteria_set", "set_note",
+                                "criteria_count", "communes", "with_data", "no_data", "bands", "band_order", "band_names",
+                                "standard", "average", "criteria", "group_by", "by_district", "unconfirmed_thresholds",
+                                "results"};
   for (const char* key : order)
     if (review.contains(key)) result.review[key] = review[key];
   for (auto it = review.begin(); it != review.end(); ++it)
@@ -71,7 +73,7 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
 
 std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
                           const std::map<std::string, std::string>& scripts, const std::string& named_province,
-                          int named_year) {
+                          int named_year, const std::string& named_date) {
   if (!review.contains("results") || !review.contains("criteria_set") || !review.contains("year"))
     throw std::runtime_error(tr("kết quả rà soát thiếu results/criteria_set/year, không lưu được",
                                 "the review lacks results/criteria_set/year and cannot be saved"));
@@ -82,35 +84,39 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
   numbers.bind(1, set);
   while (numbers.step()) criteria.push_back(static_cast<int>(numbers.get_int(0)));
   // Only what the user named is written: the results must be communes of the province of
-  // --province and the year of --year, whatever the script returned.
-  std::string province = find_province_code(db, named_province);
+  // --province on the map of --as-of (or 31/12 of --year), for the year of --year, whatever
+  // the script returned. A result naming any other unit is refused.
   if (year != named_year)
     throw std::runtime_error(tr("kết quả rà soát là của năm ", "the review is for year ") + std::to_string(year) +
                              tr(", không phải năm --year ", ", not the --year ") + std::to_string(named_year) +
                              tr(": không lưu gì", ": nothing saved"));
-  auto units = Province::load(db, province);
+  const std::string& date = named_date;
+  UnitId province = find_province(db, named_province, date);
+  auto map = Province::load(db, province, date, year);
+  std::vector<std::pair<UnitId, std::vector<int>>> rows;
   for (const auto& r : review["results"]) {
     std::string code = r.at("code").get<std::string>();
-    const Unit* u = units->find(code);
+    const Unit* u = map->find(code);
     if (!u || u->kind != "commune")
-      throw std::runtime_error(tr("kết quả rà soát có mã '", "the review has code '") + clip(code) +
-                               tr("' không phải xã của tỉnh ", "' that is not a commune of ") + units->unit().name +
+      throw std::runtime_error(tr("kết quả rà soát có mã ", "the review names code ") + clip(code) +
+                               tr(" không phải xã của tỉnh ", ", not a commune of ") + map->unit().name +
+                               tr(" trên bản đồ ngày ", " on the map of ") + vn_date(date) +
                                tr(" (--province): không lưu gì", " (--province): nothing saved"));
+    std::vector<int> met;
+    for (const auto& m : r.at("met")) met.push_back(m.get<int>());
+    rows.emplace_back(u->id, std::move(met));
   }
   store::Transaction tx(db);
   std::int64_t run = record_saved_run(db, "check", province, year, scripts);
-  auto remove = db.prepare("DELETE FROM criterion_status WHERE unit_code = ? AND year = ? AND set_id = ? AND by = 'computed'");
-  auto insert = db.prepare("INSERT INTO criterion_status(unit_code, year, set_id, criterion, met, by, source, run_id) "
+  auto remove = db.prepare("DELETE FROM criterion_status WHERE unit_id = ? AND year = ? AND set_id = ? AND by = 'computed'");
+  auto insert = db.prepare("INSERT INTO criterion_status(unit_id, year, set_id, criterion, met, by, source, run_id) "
                            "VALUES (?, ?, ?, ?, ?, 'computed', 'ntm check', ?)");
   std::size_t written = 0;
-  for (const auto& r : review["results"]) {
-    std::string code = r.at("code").get<std::string>();
-    remove.bind(1, code).bind(2, year).bind(3, set).run();
-    std::vector<int> met;
-    for (const auto& m : r.at("met")) met.push_back(m.get<int>());
+  for (const auto& [id, met] : rows) {
+    remove.bind(1, id).bind(2, year).bind(3, set).run();
     for (int c : criteria) {
       bool is_met = std::find(met.begin(), met.end(), c) != met.end();
-      insert.bind(1, code).bind(2, year).bind(3, set).bind(4, c).bind(5, is_met ? 1 : 0).bind(6, run).run();
+      insert.bind(1, id).bind(2, year).bind(3, set).bind(4, c).bind(5, is_met ? 1 : 0).bind(6, run).run();
       ++written;
     }
   }

@@ -40,11 +40,12 @@ std::vector<std::filesystem::path> rule_scripts();
 // and each status row names that run (criterion_status.run_id).
 // `db` comes from open_for_writing() (app/provenance.h).
 // Refuses (std::runtime_error, nothing written) results for a year other than `named_year`
-// or codes that are not communes of `named_province` (the --province and --year the user
-// gave), so a script cannot make the command write another province's statuses.
+// or codes that are not communes of `named_province` on the map of `named_date` (the
+// --province, --year and --as-of the user gave), so a script cannot make the command write
+// another province's statuses.
 std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
                           const std::map<std::string, std::string>& scripts, const std::string& named_province,
-                          int named_year);
+                          int named_year, const std::string& named_date);
 
 // The findings as JSON objects {rule, level, code, name, district, message, script}.
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/paths.h"
+#include "app/upgrade.h"
 #include "lua/sample.h"
 #include "model/i18n.h"
 #include "store/schema.h"
@@ -67,10 +68,20 @@ void init_database(const InitOptions& options, std::ostream& out) {
   {
     store::Database db(temp.path, store::OpenMode::Create);
     int version = store::migrate(db, db_dir);
-    store::load_reference(db, db_dir);
+    MapHistoryReport history;
+    {
+      store::Transaction tx(db);
+      history = load_reference_data(db);
+      tx.commit();
+    }
     out << tr("Đã tạo lược đồ phiên bản ", "Created schema version ") << version << tr(" và dữ liệu tham chiếu", " and reference data")
-        << " (" << std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM unit")) << tr(" đơn vị hành chính, ", " units, ")
+        << " (" << std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM unit")) << tr(" đơn vị hành chính qua các thời kỳ, ", " units over time, ")
         << std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM indicator")) << tr(" chỉ tiêu)", " indicators)") << "\n";
+    out << tr("Bản đồ hành chính từ 02/02/2020 đến nay: ", "The map from 02/02/2020 to today: ") << history.dates
+        << tr(" ngày thay đổi, ", " dates of change, ") << history.successions << tr(" quan hệ kế thừa; ", " successions; ")
+        << history.ended_without_successor << tr(" đơn vị kết thúc không rõ đơn vị kế thừa, ", " units ended with no recorded successor, ")
+        << history.unresolved << tr(" tên trong văn bản sáp nhập chưa xác định được đơn vị", " names in the reform's texts not resolved to a unit")
+        << (history.skipped.empty() ? "" : tr("; bỏ qua ", "; skipped ") + std::to_string(history.skipped.size())) << ".\n";
     if (!generator.empty()) {
       store::Database reader(temp.path, store::OpenMode::ReadOnly);
       reader.restrict_to_reads();

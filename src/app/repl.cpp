@@ -46,9 +46,18 @@ Repl::Repl(const fs::path& db, const lua::Limits& limits, std::ostream& out, std
   context_->script_dirs = script_dirs();
   host_ = std::make_unique<lua::Host>(*context_, limits);
   std::set<std::string> names;
-  auto stmt = db_.prepare("SELECT name FROM unit WHERE kind IN ('province', 'district', 'commune')");
+  auto stmt = db_.prepare("SELECT DISTINCT p.name FROM unit_period p JOIN unit u ON u.id = p.unit_id "
+                          "WHERE u.kind IN ('province', 'district', 'commune')");
   while (stmt.step()) names.insert(stmt.get_text(0));
   unit_names_.assign(names.begin(), names.end());
+  set_map({}, 0, {});
+}
+
+std::string Repl::set_map(const std::string& as_of, int year, const std::string& set) {
+  QuestionMap map = question_map(db_, as_of, year);
+  context_->catalog.set_as_of(map.date, map.year, map.given);
+  if (!set.empty()) context_->catalog.set_given_set(set);
+  return map.note;
 }
 
 Repl::~Repl() = default;

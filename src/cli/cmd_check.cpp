@@ -20,7 +20,7 @@ namespace ntm::cli {
 void add_check(CLI::App& app, Global& global) {
   struct Options {
     std::string script = "tieu-chi-xa";
-    std::string province, tag, district, set, format = "text", output;
+    std::string province, tag, district, set, as_of, format = "text", output;
     int year = 0;
     bool findings_only = false, no_rules = false, save = false, write = false;
     LimitFlags limits;
@@ -33,7 +33,7 @@ void add_check(CLI::App& app, Global& global) {
   cmd->add_option("--year", o->year, tr("năm", "year"))->required()->check(CLI::Range(1990, 2100));
   cmd->add_option("--tag", o->tag, tr("chỉ các xã có nhóm (tag) này", "only communes with this tag"));
   cmd->add_option("--district", o->district, tr("chỉ một huyện", "only one district"));
-  cmd->add_option("--set", o->set, tr("bộ tiêu chí (mặc định theo năm)", "criteria set (default: by year)"));
+  add_map_flags(cmd, o->as_of, &o->set);
   cmd->add_option("--format", o->format, "text | csv | json")->check(CLI::IsMember({"text", "csv", "json"}));
   cmd->add_option("-o,--output", o->output, tr("ghi ra tệp thay vì màn hình", "write to a file instead of the screen"));
   cmd->add_flag("--findings", o->findings_only, tr("chỉ in các phát hiện", "print the findings only"));
@@ -55,9 +55,10 @@ void add_check(CLI::App& app, Global& global) {
       if (!o->tag.empty()) options.args["tag"] = o->tag;
       if (!o->district.empty()) options.args["district"] = o->district;
       if (!o->set.empty()) options.args["set"] = o->set;
+      if (!o->as_of.empty()) options.args["as-of"] = o->as_of;
       options.rules = !o->no_rules;
       options.limits = o->limits.limits();
-      check_province(options.db, o->province);
+      check_province(options.db, o->province, map_date(o->as_of, o->year));
       // Opened before the review runs, so a read-only or missing file fails before any work.
       std::optional<store::Database> target;
       if (o->save && o->write) target.emplace(app::open_for_writing(options.db));
@@ -83,10 +84,15 @@ void add_check(CLI::App& app, Global& global) {
           std::cerr << tr("Sẽ lưu trạng thái tiêu chí đã tính của ", "Would store the computed statuses of ") << rows
                     << tr(" xã; thêm --write để ghi.\n", " communes; add --write to store them.\n");
         } else {
-          std::size_t n = app::save_statuses(*target, result.review, result.scripts_run, o->province, o->year);
+          std::size_t n = app::save_statuses(*target, result.review, result.scripts_run, o->province, o->year,
+                                            map_date(o->as_of, o->year));
           std::cerr << tr("Đã lưu ", "Stored ") << n << tr(" trạng thái tiêu chí (computed).\n", " computed criterion statuses.\n");
         }
       }
+      // An error-level finding (a commune without data, a missing threshold, figures that do
+      // not add up) makes the run fail, so scripts and schedulers see it.
+      for (const auto& f : result.findings)
+        if (f.level == "error") return kDataError;
       return kOk;
     });
   });

@@ -59,7 +59,7 @@ void print_value(const lua::Shown& shown, const std::string& format, std::ostrea
 
 void emit(const TextTable& table, const std::string& format, const std::string& output) {
   if (format == "xlsx") {
-    app::Sheet sheet{table.columns, table.rows, table.numeric};
+    app::Sheet sheet{{}, table.columns, table.rows, table.numeric};
     app::write_xlsx_sheet(sheet, "query", output);
     std::cerr << tr("Đã ghi ", "Wrote ") << output << " (" << table.rows.size() << tr(" dòng)\n", " rows)\n");
     return;
@@ -74,7 +74,8 @@ void emit(const TextTable& table, const std::string& format, const std::string& 
 
 void add_query(CLI::App& app, Global& global) {
   struct Options {
-    std::string sql, lua, output;
+    std::string sql, lua, output, as_of, set;
+    int year = 0;
     std::string format = "table";
     LimitFlags limits;
   };
@@ -88,6 +89,10 @@ void add_query(CLI::App& app, Global& global) {
   cmd->add_option("--format", options->format, "table | csv | json | xlsx")
       ->check(CLI::IsMember({"table", "csv", "json", "xlsx"}));
   cmd->add_option("-o,--output", options->output, tr("ghi ra tệp (bắt buộc với xlsx)", "write to a file (required for xlsx)"));
+  cmd->add_option("--year", options->year, tr("-e: bản đồ và số liệu của năm này (mặc định: năm mới nhất có số liệu)",
+                                               "-e: the map and data of this year (default: the latest year with data)"))
+      ->check(CLI::Range(1990, 2100));
+  add_map_flags(cmd, options->as_of, &options->set);
   add_db_option(cmd, global.db);
   add_limit_flags(cmd, options->limits);
   cmd->callback([&global, options] {
@@ -106,6 +111,10 @@ void add_query(CLI::App& app, Global& global) {
       std::ostringstream printed;
       lua::Context context(db, printed, std::cerr);
       context.script_dirs = app::script_dirs();
+      app::QuestionMap map = app::question_map(db, o.as_of, o.year);
+      context.catalog.set_as_of(map.date, map.year, map.given);
+      if (!o.set.empty()) context.catalog.set_given_set(o.set);
+      std::cerr << "(" << map.note << ")\n";
       lua::Host host(context, o.limits.limits());
       auto values = lua::evaluate(host, o.lua, "-e");
       std::cout << printed.str();

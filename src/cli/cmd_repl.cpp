@@ -99,8 +99,14 @@ void print_shown(const lua::Shown& shown, std::ostream& out) {
   }
 }
 
-int run_repl(const std::string& db, const lua::Limits& limits) {
+struct ReplMap {
+  std::string as_of, set;
+  int year = 0;
+};
+
+int run_repl(const std::string& db, const lua::Limits& limits, const ReplMap& map) {
   app::Repl repl(app::database_path(db), limits, std::cout, std::cerr, print_shown);
+  std::cerr << "(" << repl.set_map(map.as_of, map.year, map.set) << ")\n";
   g_repl = &repl;
   struct sigaction action {};
   action.sa_handler = on_sigint;
@@ -158,12 +164,17 @@ int run_repl(const std::string& db, const lua::Limits& limits) {
 
 void add_repl(CLI::App& app, Global& global) {
   auto limits = std::make_shared<LimitFlags>();
+  auto map = std::make_shared<ReplMap>();
   auto* cmd = app.add_subcommand("repl", tr("dấu nhắc Lua tương tác trên cơ sở dữ liệu (hộp cát như script)",
                                             "interactive Lua prompt over the database (the script sandbox)"));
   add_db_option(cmd, global.db);
   add_limit_flags(cmd, *limits);
-  cmd->callback([&global, limits] {
-    global.status = supervised(limits->limits(), [&] { return run_repl(global.db, limits->limits()); });
+  cmd->add_option("--year", map->year, tr("bản đồ và số liệu của năm này (mặc định: năm mới nhất có số liệu)",
+                                          "the map and data of this year (default: the latest year with data)"))
+      ->check(CLI::Range(1990, 2100));
+  add_map_flags(cmd, map->as_of, &map->set);
+  cmd->callback([&global, limits, map] {
+    global.status = supervised(limits->limits(), [&] { return run_repl(global.db, limits->limits(), *map); });
   });
 }
 

@@ -12,5 +12,6 @@ void add_repl(CLI::App& app, Global& global);     // cmd_repl.cpp: ntm repl
 void add_doc(CLI::App& app, Global& global);      // cmd_doc.cpp: ntm doc [NAME]
 void add_new(CLI::App& app, Global& global);      // cmd_new.cpp: ntm new check|allocation|report NAME
 void add_test(CLI::App& app, Global& global);     // cmd_test.cpp: ntm test DIR
+void add_map(CLI::App& app, Global& global);      // cmd_map.cpp: ntm map [history CODE | changes]
 
 }  // namespace ntm::cli

@@ -25,12 +25,33 @@ void add_db_option(CLI::App* app, std::string& db) {
       ->option_text("FILE");
 }
 
-void check_province(const std::filesystem::path& db, const std::string& province) {
+void check_province(const std::filesystem::path& db, const std::string& province, const std::string& date) {
   try {
-    find_province_code(app::open_for_scripts(db), province);
+    find_province(app::open_for_scripts(db), province, date);
   } catch (const NotFound& e) {
     throw std::invalid_argument("--province: " + std::string(e.what()));
   }
+}
+
+void add_map_flags(CLI::App* app, std::string& as_of, std::string* set) {
+  app->add_option("--as-of", as_of, tr("bản đồ hành chính của ngày này (mặc định 31/12 của --year)",
+                                       "the administrative map of this date (default: 31/12 of --year)"))
+      ->option_text("DD/MM/YYYY");
+  if (set)
+    app->add_option("--set", *set, tr("bộ tiêu chí (mặc định: bộ tỉnh đã ghi cho năm, nếu không thì bộ của năm)",
+                                      "criteria set (default: the one recorded for the year, else the year's)"))
+        ->option_text("ID");
+}
+
+std::string map_date(const std::string& as_of, int year) {
+  if (!as_of.empty()) {
+    auto iso = parse_iso_date(as_of);
+    if (!iso)
+      throw std::invalid_argument("--as-of: " + tr("ngày '", "date '") + as_of +
+                                  tr("' không hợp lệ (viết DD/MM/YYYY, ví dụ 31/12/2024)", "' is not valid (write DD/MM/YYYY)"));
+    return *iso;
+  }
+  return year ? year_end(year) : today();
 }
 
 void add_limit_flags(CLI::App* app, LimitFlags& flags) {

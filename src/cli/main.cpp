@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   cli::add_doc(app, global);
   cli::add_new(app, global);
   cli::add_test(app, global);
+  cli::add_map(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "lua/binding.h"
+#include "lua/handles.h"
 #include "lua/host.h"
 #include "lua/sandbox.h"
 #include "model/hash.h"
@@ -107,7 +108,10 @@ int ntm_params(lua_State* L) {
   }
   for (const auto& arg : ctx.args) {
     const std::string& name = arg.first;
-    bool known = std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
+    // --as-of and --set are the host's (they choose the map and the criteria set of the run);
+    // a script that does not declare them still runs with them.
+    bool known = name == "as-of" || name == "set" ||
+                 std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
     if (!known && !ctx.lenient_args) {
       ctx.usage_error = tr("script không có tham số --", "the script has no parameter --") + name;
       return luaL_error(L, "%s", ctx.usage_error.c_str());
@@ -343,6 +347,8 @@ void open_ntm(lua_State* L) {
   make_readonly(L, "ntm.fmt");
   lua_setfield(L, -2, "fmt");
   open_province(L);
+  open_unit_history(L);
+  open_records(L);
   open_district(L);
   open_commune(L);
   open_commune_list(L);

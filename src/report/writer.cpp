@@ -232,11 +232,20 @@ void prepare(const Document& doc, const fs::path& path, Pending& pending) {
 
 void write(const Document& doc, const fs::path& path) { write_all(doc, {path}); }
 
-void write_all(const Document& doc, const std::vector<fs::path>& paths) {
+void write_bytes(const std::string& bytes, const fs::path& path) {
+  Pending pending;
+  pending.add(path).fill(bytes);
+  pending.commit();
+}
+
+void write_all(const Document& doc, const std::vector<fs::path>& paths, const std::map<fs::path, std::string>& ready) {
   validate(doc);
   if (paths.size() > kMaxFiles) throw WriteError("Quá " + std::to_string(kMaxFiles) + " tệp kết quả");
   Pending pending;
-  for (const auto& path : paths) prepare(doc, path, pending);
+  for (const auto& path : paths) {
+    if (auto it = ready.find(path); it != ready.end()) pending.add(path).fill(it->second);
+    else prepare(doc, path, pending);
+  }
   pending.commit();
 }
 

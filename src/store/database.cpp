@@ -258,16 +258,22 @@ Value Statement::get(int index) const {
 
 bool Statement::read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
 
-Transaction::Transaction(Database& db, bool immediate) : db_(db) {
-  db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+Transaction::Transaction(Database& db, bool immediate) : db_(db), nested_(db.in_transaction()) {
+  db_.exec(nested_ ? "SAVEPOINT ntm_nested" : immediate ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
 Transaction::~Transaction() {
-  if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (done_) return;
+  if (!nested_) {
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  } else if (db_.in_transaction()) {
+    // SQLite may have rolled the whole transaction back already (a storage error).
+    sqlite3_exec(db_.handle(), "ROLLBACK TO ntm_nested; RELEASE ntm_nested", nullptr, nullptr, nullptr);
+  }
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE ntm_nested" : "COMMIT");
   done_ = true;
 }
 

@@ -142,6 +142,9 @@ class Statement {
 };
 
 // A transaction that rolls back unless commit() was called. The destructor never throws.
+// Opened inside another transaction it is a savepoint: commit() keeps its changes for the
+// outer transaction to commit, and rolling back undoes only its own (several files imported
+// as one: all of them or none).
 class Transaction {
  public:
   explicit Transaction(Database& db, bool immediate = true);
@@ -151,6 +154,7 @@ class Transaction {
   void commit();
  private:
   Database& db_;
+  bool nested_ = false;
   bool done_ = false;
 };
 

@@ -49,12 +49,18 @@ std::map<int, fs::path> migrations(const fs::path& db_dir) {
   return out;
 }
 
-// What ntm builds at `version`: schema.sql, then the migrations up to it.
+// What ntm builds at `version`: schema.sql, then the migrations up to it, each applied with
+// the settings store::migrate() applies it with (foreign keys off, legacy ALTER TABLE: the
+// latter decides the SQL text a renamed table leaves in views and triggers).
 std::map<std::string, Object> reference(const fs::path& db_dir, int version) {
   Database memory = Database::memory();
   memory.exec(read_file(db_dir / "schema.sql"));
-  for (const auto& [target, file] : migrations(db_dir))
-    if (target <= version) memory.exec(read_file(file));
+  for (const auto& [target, file] : migrations(db_dir)) {
+    if (target > version) continue;
+    memory.exec("PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON; BEGIN");
+    memory.exec(read_file(file));
+    memory.exec("COMMIT; PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON");
+  }
   return objects_of(memory);
 }
 
