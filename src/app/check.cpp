@@ -74,7 +74,8 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
 }
 
 std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
-                          const std::map<std::string, std::string>& scripts) {
+                          const std::map<std::string, std::string>& scripts, const std::string& named_province,
+                          int named_year, const std::string& named_date) {
   if (!review.contains("results") || !review.contains("criteria_set") || !review.contains("year"))
     throw std::runtime_error(tr("kết quả rà soát thiếu results/criteria_set/year, không lưu được",
                                 "the review lacks results/criteria_set/year and cannot be saved"));
@@ -84,23 +85,25 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
   auto numbers = db.prepare("SELECT number FROM criterion WHERE set_id = ? ORDER BY number");
   numbers.bind(1, set);
   while (numbers.step()) criteria.push_back(static_cast<int>(numbers.get_int(0)));
-  // The communes of the review: those of the named province on the map the review used. A
-  // result naming any other unit is refused (a script cannot write another province's data).
-  std::string date = review.contains("map_date") && review["map_date"].is_string() ? review["map_date"].get<std::string>()
-                                                                                    : year_end(year);
-  std::string name = review.contains("province_code") && review["province_code"].is_string()
-                         ? review["province_code"].get<std::string>()
-                         : review.value("province", std::string());
-  UnitId province = find_province(db, name, date);
+  // Only what the user named is written: the results must be communes of the province of
+  // --province on the map of --as-of (or 31/12 of --year), for the year of --year, whatever
+  // the script returned. A result naming any other unit is refused.
+  if (year != named_year)
+    throw std::runtime_error(tr("kết quả rà soát là của năm ", "the review is for year ") + std::to_string(year) +
+                             tr(", không phải năm --year ", ", not the --year ") + std::to_string(named_year) +
+                             tr(": không lưu gì", ": nothing saved"));
+  const std::string& date = named_date;
+  UnitId province = find_province(db, named_province, date);
   auto map = Province::load(db, province, date, year);
   std::vector<std::pair<UnitId, std::vector<int>>> rows;
   for (const auto& r : review["results"]) {
     std::string code = r.at("code").get<std::string>();
     const Unit* u = map->find(code);
     if (!u || u->kind != "commune")
-      throw std::runtime_error(tr("kết quả rà soát có mã ", "the review names code ") + code +
-                               tr(" không phải xã của ", ", not a commune of ") + map->unit().name_with_type +
-                               tr(" trên bản đồ ngày ", " on the map of ") + vn_date(date) + tr(": không lưu gì", ": nothing saved"));
+      throw std::runtime_error(tr("kết quả rà soát có mã ", "the review names code ") + clip(code) +
+                               tr(" không phải xã của tỉnh ", ", not a commune of ") + map->unit().name +
+                               tr(" trên bản đồ ngày ", " on the map of ") + vn_date(date) +
+                               tr(" (--province): không lưu gì", " (--province): nothing saved"));
     std::vector<int> met;
     for (const auto& m : r.at("met")) met.push_back(m.get<int>());
     rows.emplace_back(u->id, std::move(met));

@@ -40,8 +40,13 @@ std::vector<std::filesystem::path> rule_scripts();
 // The run and the SHA-256 of every script it ran (`scripts`) are recorded in saved_run,
 // and each status row names that run (criterion_status.run_id).
 // `db` comes from open_for_writing() (app/provenance.h).
+// Refuses (std::runtime_error, nothing written) results for a year other than `named_year`
+// or codes that are not communes of `named_province` on the map of `named_date` (the
+// --province, --year and --as-of the user gave), so a script cannot make the command write
+// another province's statuses.
 std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
-                          const std::map<std::string, std::string>& scripts);
+                          const std::map<std::string, std::string>& scripts, const std::string& named_province,
+                          int named_year, const std::string& named_date);
 
 // A span of years (`ntm check --from Y1 --to Y2`): the review at the start (31/12 of Y1-1 when
 // the province has data for that year, else Y1) and at the end (Y2), each year on its own map

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "app/importer.h"
@@ -139,6 +140,15 @@ std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
     negative = s[0] == '-';
     s.erase(0, 1);
   }
+  // An exponent as Excel writes large and small numbers: 9.5E+1, 1,2E-05, 3E10.
+  std::string exponent;
+  if (auto e = s.find_first_of("eE"); e != std::string::npos) {
+    exponent = s.substr(e + 1);
+    s.erase(e);
+    std::string digits = exponent;
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.erase(0, 1);
+    if (!all_digits(digits) || digits.size() > 4 || s.empty()) return std::nullopt;
+  }
   char decimal = mark == DecimalMark::Comma ? ',' : '.';
   char thousands = mark == DecimalMark::Comma ? '.' : ',';
   std::string integer = s, fraction;
@@ -148,6 +158,7 @@ std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
     if (!all_digits(fraction)) return std::nullopt;
   }
   if (integer.find(thousands) != std::string::npos) {
+    if (!exponent.empty()) return std::nullopt;   // no grouping in scientific notation
     // Groups of three after the first: 1.986.281
     std::string plain;
     std::size_t start = 0;
@@ -165,7 +176,13 @@ std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
   }
   if (integer.empty() && fraction.empty()) return std::nullopt;
   if (!integer.empty() && !all_digits(integer)) return std::nullopt;
-  double value = std::stod((integer.empty() ? "0" : integer) + (fraction.empty() ? "" : "." + fraction));
+  // strtod in the C locale reads the normalised text; a value too large for a double (a
+  // 400-digit "number") is refused like any other text that is not a number.
+  std::string normal = (integer.empty() ? "0" : integer) + (fraction.empty() ? "" : "." + fraction) +
+                       (exponent.empty() ? "" : "e" + exponent);
+  char* end = nullptr;
+  double value = std::strtod(normal.c_str(), &end);
+  if (end != normal.c_str() + normal.size() || !std::isfinite(value)) return std::nullopt;
   return negative ? -value : value;
 }
 

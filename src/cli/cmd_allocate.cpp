@@ -24,6 +24,7 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "cli/table_output.h"
 #include "model/hash.h"
 #include "model/text.h"
@@ -411,7 +412,7 @@ void add_allocate(CLI::App& app, Global& global) {
   add_limit_flags(cmd, o->limits);
   cmd->allow_extras();
   cmd->callback([&global, o, cmd] {
-    global.status = guarded([&] {
+    global.status = supervised(o->limits.limits(), [&] {
       int modes = !o->formula.empty() + o->list + !o->show.empty() + !o->diff.empty();
       if (modes == 0 && o->help) {
         std::cout << cmd->help();

@@ -14,6 +14,7 @@
 #include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "cli/output_file.h"
 #include "model/i18n.h"
 #include "model/text.h"
@@ -50,7 +51,7 @@ void add_check(CLI::App& app, Global& global) {
   add_limit_flags(cmd, o->limits);
   cmd->allow_extras();
   cmd->callback([&global, o, cmd] {
-    global.status = guarded([&] {
+    global.status = supervised(o->limits.limits(), [&] {
       if (o->write && !o->save) throw std::invalid_argument(tr("--write chỉ đi cùng --save", "--write goes with --save"));
       o->year = span_year(o->year, o->from, o->to);
       if (o->from && o->save)
@@ -148,7 +149,8 @@ void add_check(CLI::App& app, Global& global) {
           std::cerr << tr("Sẽ lưu trạng thái tiêu chí đã tính của ", "Would store the computed statuses of ") << rows
                     << tr(" xã; thêm --write để ghi.\n", " communes; add --write to store them.\n");
         } else {
-          std::size_t n = app::save_statuses(*target, result.review, result.scripts_run);
+          std::size_t n = app::save_statuses(*target, result.review, result.scripts_run, o->province, o->year,
+                                            map_date(o->as_of, o->year));
           std::cerr << tr("Đã lưu ", "Stored ") << n << tr(" trạng thái tiêu chí (computed).\n", " computed criterion statuses.\n");
         }
       }

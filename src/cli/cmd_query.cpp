@@ -10,6 +10,7 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "cli/output_file.h"
 #include "cli/table_output.h"
 #include "lua/evaluate.h"
@@ -95,7 +96,7 @@ void add_query(CLI::App& app, Global& global) {
   add_db_option(cmd, global.db);
   add_limit_flags(cmd, options->limits);
   cmd->callback([&global, options] {
-    global.status = guarded([&] {
+    global.status = supervised(options->limits.limits(), [&] {
       const Options& o = *options;
       if (o.sql.empty() == o.lua.empty())
         throw std::invalid_argument(tr("cho một câu SQL hoặc -e 'biểu thức Lua' (một trong hai)",

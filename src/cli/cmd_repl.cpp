@@ -16,6 +16,7 @@
 #include "app/repl.h"
 #include "cli/commands_extra.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "cli/table_output.h"
 #include "model/i18n.h"
 
@@ -173,7 +174,7 @@ void add_repl(CLI::App& app, Global& global) {
       ->check(CLI::Range(1990, 2100));
   add_map_flags(cmd, map->as_of, &map->set);
   cmd->callback([&global, limits, map] {
-    global.status = guarded([&] { return run_repl(global.db, limits->limits(), *map); });
+    global.status = supervised(limits->limits(), [&] { return run_repl(global.db, limits->limits(), *map); });
   });
 }
 

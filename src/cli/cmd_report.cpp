@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "app/paths.h"
@@ -21,6 +22,7 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "lua/bind_report.h"
 #include "model/i18n.h"
 #include "report/docx_template.h"
@@ -149,7 +151,7 @@ void add_report(CLI::App& app, Global& global) {
   add_limit_flags(cmd, o->limits);
   cmd->allow_extras();
   cmd->callback([&global, o, cmd] {
-    global.status = guarded([&] {
+    global.status = supervised(o->limits.limits(), [&] {
       for (const auto& out : o->outputs) check_output(out);
       auto script = app::find_script(o->layout, "reports");
       if (!script)
@@ -202,20 +204,32 @@ void add_report(CLI::App& app, Global& global) {
         return kOk;
       }
       doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
-      for (const auto& out : o->outputs) {
+      // Word templates are filled first, then every file is written all or none: a failure
+      // on the last one leaves none of them behind.
+      std::map<fs::path, std::string> ready;
+      std::map<fs::path, report::FilledTemplate> filled;
+      auto lower_ext = [](const std::string& out) {
         std::string ext = fs::path(out).extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (ext == ".docx" && !o->template_path.empty()) {
-          report::FilledTemplate filled = report::fill_template(o->template_path, doc);
-          report::write_bytes(filled.bytes, out);
-          for (const auto& name : filled.unknown)
+        return ext;
+      };
+      if (!o->template_path.empty())
+        for (const auto& out : o->outputs)
+          if (lower_ext(out) == ".docx" && !filled.count(out)) {
+            auto& f = filled[out] = report::fill_template(o->template_path, doc);
+            ready[out] = std::move(f.bytes);
+          }
+      report::write_all(doc, std::vector<fs::path>(o->outputs.begin(), o->outputs.end()), ready);
+      for (const auto& out : o->outputs) {
+        std::string ext = lower_ext(out);
+        if (auto it = filled.find(out); it != filled.end()) {
+          for (const auto& name : it->second.unknown)
             std::cerr << tr("Chú ý: mẫu báo cáo không có trường {{", "Note: the layout has no field {{") << name
                       << tr("}} (để nguyên trong ", "}} (left as written in ") << out << tr("; xem --fields)", "; see --fields)") << "\n";
           std::cout << tr("Đã ghi ", "Wrote ") << out << tr(" theo mẫu ", " from the template ") << o->template_path << " ("
-                    << filled.replaced << tr(" chỗ điền)", " placeholders filled)") << "\n";
+                    << it->second.replaced << tr(" chỗ điền)", " placeholders filled)") << "\n";
           continue;
         }
-        report::write(doc, out);
         if (ext == ".csv")
           for (const auto& p : report::csv_paths(doc, out)) std::cout << tr("Đã ghi ", "Wrote ") << p.string() << "\n";
         else

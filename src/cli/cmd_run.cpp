@@ -6,6 +6,7 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "model/i18n.h"
 
 namespace ntm::cli {
@@ -26,7 +27,7 @@ void add_run(CLI::App& app, Global& global) {
   add_limit_flags(cmd, options->limits);
   cmd->allow_extras();
   cmd->callback([&global, options, cmd] {
-    global.status = guarded([&] {
+    global.status = supervised(options->limits.limits(), [&] {
       auto script = app::find_script(options->script);
       if (!script) throw std::invalid_argument(tr("không tìm thấy script '", "script not found: '") + options->script + "'");
       if (options->help) {

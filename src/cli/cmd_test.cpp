@@ -13,6 +13,7 @@
 #include "app/run.h"
 #include "cli/commands_extra.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "lua/evaluate.h"
 #include "lua/to_json.h"
 #include "model/i18n.h"
@@ -91,7 +92,7 @@ void add_test(CLI::App& app, Global& global) {
                                     "database to test on (default: a temporary dien-bien-2020 sample)"));
   add_limit_flags(cmd, o->limits);
   cmd->callback([&global, o] {
-    global.status = guarded([&] {
+    global.status = supervised(o->limits.limits(), [&] {
       std::vector<fs::path> files;
       std::error_code ec;
       if (fs::is_regular_file(o->dir, ec)) {

@@ -143,6 +143,12 @@ int guarded(const std::function<int()>& body) {
       std::cerr << tr("Không ghi được: tệp cơ sở dữ liệu (hoặc thư mục chứa nó) chỉ cho phép đọc: ",
                       "Cannot write: the database file (or its folder) is read-only: ")
                 << e.what() << "\n";
+    else if ((e.code() & 0xff) == 13 || (e.code() & 0xff) == 10)   // SQLITE_FULL, SQLITE_IOERR
+      std::cerr << tr("Không ghi được vào đĩa (đĩa đầy hoặc lỗi đọc ghi): ", "Cannot write to the disk (full, or an I/O error): ")
+                << e.what()
+                << tr(". Lệnh ghi mọi thứ trong một giao dịch, nên không có gì được ghi: cơ sở dữ liệu như trước khi chạy lệnh.",
+                      ". The command writes in one transaction, so nothing was written: the database is as it was.")
+                << "\n";
     else if ((e.code() & 0xff) == 5)   // SQLITE_BUSY after the busy timeout
       std::cerr << tr("Cơ sở dữ liệu đang bận (một chương trình khác đang ghi); hãy thử lại: ",
                       "The database is busy (another program is writing); try again: ")
