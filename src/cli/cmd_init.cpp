@@ -19,8 +19,8 @@ void add_init(CLI::App& app, Global& global) {
   auto options = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("init", tr("tạo cơ sở dữ liệu mới (lược đồ, đơn vị hành chính, bộ tiêu chí, dữ liệu mẫu)",
                                             "create a new database (schema, units, criteria sets, optional sample)"));
-  cmd->add_option("--sample", options->sample, tr("nạp dữ liệu mẫu: dien-bien-2020 hoặc bac-giang-2020",
-                                                  "load a sample: dien-bien-2020 or bac-giang-2020"));
+  cmd->add_option("--sample", options->sample, tr("nạp dữ liệu mẫu: dien-bien-2020, dien-bien-2026, bac-giang-2020 hoặc national (cả nước, tổng hợp)",
+                                                  "load a sample: dien-bien-2020, dien-bien-2026, bac-giang-2020 or national (the whole country, synthetic)"));
   cmd->add_option("--years", options->years, tr("mẫu national: các năm, ví dụ 2016-2020 hoặc 2020",
                                                  "national sample: the years, e.g. 2016-2020 or 2020"));
   cmd->add_option("--provinces", options->provinces, tr("mẫu national: mã tỉnh, cách nhau bằng dấu phẩy (mặc định: cả nước)",
