@@ -59,3 +59,33 @@ TEST_CASE("the national sample takes its parameters only with --sample national"
   CHECK(r.messages().find("2016-2025") != std::string::npos);
   CHECK_FALSE(fs::exists(db));
 }
+
+TEST_CASE("the national sample is deterministic for a seed and covers every rural commune of the slice") {
+  fs::path dir = ntm::test::temp_dir() / "national-seed";
+  fs::create_directories(dir);
+  auto build = [&](const std::string& name, const std::string& seed) {
+    fs::path db = dir / (name + ".db");
+    auto r = ntm::test::ntm("--db '" + db.string() + "' init --sample national --years 2019-2020 --provinces 11 --seed " + seed);
+    INFO(r.messages());
+    REQUIRE(r.status == 0);
+    return db;
+  };
+  auto rows = [](const fs::path& db) {
+    std::string all;
+    for (const char* table : {"indicator_value", "criterion_status", "recognition", "funding", "ocop_product"}) {
+      auto r = ntm::test::ntm("--db '" + db.string() + "' query \"SELECT * FROM " + table + " ORDER BY 1, 2, 3, 4\" --format csv");
+      REQUIRE(r.status == 0);
+      all += r.out;
+    }
+    return all;
+  };
+  fs::path a = build("a", "7"), b = build("b", "7"), c = build("c", "8");
+  std::string ra = rows(a);
+  CHECK(ra.size() > 100000);
+  CHECK(ra == rows(b));
+  CHECK(ra != rows(c));
+  // Every one of Điện Biên's 115 rural communes of 2020 has values, assessed statuses, or is
+  // one of the few without data, and nothing lies outside them.
+  auto r = ntm::test::ntm("--db '" + a.string() + "' check --province 11 --year 2020 --format json --no-rules");
+  CHECK(r.out.find("\"communes\": 115") != std::string::npos);
+}
