@@ -19,6 +19,7 @@ import datetime
 import glob
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -365,10 +366,13 @@ def measure_profile(year, notes):
                               "--percent-limit", "1", "-g", "none"], capture_output=True, text=True)
         inclusive = subprocess.run([perf, "report", "-i", data, "--stdio", "--children", "--sort", "symbol",
                                     "--percent-limit", "1", "-g", "none"], capture_output=True, text=True)
+        def tidy(l):   # perf pads its columns to the terminal's width
+            return re.sub(r" {2,}", "  ", re.sub(r"\s+-\s+-\s*$", "", l)).rstrip()
+
         lines = ["self time (>= 1 %):"]
-        lines += [l.rstrip() for l in own.stdout.splitlines() if l.strip() and not l.startswith("#")][:20]
+        lines += [tidy(l) for l in own.stdout.splitlines() if l.strip() and not l.startswith("#")][:20]
         lines += ["", "time including callees, ntm functions (>= 1 %):"]
-        lines += [l.rstrip() for l in inclusive.stdout.splitlines()
+        lines += [tidy(l) for l in inclusive.stdout.splitlines()
                   if "ntm::" in l and not l.startswith("#") and "(inlined)" not in l and "_M_invoke" not in l][:30]
         return "\n".join(lines)
     except Failure as e:
