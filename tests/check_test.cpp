@@ -421,6 +421,26 @@ TEST_CASE("ntm check --province all: every province with data, a national block,
   CHECK(none.err.find("không tỉnh nào có số liệu tiêu chí năm 2012") != std::string::npos);
 }
 
+TEST_CASE("a finding is said once, though a rule runs the review again") {
+  // so-lieu-in runs the review to compare the printed figures; the commune without data is
+  // one finding, not one per script that reviewed it.
+  fs::path db = copy_of("dien-bien-2020", "said-once");
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    REQUIRE(d.prepare("SELECT count(*) FROM statistic").step());
+    d.exec("DELETE FROM indicator_value WHERE year = 2020 AND unit_id = (SELECT id FROM unit WHERE code = '03166' AND kind = 'commune')");
+    d.exec("DELETE FROM criterion_status WHERE year = 2020 AND by = 'assessed' AND unit_id = (SELECT id FROM unit WHERE code = '03166' AND kind = 'commune')");
+  }
+  json r = check_json(db, "--province 'Điện Biên' --year 2020", 1);
+  int no_data = 0, printed = 0;
+  for (const auto& f : r["findings"]) {
+    if (f["rule"] == "chua-co-so-lieu") ++no_data;
+    if (f["rule"] == "so-lieu-in") ++printed;
+  }
+  CHECK(no_data == 1);
+  CHECK(printed > 0);   // so-lieu-in did run the review: the printed figures now disagree
+}
+
 TEST_CASE("x:met, x:count_met and the review agree on every commune of every sample and year") {
   // Computed statuses saved by an earlier `check --save --write` never decide a criterion: a
   // commune whose values and assessed statuses are gone has no data, for the review and for x:met.

@@ -1,7 +1,9 @@
 #include "app/check.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "app/paths.h"
 #include "app/provenance.h"
@@ -40,23 +42,33 @@ nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings) 
   return out;
 }
 
-CheckResult run_check(const CheckOptions& options, std::ostream& log) {
+CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* shared) {
   auto script = find_script(options.script, "checks");
   if (!script) throw std::invalid_argument(tr("không tìm thấy script kiểm tra '", "check script not found: '") + options.script + "'");
+  std::optional<Session> own;
+  Session& session = shared ? *shared : own.emplace(options.db);
   CheckResult result;
   nlohmann::ordered_json review;
-  auto main = run_script(options.db, *script, options.args, options.limits, log, log,
+  auto main = run_script(session, *script, options.args, options.limits, log, log,
                          [&](lua::Host& host) { review = lua::take_json(host); });
   if (!review.is_object())
     throw std::runtime_error(script->string() + tr(": script rà soát phải trả về một bảng (province, year, bands, ...)",
                                                    ": a review script must return a table (province, year, bands, ...)"));
-  result.findings = main.findings;
+  // A rule that runs the review again (so-lieu-in compares printed figures with it) repeats
+  // the review's own findings: a finding already said (same rule, level, unit and message) is
+  // said once.
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> said;
+  auto add = [&](const std::vector<lua::Finding>& findings) {
+    for (const auto& f : findings)
+      if (said.emplace(f.rule, f.level, f.unit_code, f.message).second) result.findings.push_back(f);
+  };
+  add(main.findings);
   result.scripts_run = main.scripts_run;
   if (options.rules) {
     for (const auto& rule : rule_scripts()) {
       if (fs::equivalent(rule, *script)) continue;
-      auto r = run_script(options.db, rule, options.args, options.limits, log, log, {}, true);
-      result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
+      auto r = run_script(session, rule, options.args, options.limits, log, log, {}, true);
+      add(r.findings);
       result.scripts_run.insert(r.scripts_run.begin(), r.scripts_run.end());
     }
   }
@@ -128,11 +140,12 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
 
 nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to, std::ostream& log, CheckResult& end) {
   using json = nlohmann::ordered_json;
+  Session session(options.db);
   auto review_of = [&](int year, bool rules) {
     CheckOptions o = options;
     o.args["year"] = std::to_string(year);
     o.rules = rules;
-    return run_check(o, log);
+    return run_check(o, log, &session);
   };
   // The start: the end of the year before the span when it has data (a 2016-2020 phase starts
   // from the results of 31/12/2015), else the first year of the span.
@@ -233,11 +246,13 @@ nlohmann::ordered_json run_national(const CheckOptions& options, const std::vect
   bool same = true;
   int criteria_count = -1;
   std::set<std::string> sets;
+  Session session(options.db);
   for (std::size_t i = 0; i < provinces.size(); ++i) {
     if (progress) progress(i, provinces.size(), provinces[i]);
     CheckOptions o = options;
     o.args["province"] = provinces[i];
-    CheckResult r = run_check(o, log);
+    CheckResult r = run_check(o, log, &session);
+    session.cache->drop_provinces();   // one province's units and values in memory at a time
     const json& v = r.review;
     communes += v.value("communes", 0);
     with_data += v.value("with_data", 0);

@@ -27,9 +27,12 @@ struct CheckResult {
   std::map<std::string, std::string> scripts_run;   // script_label() → SHA-256
 };
 
-// Runs the review script (which must return the review table) and then each rule script.
+struct Session;
+
+// Runs the review script (which must return the review table) and then each rule script,
+// all over one connection and one catalog cache (`session`, or one opened for this check).
 // Throws lua::ScriptError / std::runtime_error as run_script does.
-CheckResult run_check(const CheckOptions& options, std::ostream& log);
+CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* session = nullptr);
 
 // The rule scripts that `ntm check` runs, in name order.
 std::vector<std::filesystem::path> rule_scripts();

@@ -159,8 +159,15 @@ RunResult run_script(const fs::path& db, const fs::path& script, const std::map<
                      const lua::Limits& limits, std::ostream& out, std::ostream& err,
                      const std::function<void(lua::Host&)>& after, bool lenient_args,
                      std::shared_ptr<const report::Profile> profile) {
-  store::Database database = open_for_scripts(db);
-  lua::Context context(database, out, err);
+  Session session(db);
+  return run_script(session, script, args, limits, out, err, after, lenient_args, std::move(profile));
+}
+
+RunResult run_script(Session& session, const fs::path& script, const std::map<std::string, std::string>& args,
+                     const lua::Limits& limits, std::ostream& out, std::ostream& err,
+                     const std::function<void(lua::Host&)>& after, bool lenient_args,
+                     std::shared_ptr<const report::Profile> profile) {
+  lua::Context context(session.database, out, err, session.cache);
   context.args = args;
   context.lenient_args = lenient_args;
   context.script_dirs = script_dirs();

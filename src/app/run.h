@@ -59,6 +59,18 @@ struct RunResult {
   std::vector<lua::Finding> findings;
   std::map<std::string, std::string> scripts_run;   // script_label() → SHA-256 (app/provenance.h)
 };
+// What the scripts of one command share: the read-only connection (opened and checked once)
+// and what the model loaded over it, so that a check's rules and the provinces of a
+// national check do not reopen the file and reload the same provinces and sets.
+struct Session {
+  explicit Session(const std::filesystem::path& db) : database(open_for_scripts(db)) {}
+  store::Database database;
+  std::shared_ptr<CatalogCache> cache = std::make_shared<CatalogCache>();
+};
+RunResult run_script(Session& session, const std::filesystem::path& script,
+                     const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,
+                     std::ostream& err, const std::function<void(lua::Host&)>& after = {},
+                     bool lenient_args = false, std::shared_ptr<const report::Profile> profile = nullptr);
 RunResult run_script(const std::filesystem::path& db, const std::filesystem::path& script,
                      const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,
                      std::ostream& err, const std::function<void(lua::Host&)>& after = {},

@@ -36,7 +36,9 @@ struct Finding {
 };
 
 struct Context {
-  Context(const store::Database& db, std::ostream& out, std::ostream& err) : catalog(db), out(out), err(err) {}
+  // `cache`: what earlier scripts of the same command loaded over the same connection.
+  Context(const store::Database& db, std::ostream& out, std::ostream& err, std::shared_ptr<CatalogCache> cache = nullptr)
+      : catalog(db, std::move(cache)), out(out), err(err) {}
 
   Catalog catalog;               // over the read-only connection
   std::ostream& out;             // print()

@@ -14,9 +14,29 @@
 
 namespace ntm {
 
+// What catalogs loaded, shared by the catalogs of one command over one connection: a
+// check's review and its rules, the provinces of a national check. Never shared between
+// connections to different files.
+struct CatalogCache {
+  std::map<std::pair<std::string, std::string>, UnitId> names;
+  std::map<std::tuple<UnitId, std::string, int>, std::shared_ptr<const Province>> provinces;
+  std::map<std::string, std::shared_ptr<const CriteriaSet>> sets;
+  std::map<std::tuple<UnitId, int, std::string>, std::shared_ptr<const YearData>> years;
+  std::map<UnitId, std::vector<int>> years_with_data;   // every unit with facts under it
+  bool years_with_data_loaded = false;
+
+  // Drops the provinces and their years (a national check holds one province at a time);
+  // names, sets and the years with data stay.
+  void drop_provinces() {
+    provinces.clear();
+    years.clear();
+  }
+};
+
 class Catalog {
  public:
-  explicit Catalog(const store::Database& db) : db_(db) {}
+  explicit Catalog(const store::Database& db, std::shared_ptr<CatalogCache> cache = nullptr)
+      : db_(db), cache_(cache ? std::move(cache) : std::make_shared<CatalogCache>()) {}
 
   const store::Database& db() const { return db_; }
 
@@ -57,11 +77,7 @@ class Catalog {
   std::string as_of_, given_set_;
   int as_of_year_ = 0;
   bool as_of_given_ = false;
-  std::map<std::pair<std::string, std::string>, UnitId> names_;
-  std::map<std::tuple<UnitId, std::string, int>, std::shared_ptr<const Province>> provinces_;
-  std::map<std::string, std::shared_ptr<const CriteriaSet>> sets_;
-  std::map<std::tuple<UnitId, int, std::string>, std::shared_ptr<const YearData>> years_;
-  std::map<UnitId, std::vector<int>> years_with_data_;
+  std::shared_ptr<CatalogCache> cache_;
 };
 
 }  // namespace ntm

@@ -115,6 +115,16 @@ UnitLabel unit_label(const store::Database& db, UnitId id) {
 }
 
 UnitId find_province(const store::Database& db, const std::string& name_or_code, const std::string& date) {
+  // A code on this map is one indexed lookup; a name folds every province's names below.
+  if (!name_or_code.empty() && name_or_code.size() <= 2 &&
+      std::all_of(name_or_code.begin(), name_or_code.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    auto by_code = db.prepare(R"(
+      SELECT u.id FROM unit u JOIN unit_period p ON p.unit_id = u.id
+      WHERE u.kind = 'province' AND u.code = ?2
+        AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1)");
+    by_code.bind(1, date).bind(2, name_or_code.size() == 1 ? "0" + name_or_code : name_or_code);
+    if (by_code.step()) return by_code.get_int(0);
+  }
   // Every province period: the ones on this map first.
   auto stmt = db.prepare(R"(
     SELECT u.id, u.code, p.name, p.name_with_type, ifnull(p.valid_from, ''), ifnull(p.valid_to, ''),

@@ -18,6 +18,7 @@ if p.year < conditions.valid_from or p.year > conditions.valid_to then return en
 
 local tinh = ntm.province(p.province)
 local RULE = "hoan-thanh-tinh"
+local review = ntm.use("review")
 
 -- Một điều kiện: giá trị tính được so với ngưỡng của dữ liệu, kèm nguồn chưa xác minh nếu có.
 local function judge(id, value, detail)
@@ -41,7 +42,7 @@ local list = tinh:communes{ year = p.year }
 local all, standard, without = 0, 0, 0
 for x in list do
   all = all + 1
-  local set = ntm.criteria(x.criteria_set)
+  local set = review.set_of(x)
   if not x:has_data() then
     without = without + 1
     if x:recognised("standard") then standard = standard + 1 end

@@ -10,7 +10,7 @@ local review = ntm.use("review")
 for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district = p.district } do
   local since = x:recognised("standard")
   -- The set each commune was reviewed with (--set, the recorded set, else the year's).
-  local set = ntm.criteria(x.criteria_set)
+  local set = review.set_of(x)
   if since and since <= p.year and x:has_data() then
     local missing = {}
     for _, c in ipairs(set.criteria) do

@@ -10,10 +10,11 @@ local p = ntm.params{
 if p.tag or p.district then return end   -- số liệu in là của cả tỉnh
 
 local tinh = ntm.province(p.province)
+local printed = tinh:statistics(p.year)
+if next(printed) == nil then return end   -- không có số liệu in nào để đối chiếu
+
 local review = ntm.use("review")
 local r = review.run{ province = p.province, year = p.year }
-
-local printed = tinh:statistics(p.year)
 
 -- Số chữ số thập phân của một số đã in ("47,82" → 2, "40" → 0).
 local function decimals_of(text)

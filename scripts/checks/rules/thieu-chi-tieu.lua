@@ -6,9 +6,10 @@ local p = ntm.params{
   tag      = { type = "string" },
   district = { type = "string" },
 }
+local review = ntm.use("review")
 -- The set each commune was reviewed with (--set, the recorded set, else the year's).
 for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district = p.district } do
-  local set = ntm.criteria(x.criteria_set)
+  local set = review.set_of(x)
   local _, source = x:status(set.criteria[1].number)
   if source == "indicators" then
     local missing = {}
