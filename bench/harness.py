@@ -279,6 +279,26 @@ def measure_extras(year, codes, notes):
         rss.append(m)
     extras["report"] = (times, rss)
 
+    # The national paths besides the check: the national report (layout ca-nuoc, every province
+    # with data) and a national allocation (phan-bo-tinh, every province of the map).
+    national = {}
+    nat_outs = [os.path.join(ARGS.work, "ca-nuoc." + e) for e in ("docx", "xlsx", "html")]
+    commands = {
+        "national report": [ARGS.ntm, "--db", ARGS.db, "report", "ca-nuoc", "--year", str(year)]
+        + sum([["-o", o] for o in nat_outs], []),
+        "national allocation": [ARGS.ntm, "--db", ARGS.db, "allocate", "phan-bo-tinh", "--year", str(year),
+                                "--total", "10000000", "--format", "json"],
+    }
+    for key, cmd in commands.items():
+        log(key + ": " + " ".join(cmd))
+        t, r = [], []
+        for _ in range(ARGS.pairs):
+            s, m, _ = run(cmd, stdout=os.path.join(ARGS.work, "national-extra.out"), ok=(0, 1))
+            t.append(s)
+            r.append(m)
+        national[key] = (" ".join(cmd[3:]), t, r)
+    extras["national"] = national
+
     # A national import of one year against a direct insert of the same rows.
     exports = os.path.join(ARGS.work, "export-%d" % year)
     os.makedirs(exports, exist_ok=True)
@@ -448,7 +468,7 @@ def write_results(started, load_before, init, sample, impls, names, years, one, 
     if extras:
         L.append("## Other paths")
         L.append("")
-        L.append("Report: median of %d runs; import: median of %d interleaved rounds, each into a fresh copy of the "
+        L.append("Report, national report and national allocation: median of %d runs; import: median of %d interleaved rounds, each into a fresh copy of the "
                  "sample without that year's values." % (ARGS.pairs, ARGS.import_pairs))
         L.append("")
         L.append("| what | median | peak RSS MiB |")
@@ -456,6 +476,8 @@ def write_results(started, load_before, init, sample, impls, names, years, one, 
         times, rss = extras["report"]
         L.append("| `ntm report annual --province \"Điện Biên\" --year 2020 -o .docx -o .xlsx -o .html` | %.0f ms | %.0f |"
                  % (median(times) * 1000, mib(max(rss))))
+        for key, (cmd, t, r) in extras.get("national", {}).items():
+            L.append("| %s: `ntm %s` | %.0f ms | %.0f |" % (key, cmd, median(t) * 1000, mib(max(r))))
         imp, direct, nfiles, one_process = extras["import"]
         how = "one command, %d files" % nfiles if one_process else "%d commands, one per province" % nfiles
         L.append("| `ntm import indicators` of the exported national year (%s) | %.2f s | %.0f |"

@@ -469,3 +469,33 @@ TEST_CASE("the inputs hash covers recipients, weights and parameters, not their 
   run.request.recipients[0].weight = 1.5;
   CHECK(ntm::app::inputs_hash(run, params) != h);
 }
+
+TEST_CASE("phan-bo-tinh splits among provinces by the communes' groups of 07/2022, and says what it leaves out") {
+  fs::path db = ntm::test::sample_db("dien-bien-2020");
+  // Điện Biên 2020: 101 of 115 communes are ĐBKK (excluded); of the other 14, none below 15
+  // criteria, 2 with 15-18 (× 3) and 12 standard (× 1): weight 18. Bắc Giang has no 2020
+  // data in this database: a line of 0, said on the line and on standard error.
+  auto r = allocate(db, "phan-bo-tinh --year 2020 --total 1.000 --provinces 'dien bien, bac giang' --format json");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  json plan = json::parse(r.out);
+  REQUIRE(plan["lines"].size() == 2);
+  CHECK(plan["province"].is_null());
+  CHECK(plan["lines"][0]["name"] == "Điện Biên");
+  CHECK(plan["lines"][0]["weight"] == 18);
+  CHECK(plan["lines"][0]["amount"] == 1000);
+  CHECK(plan["lines"][0]["group"] == "0 xã <15 TC/ATK × 5; 2 xã 15–18 TC × 3; 12 xã đạt chuẩn × 1; không tính: 101 xã ĐBKK");
+  CHECK(plan["lines"][1]["name"] == "Bắc Giang");
+  CHECK(plan["lines"][1]["amount"] == 0);
+  CHECK(plan["lines"][1]["group"] == "chưa có số liệu năm 2020: không tính");
+  CHECK(r.err.find("1 tỉnh chưa có số liệu năm 2020, không được phân bổ: Bắc Giang") != std::string::npos);
+  // 2020 is outside 2021-2025: the coefficients used are said to be 07/2022's.
+  CHECK(r.err.find("năm 2020 ngoài giai đoạn 2021–2025 của QĐ 07/2022/QĐ-TTg") != std::string::npos);
+
+  auto none = allocate(db, "phan-bo-tinh --year 2026 --total 1.000");
+  CHECK(none.status == 1);
+  CHECK(none.err.find("không tỉnh nào có số liệu năm 2026 để xếp nhóm xã") != std::string::npos);
+  auto unknown = allocate(db, "phan-bo-tinh --year 2020 --total 1.000 --provinces 'Điện Biên, Atlantis'");
+  CHECK(unknown.status != 0);
+  CHECK(unknown.err.find("không tìm thấy tỉnh 'Atlantis'") != std::string::npos);
+}
