@@ -296,7 +296,7 @@ def measure_extras(year, codes, notes):
             s, m, _ = run(cmd, stdout=os.path.join(ARGS.work, "national-extra.out"), ok=(0, 1))
             t.append(s)
             r.append(m)
-        national[key] = (" ".join(cmd[3:]), t, r)
+        national[key] = (" ".join(os.path.basename(a) if a.startswith(ARGS.work) else a for a in cmd[3:]), t, r)
     extras["national"] = national
 
     # A national import of one year against a direct insert of the same rows.

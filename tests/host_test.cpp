@@ -118,16 +118,16 @@ TEST_CASE("limits stop runaway scripts and pcall cannot catch them") {
 TEST_CASE("no escape: io, os, require, debug, dofile, bytecode are not reachable") {
   struct Case { const char* source; const char* expected; };
   const Case cases[] = {
-      {"io.open('/etc/passwd')", "global 'io'"},
-      {"os.execute('id')", "global 'os'"},
-      {"require('os')", "global 'require'"},
-      {"debug.getregistry()", "global 'debug'"},
-      {"dofile('/etc/passwd')", "global 'dofile'"},
-      {"loadfile('/etc/passwd')", "global 'loadfile'"},
-      {"package.loadlib('x', 'y')", "global 'package'"},
+      {"io.open('/etc/passwd')", "biến toàn cục 'io'"},
+      {"os.execute('id')", "biến toàn cục 'os'"},
+      {"require('os')", "biến toàn cục 'require'"},
+      {"debug.getregistry()", "biến toàn cục 'debug'"},
+      {"dofile('/etc/passwd')", "biến toàn cục 'dofile'"},
+      {"loadfile('/etc/passwd')", "biến toàn cục 'loadfile'"},
+      {"package.loadlib('x', 'y')", "biến toàn cục 'package'"},
       {"assert(load(string.char(27) .. 'Lua'))", "bytecode"},
       {"assert(load(function() return nil end, 'x', 'b'))", ""},
-      {"string.dump(print)", "field 'dump'"},
+      {"string.dump(print)", "trường 'dump'"},
       {"collectgarbage('bogus')", "invalid option 'bogus'"},
       {"setmetatable({}, {__gc = function() end})", "__gc"},
   };

@@ -207,12 +207,9 @@ std::vector<std::string> check_provinces(const std::filesystem::path& path, cons
       WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1
       ORDER BY u.code)");
     stmt.bind(1, date);
-    std::vector<std::pair<UnitId, std::string>> all;
-    while (stmt.step()) all.emplace_back(stmt.get_int(0), stmt.get_text(1));
-    for (const auto& [id, code] : all) {
-      const auto& years = catalog.years_with_data(id);
-      if (std::find(years.begin(), years.end(), year) != years.end()) codes.push_back(code);
-    }
+    std::set<UnitId> with_data = catalog.units_with_data(year);
+    while (stmt.step())
+      if (with_data.count(stmt.get_int(0))) codes.push_back(stmt.get_text(1));
     if (codes.empty())
       throw NotFound(tr("không tỉnh nào có số liệu tiêu chí năm ", "no province has criteria data for ") + std::to_string(year), {});
     return codes;

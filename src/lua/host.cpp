@@ -1,4 +1,5 @@
 #include "lua/host.h"
+#include "lua/lua_messages.h"
 
 #include <lua.hpp>
 
@@ -329,7 +330,8 @@ void Host::fail(int status) {
       }
     }
   }
-  throw ScriptError(kind, message, file, line, traceback);
+  // Lua's own messages in the user's language (the script's own are left as they are).
+  throw ScriptError(kind, localized_lua_message(message), file, line, traceback);
 }
 
 }  // namespace ntm::lua

@@ -78,4 +78,21 @@ const std::vector<int>& Catalog::years_with_data(UnitId province) {
   return it == cache_->years_with_data.end() ? none : it->second;
 }
 
+std::set<UnitId> Catalog::units_with_data(int year) const {
+  auto stmt = db_.prepare(R"(
+    WITH alive(unit_id, parent_id) AS (
+      SELECT unit_id, parent_id FROM unit_period
+      WHERE parent_id IS NOT NULL AND ifnull(valid_from, '') <= ?1 AND ifnull(valid_to, '9999-12-31') >= ?1),
+    with_facts(unit_id, parent_id) AS (
+      SELECT a.unit_id, a.parent_id FROM alive a
+      WHERE EXISTS (SELECT 1 FROM indicator_value v WHERE v.unit_id = a.unit_id AND v.year = ?2)
+         OR EXISTS (SELECT 1 FROM criterion_status s WHERE s.unit_id = a.unit_id AND s.year = ?2 AND s.by = 'assessed'))
+    SELECT parent_id FROM with_facts
+    UNION SELECT b.parent_id FROM with_facts w JOIN alive b ON b.unit_id = w.parent_id)");
+  stmt.bind(1, year_end(year)).bind(2, year);
+  std::set<UnitId> out;
+  while (stmt.step()) out.insert(stmt.get_int(0));
+  return out;
+}
+
 }  // namespace ntm

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -71,6 +72,10 @@ class Catalog {
   // The years with indicator values or assessed statuses for communes of the province (each
   // year on its own map), ascending.
   const std::vector<int>& years_with_data(UnitId province);
+  // The units (provinces, and districts of maps that have them) with indicator values or
+  // assessed statuses of `year` under them on the map of 31/12/`year`: one index probe per
+  // unit of that map, not a scan of every year's facts.
+  std::set<UnitId> units_with_data(int year) const;
 
  private:
   const store::Database& db_;

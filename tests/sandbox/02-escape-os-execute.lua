@@ -1,4 +1,4 @@
 -- intent: chạy lệnh hệ điều hành
--- expect: script global 'os'
+-- expect: script biến toàn cục 'os'
 -- limits: time=30
 os.execute('id')

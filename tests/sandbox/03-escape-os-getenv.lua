@@ -1,4 +1,4 @@
 -- intent: đọc biến môi trường
--- expect: script global 'os'
+-- expect: script biến toàn cục 'os'
 -- limits: time=30
 return os.getenv('HOME')

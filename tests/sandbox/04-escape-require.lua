@@ -1,4 +1,4 @@
 -- intent: nạp module ngoài bằng require
--- expect: script global 'require'
+-- expect: script biến toàn cục 'require'
 -- limits: time=30
 require('io')

@@ -1,4 +1,4 @@
 -- intent: chạy tệp bằng dofile
--- expect: script global 'dofile'
+-- expect: script biến toàn cục 'dofile'
 -- limits: time=30
 dofile('/etc/passwd')

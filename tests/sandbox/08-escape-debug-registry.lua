@@ -1,4 +1,4 @@
 -- intent: lấy registry qua debug
--- expect: script global 'debug'
+-- expect: script biến toàn cục 'debug'
 -- limits: time=30
 local r = debug.getregistry()

@@ -1,4 +1,4 @@
 -- intent: truyền nil cho ntm.province
--- expect: script bad argument
+-- expect: script đối số thứ
 -- limits: time=30
 ntm.province(nil)

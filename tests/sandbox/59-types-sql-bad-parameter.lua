@@ -1,4 +1,4 @@
 -- intent: tham số SQL kiểu bảng
--- expect: script bad argument
+-- expect: script đối số thứ
 -- limits: time=30
 ntm.sql('SELECT ?', {})

@@ -1,5 +1,5 @@
 -- intent: gọi các hàm table đã bọc với đối số sai kiểu: lỗi rõ ràng, đúng tên hàm
--- expect: script bad argument #1 to 'sort' (table expected, got string)
+-- expect: script đối số thứ 1 của 'sort' sai: cần table, nhận string
 -- limits: time=30
 assert(not pcall(table.insert, nil, 1))
 assert(not pcall(table.concat, 42))
