@@ -485,7 +485,43 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
 
   store::Transaction tx(db);
   // Statements prepared once per shape (table and columns) for the whole file: a national file
-  // has hundreds of thousands of values and only a few shapes.
+  // has hundreds of thousands of values and only a few shapes, so the SQL of a shape is built
+  // when the shape changes, not for every row.
+  struct Shape {
+    const Record* like = nullptr;
+    std::string select, remove, update, insert;
+  } shape;
+  auto same_names = [](const auto& a, const auto& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (a[k].first != b[k].first) return false;
+    return true;
+  };
+  auto shape_of = [&](const Record& r) -> const Shape& {
+    if (shape.like && shape.like->table == r.table && same_names(shape.like->keys, r.keys) &&
+        same_names(shape.like->values, r.values))
+      return shape;
+    shape.like = &r;
+    std::string where;
+    for (std::size_t k = 0; k < r.keys.size(); ++k) where += (k ? " AND " : "") + r.keys[k].first + " = ?";
+    shape.select = "SELECT ";
+    for (std::size_t k = 0; k < r.values.size(); ++k) shape.select += (k ? ", " : "") + r.values[k].first;
+    if (r.values.empty()) shape.select += "1";
+    shape.select += " FROM " + r.table + " WHERE " + where;
+    shape.remove = "DELETE FROM " + r.table + " WHERE " + where;
+    // An existing row is updated (an upsert would check NOT NULL columns the file does not carry).
+    shape.update = "UPDATE " + r.table + " SET ";
+    for (std::size_t k = 0; k < r.values.size(); ++k) shape.update += (k ? ", " : "") + r.values[k].first + " = ?";
+    shape.update += " WHERE " + where;
+    shape.insert = "INSERT INTO " + r.table + " (";
+    std::size_t n = 0;
+    for (const auto& [name, v] : r.keys) shape.insert += (n++ ? ", " : "") + name;
+    for (const auto& [name, v] : r.values) shape.insert += (n++ ? ", " : "") + name;
+    shape.insert += ") VALUES (";
+    for (std::size_t k = 0; k < n; ++k) shape.insert += k ? ", ?" : "?";
+    shape.insert += ")";
+    return shape;
+  };
   std::map<std::string, store::Statement> prepared;
   auto statement = [&](const std::string& sql) -> store::Statement& {
     auto it = prepared.find(sql);
@@ -502,16 +538,12 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       throw ImportStorageError(tr("không ghi được vào cơ sở dữ liệu ở dòng ", "cannot write to the database at row ") +
                                std::to_string(r.line) + ": " + e.what());
     };
+    const Shape& sql = shape_of(r);
     std::vector<Value> before(r.values.size());
     bool exists = false;
     if (!r.keys.empty()) {
-      std::string sql = "SELECT ";
-      for (std::size_t k = 0; k < r.values.size(); ++k) sql += (k ? ", " : "") + r.values[k].first;
-      if (r.values.empty()) sql += "1";
-      sql += " FROM " + r.table + " WHERE ";
-      for (std::size_t k = 0; k < r.keys.size(); ++k) sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
       try {
-        auto& stmt = statement(sql);
+        auto& stmt = statement(sql.select);
         for (std::size_t k = 0; k < r.keys.size(); ++k) stmt.bind(static_cast<int>(k + 1), r.keys[k].second);
         if (stmt.step()) {
           exists = true;
@@ -526,10 +558,8 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       if (!exists) { ++summary.unchanged; continue; }
       ++summary.updated;
       summary.changes.push_back(ImportChange{r.line, r.unit, r.fields.empty() ? r.table : r.fields[0], "(có)", "(bỏ)"});
-      std::string sql = "DELETE FROM " + r.table + " WHERE ";
-      for (std::size_t k = 0; k < r.keys.size(); ++k) sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
       try {
-        auto& del = statement(sql);
+        auto& del = statement(sql.remove);
         for (std::size_t k = 0; k < r.keys.size(); ++k) del.bind(static_cast<int>(k + 1), r.keys[k].second);
         del.run();
       } catch (const store::DbError& e) {
@@ -549,31 +579,16 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       continue;
     }
     (exists ? summary.updated : summary.inserted)++;
-    // An existing row is updated (an upsert would check NOT NULL columns the file does not carry).
-    std::string sql;
-    std::vector<Value> binds;
-    if (exists) {
-      sql = "UPDATE " + r.table + " SET ";
-      for (std::size_t k = 0; k < r.values.size(); ++k) {
-        sql += (k ? ", " : "") + r.values[k].first + " = ?";
-        binds.push_back(r.values[k].second);
-      }
-      sql += " WHERE ";
-      for (std::size_t k = 0; k < r.keys.size(); ++k) {
-        sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
-        binds.push_back(r.keys[k].second);
-      }
-    } else {
-      sql = "INSERT INTO " + r.table + " (";
-      for (const auto& [name, v] : r.keys) { sql += (binds.empty() ? "" : ", ") + name; binds.push_back(v); }
-      for (const auto& [name, v] : r.values) { sql += (binds.empty() ? "" : ", ") + name; binds.push_back(v); }
-      sql += ") VALUES (";
-      for (std::size_t k = 0; k < binds.size(); ++k) sql += k ? ", ?" : "?";
-      sql += ")";
-    }
     try {
-      auto& stmt = statement(sql);
-      for (std::size_t k = 0; k < binds.size(); ++k) stmt.bind(static_cast<int>(k + 1), binds[k]);
+      auto& stmt = statement(exists ? sql.update : sql.insert);
+      int i = 0;
+      if (exists) {
+        for (const auto& [name, v] : r.values) stmt.bind(++i, v);
+        for (const auto& [name, v] : r.keys) stmt.bind(++i, v);
+      } else {
+        for (const auto& [name, v] : r.keys) stmt.bind(++i, v);
+        for (const auto& [name, v] : r.values) stmt.bind(++i, v);
+      }
       stmt.run();
     } catch (const store::DbError& e) {
       int primary = e.code() & 0xff;
