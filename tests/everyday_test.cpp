@@ -209,9 +209,25 @@ TEST_CASE("ntm new + ntm test: the skeletons' own tests pass; a failing test nam
   CHECK(ntm::test::ntm("new allocation chia-von", cwd).status == 0);
   CHECK(ntm::test::ntm("new report bao-cao", cwd).status == 0);
 
-  // The check runs with ntm check, as a rule.
+  // A new rule starts switched off: ntm check skips it and says so.
+  CHECK(made.out.find("CHƯA BẬT") != std::string::npos);
+  auto off = ntm::test::ntm("check --province 11 --year 2020 --findings --format json --db '" + db.string() + "'", cwd);
+  REQUIRE(off.status == 0);
+  auto none = nlohmann::json::parse(off.out);
+  CHECK(std::count_if(none.begin(), none.end(), [](const auto& f) { return f["rule"] == "xa-duoi-10"; }) == 0);
+  CHECK(off.err.find("Quy tắc chưa bật (không chạy): xa-duoi-10") != std::string::npos);
+  CHECK(ntm::test::ntm("scripts", cwd).out.find("(chưa bật) xa-duoi-10") != std::string::npos);
+
+  // Its author deletes the marker line; then it runs with ntm check, as a rule.
+  fs::path rule = cwd / "scripts/checks/rules/xa-duoi-10.lua";
+  std::string text = slurp(rule);
+  auto marker = text.find("-- @disabled");
+  REQUIRE(marker != std::string::npos);
+  text.erase(marker, text.find('\n', marker) + 1 - marker);
+  std::ofstream(rule, std::ios::binary) << text;
   auto check = ntm::test::ntm("check --province 11 --year 2020 --findings --format json --db '" + db.string() + "'", cwd);
   REQUIRE(check.status == 0);
+  CHECK(check.err.find("chưa bật") == std::string::npos);
   auto findings = nlohmann::json::parse(check.out);
   CHECK(std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f["rule"] == "xa-duoi-10"; }) == 40);
 

@@ -135,6 +135,14 @@ function ntm.fmt.money(amount, options) end
 ---@return string
 function ntm.fmt.date(date) end
 
+---Vietnamese order of two names (a ă â b c d đ e ê ...): true when `a` comes before `b`.
+---Sort names with it: `table.sort(names, ntm.fmt.less)` puts "Điện Biên Đông" before
+---"Mường Ảng", where the default `<` compares bytes and puts every "Đ" after "Z".
+---@param a string
+---@param b string
+---@return boolean
+function ntm.fmt.less(a, b) end
+
 ---Rounds on the decimal digits: `round(10.125, 2, "half-even")` → 10.12.
 ---@param value number
 ---@param decimals? integer

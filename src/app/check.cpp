@@ -43,7 +43,7 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
   CheckResult result;
   nlohmann::ordered_json review;
   auto main = run_script(options.db, *script, options.args, options.limits, log, log,
-                         [&](lua::Host& host) { review = lua::take_json(host); });
+                         [&](lua::Host& host) { review = lua::take_json(host); }, false, options.defaults);
   if (!review.is_object())
     throw std::runtime_error(script->string() + tr(": script rà soát phải trả về một bảng (province, year, bands, ...)",
                                                    ": a review script must return a table (province, year, bands, ...)"));
@@ -52,7 +52,11 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
   if (options.rules) {
     for (const auto& rule : rule_scripts()) {
       if (fs::equivalent(rule, *script)) continue;
-      auto r = run_script(options.db, rule, options.args, options.limits, log, log, {}, true);
+      if (script_disabled(rule)) {
+        result.disabled_rules.push_back(rule);
+        continue;
+      }
+      auto r = run_script(options.db, rule, options.args, options.limits, log, log, {}, true, options.defaults);
       result.findings.insert(result.findings.end(), r.findings.begin(), r.findings.end());
       result.scripts_run.insert(r.scripts_run.begin(), r.scripts_run.end());
     }

@@ -107,6 +107,10 @@ std::optional<double> Reader::number_at(std::size_t i, std::size_t column) {
   std::string t = cell(i, column);
   if (t.empty()) return std::nullopt;
   auto v = parse_number(t, decimal_);
+  if (v && !std::isfinite(*v)) {
+    problem(i, header()[column], "'" + t + "' quá lớn");
+    return std::nullopt;
+  }
   if (!v)
     problem(i, header()[column],
             "'" + t + "' không phải số" +
@@ -182,9 +186,15 @@ const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds) {
     for (std::size_t width : {5u, 3u})
       if (!u && code.size() < width && code.find_first_not_of("0123456789") == std::string::npos)
         u = p.find(std::string(width - code.size(), '0') + code);
-    if (!u || !kinds.count(u->kind)) {
-      problem(i, column_title("code"), "không có " + std::string(kinds.count("commune") ? "xã" : "đơn vị") +
-                                           " mã '" + code + "' trong tỉnh " + p.unit().name);
+    std::string wanted = kinds.count("commune") && kinds.size() == 1 ? "xã" : "đơn vị";
+    if (u && !kinds.count(u->kind)) {
+      // A code of the wrong level: name what it is rather than call it a missing commune.
+      problem(i, column_title("code"), "mã '" + code + "' là " + u->name_with_type + ", không phải một " + wanted);
+      return nullptr;
+    }
+    if (!u) {
+      problem(i, column_title("code"), "tỉnh " + p.unit().name + " không có " + wanted + " nào mã '" + code + "'" +
+                                           (wanted == "xã" ? " (mã xã có 5 chữ số, ví dụ 03166)" : ""));
       return nullptr;
     }
     if (!name.empty() && bare(name) != bare(u->name)) {

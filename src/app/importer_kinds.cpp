@@ -222,7 +222,7 @@ void statuses(Reader& rd, std::vector<Record>& out) {
   std::map<std::size_t, int> wide;
   for (std::size_t c : std::set<std::size_t>(rd.unclaimed())) {
     std::string id = id_in_header(rd.header()[c], {"tc", "tieu chi", "criterion"});
-    if (!id.empty() && id.find_first_not_of("0123456789") == std::string::npos) {
+    if (!id.empty() && id.size() <= 6 && id.find_first_not_of("0123456789") == std::string::npos) {
       wide[c] = std::stoi(id);
       rd.claim(c);
     }
@@ -251,7 +251,7 @@ void statuses(Reader& rd, std::vector<Record>& out) {
     for (const auto& [c, n] : wide) one(n, rd.cell(i, c), rd.header()[c]);
     if (long_form) {
       std::string n = rd.text(i, "criterion");
-      if (!n.empty() && n.find_first_not_of("0123456789") == std::string::npos) one(std::stoi(n), rd.text(i, "met"), rd.column_title("met"));
+      if (!n.empty() && n.size() <= 6 && n.find_first_not_of("0123456789") == std::string::npos) one(std::stoi(n), rd.text(i, "met"), rd.column_title("met"));
       else if (!n.empty()) rd.problem(i, rd.column_title("criterion"), "'" + n + "' không phải số tiêu chí");
     }
   }
@@ -414,7 +414,7 @@ void ocop(Reader& rd, std::vector<Record>& out) {
     r.unit = name + " – " + producer;
     std::string id = rd.text(i, "id");
     if (!id.empty()) {
-      if (id.find_first_not_of("0123456789") != std::string::npos) { rd.problem(i, rd.column_title("id"), "mã sản phẩm phải là số"); continue; }
+      if (id.find_first_not_of("0123456789") != std::string::npos || id.size() > 18) { rd.problem(i, rd.column_title("id"), "mã sản phẩm phải là số (tối đa 18 chữ số)"); continue; }
       r.keys = {{"id", std::int64_t{std::stoll(id)}}};
     } else {
       // No id: the same name and producer is the same product.

@@ -165,7 +165,10 @@ std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
   }
   if (integer.empty() && fraction.empty()) return std::nullopt;
   if (!integer.empty() && !all_digits(integer)) return std::nullopt;
-  double value = std::stod((integer.empty() ? "0" : integer) + (fraction.empty() ? "" : "." + fraction));
+  // strtod, not std::stod: a number too large for a double becomes infinity (the caller says
+  // "quá lớn") instead of an exception named "stod" reaching the user.
+  std::string digits = (integer.empty() ? "0" : integer) + (fraction.empty() ? "" : "." + fraction);
+  double value = std::strtod(digits.c_str(), nullptr);
   return negative ? -value : value;
 }
 

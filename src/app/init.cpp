@@ -44,7 +44,8 @@ std::vector<std::string> sample_names() {
   return names;
 }
 
-void init_database(const InitOptions& options, std::ostream& out) {
+InitSummary init_database(const InitOptions& options, std::ostream& out) {
+  InitSummary summary;
   fs::path db_dir = data_dir() / "db";
   std::error_code ec;
   if (fs::exists(options.db, ec) && !options.force)
@@ -66,11 +67,13 @@ void init_database(const InitOptions& options, std::ostream& out) {
   remove_database_files(temp.path);
   {
     store::Database db(temp.path, store::OpenMode::Create);
-    int version = store::migrate(db, db_dir);
+    summary.schema_version = store::migrate(db, db_dir);
     store::load_reference(db, db_dir);
-    out << tr("Đã tạo lược đồ phiên bản ", "Created schema version ") << version << tr(" và dữ liệu tham chiếu", " and reference data")
-        << " (" << std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM unit")) << tr(" đơn vị hành chính, ", " units, ")
-        << std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM indicator")) << tr(" chỉ tiêu)", " indicators)") << "\n";
+    summary.units = std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM unit"));
+    summary.indicators = std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM indicator"));
+    summary.criteria_sets = std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM criteria_set"));
+    out << tr("Lược đồ phiên bản ", "Schema version ") << summary.schema_version << "; " << summary.units
+        << tr(" đơn vị hành chính, ", " units, ") << summary.indicators << tr(" chỉ tiêu", " indicators") << "\n";
     if (!generator.empty()) {
       store::Database reader(temp.path, store::OpenMode::ReadOnly);
       reader.restrict_to_reads();
@@ -83,7 +86,7 @@ void init_database(const InitOptions& options, std::ostream& out) {
       auto meta = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('sample', ?)");
       meta.bind(1, options.sample).run();
       tx.commit();
-      out << tr("Đã nạp dữ liệu mẫu ", "Loaded sample ") << options.sample << ":";
+      out << tr("Dữ liệu mẫu ", "Sample ") << options.sample << tr(", số dòng theo bảng:", ", rows per table:");
       for (const auto& [table, n] : counts.rows) out << " " << table << "=" << n;
       out << "\n";
     }
@@ -91,7 +94,7 @@ void init_database(const InitOptions& options, std::ostream& out) {
   if (options.force) remove_database_files(options.db);
   fs::rename(temp.path, options.db);
   temp.keep = true;
-  out << tr("Cơ sở dữ liệu: ", "Database: ") << options.db.string() << "\n";
+  return summary;
 }
 
 std::filesystem::path ensure_database(const std::filesystem::path& path, const std::string& sample) {

@@ -144,7 +144,7 @@ Plan plan_from_run(const AllocatedPlan& run, const std::string& formula, const s
 }
 
 std::vector<PlanDistrict> district_totals(const Plan& plan) {
-  std::map<std::string, PlanDistrict> by;
+  std::map<std::string, PlanDistrict, VietnameseLess> by;   // districts in Vietnamese order
   bool any = false;
   for (const PlanLine& l : plan.lines) {
     any = any || !l.district.empty();

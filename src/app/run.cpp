@@ -45,9 +45,21 @@ std::string leading_comment(const fs::path& script) {
 
 }  // namespace
 
+bool script_disabled(const fs::path& script) {
+  std::ifstream in(script);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("--", 0) != 0) break;
+    auto body = line.find_first_not_of("- \t");
+    if (body != std::string::npos && line.compare(body, 9, "@disabled") == 0) return true;
+  }
+  return false;
+}
+
 ScriptInfo describe_script(const fs::path& script) {
   ScriptInfo info;
   info.description = leading_comment(script);
+  info.disabled = script_disabled(script);
   store::Database memory = store::Database::memory();
   std::ostringstream sink;
   lua::Context context(memory, sink, sink);
@@ -67,6 +79,14 @@ ScriptInfo describe_script(const fs::path& script) {
   return info;
 }
 
+std::string param_type_name(const std::string& type) {
+  if (type == "string") return tr("chuỗi", "text");
+  if (type == "integer") return tr("số nguyên", "integer");
+  if (type == "number") return tr("số", "number");
+  if (type == "boolean") return tr("có/không", "yes/no");
+  return type;
+}
+
 void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostream& out) {
   out << tr("Script: ", "Script: ") << script.string() << "\n";
   if (!info.description.empty()) out << info.description << "\n";
@@ -76,7 +96,7 @@ void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostr
   }
   out << tr("Tham số:\n", "Parameters:\n");
   for (const auto& p : info.params) {
-    out << "  --" << p.name << " <" << p.type << ">";
+    out << "  --" << p.name << " <" << param_type_name(p.type) << ">";
     if (p.required) out << tr(" (bắt buộc)", " (required)");
     if (p.has_default) out << tr(" (mặc định: ", " (default: ") << p.default_value << ")";
     if (!p.choices.empty()) {
@@ -91,10 +111,12 @@ void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostr
 
 RunResult run_script(const fs::path& db, const fs::path& script, const std::map<std::string, std::string>& args,
                      const lua::Limits& limits, std::ostream& out, std::ostream& err,
-                     const std::function<void(lua::Host&)>& after, bool lenient_args) {
+                     const std::function<void(lua::Host&)>& after, bool lenient_args,
+                     const std::map<std::string, std::string>& defaults) {
   store::Database database = open_for_scripts(db);
   lua::Context context(database, out, err);
   context.args = args;
+  context.defaults = defaults;
   context.lenient_args = lenient_args;
   context.script_dirs = script_dirs();
   try {
@@ -103,7 +125,11 @@ RunResult run_script(const fs::path& db, const fs::path& script, const std::map<
     host.call(0, 1);
     if (after) after(host);
   } catch (const lua::ScriptError& e) {
-    if (!context.usage_error.empty()) throw lua::ScriptError(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);
+    if (!context.usage_error.empty()) {
+      lua::ScriptError usage(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);
+      usage.undeclared = context.undeclared;
+      throw usage;
+    }
     throw;
   }
   return RunResult{context.findings, labelled(context.scripts_run)};

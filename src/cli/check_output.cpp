@@ -1,5 +1,6 @@
 #include "cli/check_output.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -32,29 +33,55 @@ const char* kBands[][2] = {{"standard_19", "Đạt 19 tiêu chí"},
                            {"below_5", "Dưới 5 tiêu chí"}};
 const char* kBandsEn[] = {"All 19 criteria", "15 to 18 criteria", "10 to 14 criteria", "5 to 9 criteria", "Below 5 criteria"};
 
+// Findings' levels in the order they matter, as the office says them.
+const char* kLevels[] = {"error", "warning", "info"};
+
+std::string count_text(const std::map<std::string, int>& by_level) {
+  std::string out;
+  auto add = [&](const std::string& level, int n) { out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + level_name(level); };
+  for (const char* level : kLevels)
+    if (auto it = by_level.find(level); it != by_level.end()) add(level, it->second);
+  for (const auto& [level, n] : by_level)
+    if (std::find(std::begin(kLevels), std::end(kLevels), level) == std::end(kLevels)) add(level, n);
+  return out;
+}
+
 }  // namespace
+
+std::string level_name(const std::string& level) {
+  if (level == "error") return tr("lỗi", "error");
+  if (level == "warning") return tr("cảnh báo", "warning");
+  if (level == "info") return tr("thông tin", "info");
+  return level;
+}
+
+std::string findings_summary(const json& findings) {
+  std::map<std::string, int> by_level;
+  for (const auto& f : findings) by_level[f.value("level", "")]++;
+  std::string text = std::to_string(findings.size()) + tr(" phát hiện", findings.size() == 1 ? " finding" : " findings");
+  if (!findings.empty()) text += " (" + count_text(by_level) + ")";
+  return text;
+}
 
 void print_findings_text(const json& findings, std::ostream& out) {
   if (findings.empty()) {
     out << tr("Không có phát hiện nào.\n", "No findings.\n");
     return;
   }
-  // rule → district → messages
-  std::map<std::string, std::map<std::string, std::vector<const json*>>> grouped;
+  // rule → district (in Vietnamese order, the province-wide ones first) → messages
+  std::map<std::string, std::map<std::string, std::vector<const json*>, VietnameseLess>> grouped;
   std::map<std::string, std::map<std::string, int>> levels;
   for (const auto& f : findings) {
     grouped[f["rule"].get<std::string>()][f["district"].get<std::string>()].push_back(&f);
     levels[f["rule"].get<std::string>()][f["level"].get<std::string>()]++;
   }
-  out << tr("Phát hiện: ", "Findings: ") << findings.size() << "\n";
+  out << tr("Phát hiện: ", "Findings: ") << findings_summary(findings) << "\n";
   for (const auto& [rule, districts] : grouped) {
-    out << "\n[" << rule << "]";
-    for (const auto& [level, n] : levels[rule]) out << " " << level << "=" << n;
-    out << "\n";
+    out << "\n" << tr("Quy tắc ", "Rule ") << rule << ": " << count_text(levels[rule]) << "\n";
     for (const auto& [district, items] : districts) {
       out << "  " << (district.empty() ? tr("(toàn tỉnh)", "(province)") : district) << "\n";
       for (const json* f : *&items) {
-        out << "    " << (*f)["level"].get<std::string>() << ": ";
+        out << "    " << level_name((*f)["level"].get<std::string>()) << ": ";
         std::string name = (*f)["name"].get<std::string>(), code = (*f)["code"].get<std::string>();
         if (!name.empty() || !code.empty()) out << name << (code.empty() ? "" : " (" + code + ")") << ": ";
         out << (*f)["message"].get<std::string>() << "\n";
@@ -101,9 +128,12 @@ void print_review_text(const json& review, std::ostream& out) {
     TextTable t;
     t.columns = {tr("Huyện", "District"), tr("Số xã", "Communes"), "19", "15-18", "10-14", "5-9", "<5", tr("Bình quân", "Average")};
     t.numeric = {false, true, true, true, true, true, true, true};
-    for (auto it = review["by_district"].begin(); it != review["by_district"].end(); ++it) {
-      const json& d = it.value();
-      std::vector<std::string> row = {it.key(), std::to_string(d.value("communes", 0))};
+    std::vector<std::string> names;
+    for (auto it = review["by_district"].begin(); it != review["by_district"].end(); ++it) names.push_back(it.key());
+    sort_vietnamese(names);
+    for (const auto& name : names) {
+      const json& d = review["by_district"][name];
+      std::vector<std::string> row = {name, std::to_string(d.value("communes", 0))};
       for (const auto& band : kBands) row.push_back(std::to_string(d.contains("bands") ? d["bands"].value(band[0], 0) : 0));
       row.push_back(number(d.value("average", json(0)), 2));
       t.rows.push_back(row);

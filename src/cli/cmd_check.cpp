@@ -1,94 +1,132 @@
-// ntm check [SCRIPT] --province P --year Y [--tag T] [--district D] [--format text|csv|json]
-//           [-o FILE] [--findings] [--no-rules] [--save --write]
-#include <fstream>
+// ntm check [SCRIPT] --province P --year Y [--tag T] [--district D] [--set S] [--profile FILE]
+//           [--format text|csv|json] [-o FILE] [--findings] [--no-rules] [--save --write]
+//
+// The review on standard output (or -o FILE); on standard error one summary line, the rules
+// their authors have not switched on yet, and with --verbose the scripts' SHA-256.
 #include <iostream>
 #include <optional>
 #include <sstream>
 
 #include "app/check.h"
-#include "app/provenance.h"
 #include "app/paths.h"
+#include "app/provenance.h"
+#include "app/run.h"
 #include "cli/check_output.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/help.h"
 #include "cli/output_file.h"
 #include "model/i18n.h"
 
 namespace ntm::cli {
 
+namespace {
+
+struct Options {
+  std::string script = "tieu-chi-xa";
+  std::string province, tag, district, set, profile, format = "text", output;
+  int year = 0;
+  bool findings_only = false, no_rules = false, save = false, write = false;
+  LimitFlags limits;
+};
+
+// "Quy tắc chưa bật (ntm check bỏ qua): a, b — bật bằng cách xóa dòng '-- @disabled' ở đầu tệp."
+void say_disabled(const std::vector<std::filesystem::path>& rules) {
+  if (rules.empty()) return;
+  std::string names;
+  for (const auto& r : rules) names += (names.empty() ? "" : ", ") + r.stem().string();
+  std::cerr << tr("Quy tắc chưa bật (không chạy): ", "Rules not switched on (not run): ") << names
+            << tr(" — bật bằng cách xóa dòng \"-- @disabled\" ở đầu tệp (", " — switch on by deleting the line \"-- @disabled\" at the top (")
+            << rules.front().string() << (rules.size() > 1 ? ", …" : "") << ")\n";
+}
+
+int run(Options& o, const Global& global, CLI::App* cmd) {
+  if (o.write && !o.save) throw std::invalid_argument(tr("--write chỉ đi cùng --save", "--write goes with --save"));
+  app::CheckOptions options;
+  options.db = app::database_path(global.db);
+  options.script = o.script;
+  options.args = parse_script_args(cmd->remaining());
+  // Flags go to the scripts as arguments; ntm.toml's values as defaults, so that a message
+  // about a wrong value can say where it came from.
+  std::string province = need(o.province, global, "province", "--province");
+  need_year(o.year, global);
+  options.defaults = script_defaults(global);
+  if (!o.province.empty()) options.args["province"] = o.province;
+  if (o.year) options.args["year"] = std::to_string(o.year);
+  if (!o.tag.empty()) options.args["tag"] = o.tag;
+  if (!o.district.empty()) options.args["district"] = o.district;
+  if (!o.set.empty()) options.args["set"] = o.set;
+  if (std::string profile = profile_path(o.profile, global); !profile.empty()) options.defaults["profile"] = profile;
+  options.rules = !o.no_rules;
+  options.limits = o.limits.limits();
+  check_province(options.db, province);
+  // Opened before the review runs, so a read-only or missing file fails before any work.
+  std::optional<store::Database> target;
+  if (o.save && o.write) target.emplace(app::open_for_writing(options.db));
+  auto result = app::run_check(options, std::cerr);
+  print_provenance(result.scripts_run, std::cerr);
+  std::ostringstream text;
+  const auto& findings = result.review["findings"];
+  if (o.findings_only) {
+    if (o.format == "json") text << findings.dump(2) << "\n";
+    else if (o.format == "csv") print_findings_csv(findings, text);
+    else print_findings_text(findings, text);
+  } else if (o.format == "json") {
+    text << result.review.dump(2) << "\n";
+  } else if (o.format == "csv") {
+    print_review_csv(result.review, text);
+  } else {
+    print_review_text(result.review, text);
+  }
+  if (o.output.empty()) std::cout << text.str();
+  else write_output_file(o.output, text.str(), o.format == "csv");
+  say_disabled(result.disabled_rules);
+  std::size_t communes = result.review.contains("results") ? result.review["results"].size() : 0;
+  std::cerr << tr("Đã rà soát ", "Reviewed ") << communes << tr(" xã; ", " communes; ") << findings_summary(findings)
+            << (o.output.empty() ? "" : tr("; kết quả ghi vào ", "; written to ") + o.output) << ".\n";
+  if (o.save) {
+    if (!o.write) {
+      std::cerr << tr("Sẽ lưu trạng thái tiêu chí đã tính của ", "Would store the computed statuses of ") << communes
+                << tr(" xã; thêm --write để ghi.\n", " communes; add --write to store them.\n");
+    } else {
+      std::size_t n = app::save_statuses(*target, result.review, result.scripts_run);
+      std::cerr << tr("Đã lưu ", "Stored ") << n << tr(" trạng thái tiêu chí đã tính.\n", " computed criterion statuses.\n");
+    }
+  }
+  return kOk;
+}
+
+}  // namespace
+
 void add_check(CLI::App& app, Global& global) {
-  struct Options {
-    std::string script = "tieu-chi-xa";
-    std::string province, tag, district, set, format = "text", output;
-    int year = 0;
-    bool findings_only = false, no_rules = false, save = false, write = false;
-    LimitFlags limits;
-  };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("check", tr("rà soát tiêu chí các xã và chạy các quy tắc kiểm tra",
                                              "review communes against the criteria and run the check rules"));
-  cmd->add_option("script", o->script, tr("script rà soát (mặc định: tieu-chi-xa)", "review script (default: tieu-chi-xa)"));
-  cmd->add_option("--province", o->province, tr("tỉnh (tên hoặc mã, không cần dấu)", "province (name or code)"))->required();
-  cmd->add_option("--year", o->year, tr("năm", "year"))->required()->check(CLI::Range(1990, 2100));
-  cmd->add_option("--tag", o->tag, tr("chỉ các xã có nhóm (tag) này", "only communes with this tag"));
-  cmd->add_option("--district", o->district, tr("chỉ một huyện", "only one district"));
-  cmd->add_option("--set", o->set, tr("bộ tiêu chí (mặc định theo năm)", "criteria set (default: by year)"));
-  cmd->add_option("--format", o->format, "text | csv | json")->check(CLI::IsMember({"text", "csv", "json"}));
-  cmd->add_option("-o,--output", o->output, tr("ghi ra tệp thay vì màn hình", "write to a file instead of the screen"));
+  cmd->add_option("script", o->script, tr("script rà soát (mặc định: tieu-chi-xa)", "review script (default: tieu-chi-xa)"))
+      ->option_text("SCRIPT");
+  add_province_option(cmd, o->province);
+  add_year_option(cmd, o->year, tr("năm rà soát", "year of the review"));
+  cmd->add_option("--tag", o->tag, tr("chỉ các xã thuộc nhóm này, ví dụ \"Đề án 29 xã biên giới\"",
+                                      "only communes in this group, e.g. \"Đề án 29 xã biên giới\""))
+      ->option_text(tr("NHÓM", "GROUP"));
+  cmd->add_option("--district", o->district, tr("chỉ một huyện", "only one district"))->option_text(tr("HUYỆN", "DISTRICT"));
+  add_set_option(cmd, o->set);
+  add_profile_option(cmd, o->profile);
+  add_format_option(cmd, o->format, {"text", "csv", "json"},
+                    tr("cách in kết quả (mặc định: text, để đọc)", "output format (default: text, for reading)"));
+  cmd->add_option("-o,--output", o->output, tr("ghi ra tệp thay vì màn hình", "write to a file instead of the screen"))
+      ->option_text(tr("TỆP", "FILE"));
   cmd->add_flag("--findings", o->findings_only, tr("chỉ in các phát hiện", "print the findings only"));
   cmd->add_flag("--no-rules", o->no_rules, tr("không chạy các quy tắc trong checks/rules", "do not run checks/rules"));
   cmd->add_flag("--save", o->save, tr("lưu trạng thái tiêu chí đã tính (cần --write)", "store the computed statuses (needs --write)"));
   cmd->add_flag("--write", o->write, tr("cho phép ghi vào cơ sở dữ liệu", "allow writing to the database"));
-  add_db_option(cmd, global.db);
   add_limit_flags(cmd, o->limits);
-  cmd->allow_extras();
-  cmd->callback([&global, o, cmd] {
-    global.status = guarded([&] {
-      if (o->write && !o->save) throw std::invalid_argument(tr("--write chỉ đi cùng --save", "--write goes with --save"));
-      app::CheckOptions options;
-      options.db = app::database_path(global.db);
-      options.script = o->script;
-      options.args = parse_script_args(cmd->remaining());
-      options.args["province"] = o->province;
-      options.args["year"] = std::to_string(o->year);
-      if (!o->tag.empty()) options.args["tag"] = o->tag;
-      if (!o->district.empty()) options.args["district"] = o->district;
-      if (!o->set.empty()) options.args["set"] = o->set;
-      options.rules = !o->no_rules;
-      options.limits = o->limits.limits();
-      check_province(options.db, o->province);
-      // Opened before the review runs, so a read-only or missing file fails before any work.
-      std::optional<store::Database> target;
-      if (o->save && o->write) target.emplace(app::open_for_writing(options.db));
-      auto result = app::run_check(options, std::cerr);
-      app::print_script_hashes(result.scripts_run, std::cerr);
-      std::ostringstream text;
-      if (o->findings_only) {
-        if (o->format == "json") text << result.review["findings"].dump(2) << "\n";
-        else if (o->format == "csv") print_findings_csv(result.review["findings"], text);
-        else print_findings_text(result.review["findings"], text);
-      } else if (o->format == "json") {
-        text << result.review.dump(2) << "\n";
-      } else if (o->format == "csv") {
-        print_review_csv(result.review, text);
-      } else {
-        print_review_text(result.review, text);
-      }
-      if (o->output.empty()) std::cout << text.str();
-      else write_output_file(o->output, text.str(), o->format == "csv");
-      if (o->save) {
-        if (!o->write) {
-          std::size_t rows = result.review["results"].size();
-          std::cerr << tr("Sẽ lưu trạng thái tiêu chí đã tính của ", "Would store the computed statuses of ") << rows
-                    << tr(" xã; thêm --write để ghi.\n", " communes; add --write to store them.\n");
-        } else {
-          std::size_t n = app::save_statuses(*target, result.review, result.scripts_run);
-          std::cerr << tr("Đã lưu ", "Stored ") << n << tr(" trạng thái tiêu chí (computed).\n", " computed criterion statuses.\n");
-        }
-      }
-      return kOk;
-    });
-  });
+  add_global_options(cmd, global);
+  cmd->footer(tr("Ví dụ: ntm check --province \"Điện Biên\" --year 2020 --tag \"Đề án 29 xã biên giới\"\n"
+                 "Quy tắc kiểm tra: scripts/checks/rules/ (ntm scripts liệt kê; ntm new check TÊN tạo quy tắc mới).",
+                 "Example: ntm check --province \"Điện Biên\" --year 2020 --tag \"Đề án 29 xã biên giới\"\n"
+                 "Check rules: scripts/checks/rules/ (listed by ntm scripts; ntm new check NAME makes one)."));
+  on_run(cmd, global, [&global, o, cmd] { return run(*o, global, cmd); }, true);
 }
 
 }  // namespace ntm::cli

@@ -157,38 +157,37 @@ void print_entry(const Entry& e, std::ostream& out) {
 }  // namespace
 
 void add_doc(CLI::App& app, Global& global) {
-  (void)global;
   auto name = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("doc", tr("tài liệu API Lua cho người viết script (từ tệp chú thích scripts/meta/ntm.lua)",
                                            "the Lua API reference for script writers (from scripts/meta/ntm.lua)"));
   cmd->add_option("name", *name, tr("chỉ in các mục có tên chứa chuỗi này (ví dụ: CommuneList, fmt)",
-                                    "print only entries whose name contains this (e.g. CommuneList, fmt)"));
-  cmd->callback([&global, name] {
-    global.status = guarded([&] {
-      auto path = app::data_dir() / "scripts" / "meta" / "ntm.lua";
-      std::ifstream in(path);
-      if (!in) throw std::runtime_error(tr("không đọc được ", "cannot read ") + path.string());
-      auto entries = parse_annotations(in);
-      std::string wanted = fold(*name);
-      std::ostringstream out;
-      if (name->empty()) {
-        out << tr("API Lua của ntm (sinh từ ", "The ntm Lua API (generated from ") << path.string() << ")\n"
-            << tr("Trình soạn thảo có Lua language server đọc cùng tệp này: xem .luarc.json.example.\n",
-                  "Editors with a Lua language server read the same file: see .luarc.json.example.\n");
-      }
-      std::size_t shown = 0;
-      for (const auto& e : entries) {
-        if (!wanted.empty() && fold(e.name).find(wanted) == std::string::npos) continue;
-        print_entry(e, out);
-        ++shown;
-      }
-      if (shown == 0) {
-        std::cerr << tr("Không có mục nào tên chứa '", "No entry named like '") << *name << "'\n";
-        return kDataError;
-      }
-      std::cout << out.str();
-      return kOk;
-    });
+                                    "print only entries whose name contains this (e.g. CommuneList, fmt)"))
+      ->option_text(tr("TÊN", "NAME"));
+  add_global_options(cmd, global);
+  on_run(cmd, global, [name] {
+    auto path = app::data_dir() / "scripts" / "meta" / "ntm.lua";
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(tr("không đọc được ", "cannot read ") + path.string());
+    auto entries = parse_annotations(in);
+    std::string wanted = fold(*name);
+    std::ostringstream out;
+    if (name->empty()) {
+      out << tr("API Lua của ntm (sinh từ ", "The ntm Lua API (generated from ") << path.string() << ")\n"
+          << tr("Trình soạn thảo có Lua language server đọc cùng tệp này: xem .luarc.json.example.\n",
+                "Editors with a Lua language server read the same file: see .luarc.json.example.\n");
+    }
+    std::size_t shown = 0;
+    for (const auto& e : entries) {
+      if (!wanted.empty() && fold(e.name).find(wanted) == std::string::npos) continue;
+      print_entry(e, out);
+      ++shown;
+    }
+    if (shown == 0) {
+      std::cerr << tr("Không có mục nào tên chứa '", "No entry named like '") << *name << "'\n";
+      return kDataError;
+    }
+    std::cout << out.str();
+    return kOk;
   });
 }
 

@@ -18,6 +18,7 @@
 #include "cli/common.h"
 #include "cli/table_output.h"
 #include "model/i18n.h"
+#include "model/units.h"
 
 namespace ntm::cli {
 
@@ -98,8 +99,8 @@ void print_shown(const lua::Shown& shown, std::ostream& out) {
   }
 }
 
-int run_repl(const std::string& db, const lua::Limits& limits) {
-  app::Repl repl(app::database_path(db), limits, std::cout, std::cerr, print_shown);
+int run_repl(const std::string& db, const lua::Limits& limits, const std::string& province) {
+  app::Repl repl(app::database_path(db), limits, std::cout, std::cerr, print_shown, province);
   g_repl = &repl;
   struct sigaction action {};
   action.sa_handler = on_sigint;
@@ -156,13 +157,25 @@ int run_repl(const std::string& db, const lua::Limits& limits) {
 }  // namespace
 
 void add_repl(CLI::App& app, Global& global) {
-  auto limits = std::make_shared<LimitFlags>();
+  struct Options {
+    std::string province;
+    LimitFlags limits;
+  };
+  auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("repl", tr("dấu nhắc Lua tương tác trên cơ sở dữ liệu (hộp cát như script)",
                                             "interactive Lua prompt over the database (the script sandbox)"));
-  add_db_option(cmd, global.db);
-  add_limit_flags(cmd, *limits);
-  cmd->callback([&global, limits] {
-    global.status = guarded([&] { return run_repl(global.db, limits->limits()); });
+  add_province_option(cmd, o->province, false)
+      ->description(tr("tỉnh đang làm việc: Tab gợi ý tên trong tỉnh này trước (mặc định: province trong ntm.toml)",
+                       "the current province: Tab offers its names first (default: province in ntm.toml)"));
+  add_limit_flags(cmd, o->limits);
+  add_global_options(cmd, global);
+  on_run(cmd, global, [&global, o] {
+    std::string province = project_or(o->province, global, "province");
+    try {
+      return run_repl(global.db, o->limits.limits(), province);
+    } catch (const NotFound& e) {
+      throw std::invalid_argument("--province " + province + ": " + e.what());
+    }
   });
 }
 

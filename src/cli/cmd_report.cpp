@@ -20,6 +20,8 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/help.h"
+#include "cli/script_list.h"
 #include "lua/bind_report.h"
 #include "model/i18n.h"
 #include "report/writer.h"
@@ -76,64 +78,92 @@ std::string available_layouts() {
 
 void add_report(CLI::App& app, Global& global) {
   struct Options {
-    std::string layout, province;
+    std::string layout, province, profile;
     int year = 0;
     std::vector<std::string> outputs;
+    bool help = false;
     LimitFlags limits;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("report", tr("viết báo cáo theo một mẫu (scripts/reports/): .docx, .xlsx, .html, .md, .csv",
                                               "write a report from a layout (scripts/reports/): .docx, .xlsx, .html, .md, .csv"));
-  cmd->add_option("layout", o->layout, tr("mẫu báo cáo: tên (annual, dien-bien, bac-giang) hoặc đường dẫn",
-                                          "layout: a name (annual, dien-bien, bac-giang) or a path"))->required();
-  cmd->add_option("--province", o->province, tr("tỉnh (tên hoặc mã, không cần dấu)", "province (name or code)"))->required();
-  cmd->add_option("--year", o->year, tr("năm báo cáo", "report year"))->required()->check(CLI::Range(1990, 2100));
+  cmd->set_help_flag();
+  mark_required(cmd->add_option("layout", o->layout, tr("mẫu báo cáo: tên (annual, dien-bien, bac-giang) hoặc đường dẫn",
+                                                        "layout: a name (annual, dien-bien, bac-giang) or a path"))
+                    ->option_text(tr("MẪU", "LAYOUT")));
+  add_province_option(cmd, o->province);
+  add_year_option(cmd, o->year, tr("năm báo cáo", "report year"));
+  add_profile_option(cmd, o->profile);
   cmd->add_option("-o,--output", o->outputs,
-                  tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có: in Markdown ra màn hình)",
-                     "output file, repeatable; format by extension (none: Markdown on the screen)"))
+                  tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có -o: in Markdown ra màn hình)",
+                     "output file, repeatable; format by extension (no -o: Markdown on the screen)"))
+      ->option_text(tr("TỆP", "FILE"))
       ->allow_extra_args(false);
-  add_db_option(cmd, global.db);
+  cmd->add_flag("-h,--help", o->help, tr("trợ giúp; kèm MẪU: cả tham số riêng của mẫu (--number, --signer, ...)",
+                                          "help; with LAYOUT: also the layout's own parameters (--number, --signer, ...)"));
   add_limit_flags(cmd, o->limits);
-  cmd->allow_extras();
-  cmd->callback([&global, o, cmd] {
-    global.status = guarded([&] {
-      for (const auto& out : o->outputs) check_output(out);
-      auto script = app::find_script(o->layout, "reports");
-      if (!script)
-        throw std::invalid_argument(tr("không tìm thấy mẫu báo cáo '", "layout not found: '") + o->layout +
-                                    tr("' (có: ", "' (available: ") + available_layouts() + ")");
-      auto args = parse_script_args(cmd->remaining());
-      args["province"] = o->province;
-      args["year"] = std::to_string(o->year);
-      check_province(app::database_path(global.db), o->province);
-      report::Document doc;
-      auto run = app::run_script(app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
-                      [&](lua::Host& host) {
-                        try {
-                          doc = lua::returned_document(host.state(), -1, script->string());
-                        } catch (const std::runtime_error& e) {
-                          throw lua::ScriptError(lua::ErrorKind::Script, e.what(), script->string());
-                        }
-                      });
-      report::validate(doc);
-      app::print_script_hashes(run.scripts_run, std::cerr);
-      if (o->outputs.empty()) {
-        std::cout << report::to_markdown(doc);
-        return kOk;
-      }
-      doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
-      for (const auto& out : o->outputs) {
-        report::write(doc, out);
-        std::string ext = fs::path(out).extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (ext == ".csv")
-          for (const auto& p : report::csv_paths(doc, out)) std::cout << tr("Đã ghi ", "Wrote ") << p.string() << "\n";
-        else
-          std::cout << tr("Đã ghi ", "Wrote ") << out << "\n";
+  add_global_options(cmd, global);
+  cmd->footer([] {
+    return tr("Mỗi mẫu có thể có tham số riêng, viết --tên giá_trị sau MẪU:\n",
+              "Each layout may take parameters of its own, written --name value after LAYOUT:\n") +
+           script_list({"reports"}, true, tr("Các mẫu báo cáo:", "Layouts:"), {"province", "year", "profile"});
+  });
+  on_run(cmd, global, [&global, o, cmd] {
+    if (o->help) {
+      std::cout << cmd->help("ntm");
+      if (auto script = app::find_script(o->layout, "reports"); script && !o->layout.empty()) {
+        std::cout << "\n";
+        app::print_script_help(*script, app::describe_script(*script), std::cout);
       }
       return kOk;
-    });
-  });
+    }
+    if (o->layout.empty()) throw std::invalid_argument(tr("thiếu MẪU báo cáo (có: ", "missing LAYOUT (available: ") + available_layouts() + ")");
+    for (const auto& out : o->outputs) check_output(out);
+    auto script = app::find_script(o->layout, "reports");
+    if (!script)
+      throw std::invalid_argument(tr("không tìm thấy mẫu báo cáo '", "layout not found: '") + o->layout +
+                                  tr("' (có: ", "' (available: ") + available_layouts() + ")");
+    auto args = parse_script_args(cmd->remaining());
+    std::string province = need(o->province, global, "province", "--province");
+    need_year(o->year, global);
+    auto defaults = script_defaults(global);
+    if (!o->province.empty()) args["province"] = o->province;
+    if (o->year) args["year"] = std::to_string(o->year);
+    if (std::string profile = profile_path(o->profile, global); !profile.empty()) defaults["profile"] = profile;
+    check_province(app::database_path(global.db), province);
+    report::Document doc;
+    auto run = app::run_script(
+        app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
+        [&](lua::Host& host) {
+          try {
+            doc = lua::returned_document(host.state(), -1, script->string());
+          } catch (const std::runtime_error& e) {
+            throw lua::ScriptError(lua::ErrorKind::Script, e.what(), script->string());
+          }
+        },
+        false, defaults);
+    report::validate(doc);
+    print_provenance(run.scripts_run, std::cerr);
+    if (o->outputs.empty()) {
+      std::cout << report::to_markdown(doc);
+      return kOk;
+    }
+    doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
+    std::vector<std::string> written;
+    for (const auto& out : o->outputs) {
+      report::write(doc, out);
+      std::string ext = fs::path(out).extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (ext == ".csv")
+        for (const auto& p : report::csv_paths(doc, out)) written.push_back(p.string());
+      else
+        written.push_back(out);
+    }
+    std::string list;
+    for (const auto& w : written) list += (list.empty() ? "" : ", ") + w;
+    std::cerr << tr("Đã ghi ", "Wrote ") << list << "\n";
+    return kOk;
+  }, true);
 }
 
 }  // namespace ntm::cli

@@ -153,10 +153,12 @@ void push_communes(lua_State* L, const Province& province, int opts, std::string
         if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
       }
     if (!found) {
-      auto near = closest(tag, tags, 3);
+      sort_vietnamese(tags);
       std::string message = tr("tỉnh ", "province ") + province.unit().name + tr(" không có nhóm (tag) '", " has no tag '") + tag + "'";
-      message += did_you_mean(near);
-      throw NotFound(message, near);
+      std::string list;
+      for (const auto& t : tags) list += (list.empty() ? "" : ", ") + t;
+      message += tags.empty() ? tr("; tỉnh chưa có nhóm nào", "; the province has no tags") : tr("; các nhóm có: ", "; its tags: ") + list;
+      throw NotFound(message, tags, tag);
     }
   }
   const YearData* data = nullptr;
@@ -164,10 +166,15 @@ void push_communes(lua_State* L, const Province& province, int opts, std::string
   if (!explicit_year) year = ctx.catalog.latest_year(province.unit().code);
   if (year != 0) {
     auto loaded = ctx.catalog.year(province.unit().code, static_cast<int>(year), set);
-    if (explicit_year && !loaded->has_data())
+    if (explicit_year && !loaded->has_data()) {
+      std::string list;
+      for (int y : ctx.catalog.years_with_data(province.unit().code)) list += (list.empty() ? "" : ", ") + std::to_string(y);
       throw NotFound(tr("không có dữ liệu năm ", "no data for year ") + std::to_string(year) + tr(" của tỉnh ", " in province ") +
-                         province.unit().name,
-                     {});
+                         province.unit().name +
+                         (list.empty() ? tr("; tỉnh chưa có năm nào có dữ liệu", "; the province has no data for any year")
+                                       : tr("; các năm có dữ liệu: ", "; years with data: ") + list),
+                     {}, std::to_string(year));
+    }
     data = loaded.get();
   }
   std::vector<UnitRef> refs;

@@ -297,6 +297,16 @@ Context& context(lua_State* L) {
   return *ctx;
 }
 
+void note_lookup_failure(lua_State* L, const std::string& value, const std::string& message) noexcept {
+  try {
+    LookupFailure& failure = context(L).lookup;
+    std::size_t len = 0;
+    const char* raised = lua_tolstring(L, -1, &len);
+    failure = LookupFailure{value, message, std::string(raised ? raised : "", len), false};
+  } catch (const std::exception&) {
+  }
+}
+
 void set_functions(lua_State* L, const luaL_Reg* functions) { luaL_setfuncs(L, functions, 0); }
 
 void make_readonly(lua_State* L, const char* name) {

@@ -10,6 +10,7 @@
 #include "lua/handles.h"
 #include "lua/host.h"
 #include "model/i18n.h"
+#include "model/text.h"
 
 namespace ntm::lua {
 
@@ -99,7 +100,7 @@ struct Walker {
           lua_pop(L, 1);
         }
       }
-      std::sort(names.begin(), names.end());
+      sort_vietnamese(names);   // keys that are names (districts) in Vietnamese order
       for (const auto& name : names) {
         lua_pushlstring(L, name.data(), name.size());
         if (lua_rawget(L, index) == LUA_TNIL) {

@@ -37,4 +37,18 @@ int Catalog::latest_year(const std::string& province_code) const {
   return 0;
 }
 
+std::vector<int> Catalog::years_with_data(const std::string& province_code) const {
+  auto stmt = db_.prepare(R"(
+    SELECT year FROM indicator_value WHERE unit_code IN
+      (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1)
+    UNION
+    SELECT year FROM criterion_status WHERE unit_code IN
+      (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1)
+    ORDER BY year)");
+  stmt.bind(1, province_code);
+  std::vector<int> years;
+  while (stmt.step()) years.push_back(static_cast<int>(stmt.get_int(0)));
+  return years;
+}
+
 }  // namespace ntm

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "model/criteria.h"
 #include "model/units.h"
@@ -24,6 +25,8 @@ class Catalog {
   std::shared_ptr<const YearData> year(const std::string& province_code, int year, const std::string& set_id = {});
   // The latest year with indicator values or statuses for the province, or 0.
   int latest_year(const std::string& province_code) const;
+  // Every year with indicator values or statuses for the province, ascending.
+  std::vector<int> years_with_data(const std::string& province_code) const;
 
  private:
   const store::Database& db_;

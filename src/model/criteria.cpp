@@ -21,7 +21,7 @@ std::shared_ptr<const CriteriaSet> CriteriaSet::load(const store::Database& db, 
       for (std::size_t i = 0; i < ids.size(); ++i) message += (i ? ", " : "") + ids[i];
       message += ")";
     }
-    throw NotFound(message, ids);
+    throw NotFound(message, ids, id);
   }
   set->id_ = head.get_text(0);
   set->name_ = head.get_text(1);
@@ -112,7 +112,7 @@ std::string set_for_year(const store::Database& db, int year, const std::string&
   if (stmt.step()) return stmt.get_text(0);
   throw NotFound(tr("không có bộ tiêu chí nào áp dụng cho năm ", "no criteria set applies to year ") +
                      std::to_string(year),
-                 {});
+                 {}, std::to_string(year));
 }
 
 const char* to_string(StatusSource source) {

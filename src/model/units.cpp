@@ -44,7 +44,7 @@ std::string find_province_code(const store::Database& db, const std::string& nam
   auto suggestions = closest(name_or_code, names, 3);
   std::string message = tr("không tìm thấy tỉnh '", "no province named '") + name_or_code + "'";
   message += did_you_mean(suggestions);
-  throw NotFound(message, suggestions);
+  throw NotFound(message, suggestions, name_or_code);
 }
 
 std::shared_ptr<const Province> Province::load(const store::Database& db, const std::string& code) {
@@ -143,7 +143,7 @@ const Unit& Province::district(const std::string& name_or_code) const {
   std::string message = tr("tỉnh ", "province ") + unit().name + tr(" không có huyện '", " has no district '") +
                         name_or_code + "'";
   message += did_you_mean(suggestions);
-  throw NotFound(message, suggestions);
+  throw NotFound(message, suggestions, name_or_code);
 }
 
 }  // namespace ntm
