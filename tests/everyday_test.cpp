@@ -12,6 +12,8 @@
 #include <thread>
 
 #include "app/repl.h"
+#include "model/text.h"
+#include "model/units.h"
 #include "support.h"
 
 namespace fs = std::filesystem;
@@ -117,6 +119,24 @@ TEST_CASE("the REPL completes ntm names, methods and unit names") {
   CHECK(has(methods, "p:district"));
   CHECK(has(methods, "p:districts"));
   CHECK(err.str() == "");
+}
+
+TEST_CASE("the REPL completes the current province's names first, in Vietnamese order") {
+  fs::path db = db_copy("complete-province");
+  std::ostringstream out, err;
+  ntm::app::Repl repl(db, {}, out, err, plain_printer, "dien bien");
+  std::string line = "x = \"muong ";
+  auto names = repl.complete(line, line.size()).candidates;
+  REQUIRE(names.size() >= 4);
+  // Only places of Điện Biên (the country has other "Mường ..." places), Ảng before Chà.
+  CHECK(names[0] == "Mường Ảng");
+  CHECK(std::find(names.begin(), names.end(), "Mường Chà") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "Mường Lát") == names.end());   // Thanh Hóa
+  CHECK(std::is_sorted(names.begin(), names.end(), ntm::collate_less));
+  // Nothing of that name in the province: the rest of the country.
+  line = "x = \"ha no";
+  CHECK(repl.complete(line, line.size()).candidates == std::vector<std::string>{"Hà Nội"});
+  CHECK_THROWS_AS(ntm::app::Repl(db, {}, out, err, plain_printer, "khong co tinh nay"), ntm::NotFound);
 }
 
 TEST_CASE("the REPL keeps globals and locals between lines, reads multi-line chunks, prints lists") {

@@ -102,7 +102,7 @@ Project read_project(const fs::path& file) {
   fs::path folder = file.parent_path();
   for (const auto& [key_node, node] : table) {
     std::string key(key_node.str());
-    const toml::source_position at = node.source().begin;
+    const toml::source_position at = key_node.source().begin;
     bool known = false;
     for (const auto& k : project_keys()) known = known || k == key;
     if (!known)

@@ -64,7 +64,7 @@ void add_config(CLI::App& app, Global& global) {
   mark_required(cmd->add_option("action", o->action, tr("list (liệt kê), get KHÓA, set KHÓA GIÁ_TRỊ, unset KHÓA",
                                                         "list, get KEY, set KEY VALUE, unset KEY"))
                     ->option_text("list|get|set|unset")
-                    ->check(one_of({"list", "get", "set", "unset"})));
+                    ->check(one_of({"list", "get", "set", "unset"}, tr("việc", "action"))));
   cmd->add_option("key", o->key, tr("db, province, year, set hoặc profile", "db, province, year, set or profile"))
       ->option_text(tr("KHÓA", "KEY"));
   cmd->add_option("value", o->value, tr("giá trị mới (với set)", "the new value (with set)"))->option_text(tr("GIÁ_TRỊ", "VALUE"));

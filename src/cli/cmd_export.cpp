@@ -25,7 +25,7 @@ void add_export(CLI::App& app, Global& global) {
   for (const auto& k : app::import_kinds()) kinds += (kinds.empty() ? "" : ", ") + k;
   mark_required(cmd->add_option("kind", o->exp.kind, tr("loại số liệu: ", "kind of data: ") + kinds)
                     ->option_text(tr("LOẠI", "KIND"))
-                    ->check(one_of(app::import_kinds())));
+                    ->check(one_of(app::import_kinds(), tr("loại số liệu", "kind of data"))));
   add_province_option(cmd, o->province);
   add_year_option(cmd, o->year, tr("năm (cần cho indicators, statuses)", "year (needed for indicators, statuses)"), false);
   cmd->add_flag("--template", o->exp.template_only, tr("mẫu để điền: có danh sách xã, để trống số liệu", "a template: units listed, values empty"));

@@ -35,7 +35,7 @@ void add_import(CLI::App& app, Global& global) {
   for (const auto& k : kinds) kind_list += (kind_list.empty() ? "" : ", ") + k;
   mark_required(cmd->add_option("kind", o->import.kind, tr("loại số liệu: ", "kind of data: ") + kind_list)
                     ->option_text(tr("LOẠI", "KIND"))
-                    ->check(one_of(kinds)));
+                    ->check(one_of(kinds, tr("loại số liệu", "kind of data"))));
   mark_required(cmd->add_option("file", o->file, tr("tệp .csv (Excel: CSV UTF-8) hoặc .xlsx; mẫu: ntm export LOẠI --template",
                                                     "a .csv (UTF-8) or .xlsx file; template: ntm export KIND --template"))
                     ->option_text(tr("TỆP", "FILE")));

@@ -43,7 +43,7 @@ void add_new(CLI::App& app, Global& global) {
   mark_required(cmd->add_option("kind", o->kind, tr("loại script: check (quy tắc kiểm tra), allocation (công thức phân bổ), report (mẫu báo cáo)",
                                                     "kind of script: check (a check rule), allocation (a formula), report (a layout)"))
                     ->option_text("check|allocation|report")
-                    ->check(one_of({"check", "allocation", "report"})));
+                    ->check(one_of({"check", "allocation", "report"}, tr("loại script", "kind of script"))));
   mark_required(cmd->add_option("name", o->name, tr("tên script (chữ thường, số, - hoặc _), ví dụ: xa-duoi-10-tieu-chi",
                                                     "script name (lower case, digits, - or _), e.g. xa-duoi-10-tieu-chi"))
                     ->option_text(tr("TÊN", "NAME")));

@@ -33,6 +33,11 @@ void on_run(CLI::App* cmd, Global& global, std::function<int()> body, bool scrip
   cmd->callback([&global, cmd, script_parameters, body = std::move(body)] {
     global.action = [cmd, script_parameters, body] {
       if (!script_parameters) reject_extras(cmd);
+      // A script parameter one typo away from the command's own flag is taken for that flag
+      // misspelt, before the script (or a word after it, taken for an argument) runs.
+      for (const auto& word : cmd->remaining())
+        if (word.rfind("--", 0) == 0 && !close_flags(cmd, word.substr(0, word.find('='))).empty())
+          throw std::invalid_argument(unknown_argument_message(cmd, word));
       try {
         return body();
       } catch (const lua::ScriptError& e) {

@@ -180,20 +180,27 @@ CLI::Validator number_between(double low, double high, const std::string& what) 
       "");
 }
 
-CLI::Validator one_of(const std::vector<std::string>& choices) {
+CLI::Validator one_of(const std::vector<std::string>& choices, const std::string& noun) {
   return CLI::Validator(
       [=](std::string& value) -> std::string {
         if (std::find(choices.begin(), choices.end(), value) != choices.end()) return {};
         std::string list;
-        for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
-        return tr("không có '", "no '") + value + tr("'; chọn một trong: ", "'; choose one of: ") + list;
+        for (const auto& c : choices) {
+          bool word = std::any_of(c.begin(), c.end(), [](unsigned char ch) { return std::isalnum(ch); });
+          list += (list.empty() ? "" : ", ") + (word ? c : "'" + c + "'");   // ',' and ';' quoted
+        }
+        return tr("không có ", "no ") + (noun.empty() ? "" : noun + " ") + "'" + value + tr("'; chọn một trong: ", "'; choose one of: ") + list;
       },
       "");
 }
 
 std::string parse_error_message(const CLI::ParseError& error) {
   std::string what = error.what();
-  if (dynamic_cast<const CLI::ValidationError*>(&error)) return what;   // our validators' own words
+  if (dynamic_cast<const CLI::ValidationError*>(&error)) {
+    // Our validators' own words, after "--flag: "; an argument's internal name is dropped.
+    if (!what.empty() && what[0] != '-') what = what.substr(std::min(what.size(), what.find(": ") + 2));
+    return what;
+  }
   // The option the library complains about: the first word that starts with '-'.
   std::string option;
   std::istringstream words(what);
@@ -216,12 +223,14 @@ std::string parse_error_message(const CLI::ParseError& error) {
 
 namespace {
 
-// Names at the smallest edit distance from `word`, when that distance is small for its length.
+// Names at the smallest edit distance from `word`, when that distance is small for its length
+// (leading dashes not counted: "-q" is not a misspelt "--db").
 std::vector<std::string> nearest(const std::string& word, const std::vector<std::string>& names) {
   std::vector<std::string> out;
   int best = 1 << 30;
   for (const auto& n : names) best = std::min(best, edit_distance(word, n));
-  if (best > std::max<int>(2, static_cast<int>(word.size()) / 3)) return out;
+  int letters = static_cast<int>(word.size() - std::min(word.size(), word.find_first_not_of('-')));
+  if (best > std::max(1, letters / 3)) return out;
   for (const auto& n : names)
     if (edit_distance(word, n) == best) out.push_back(n);
   return out;

@@ -28,7 +28,8 @@ void mark_required(CLI::Option* option, const std::string& config_key = {});
 // is allowed: "--year: cần năm từ 1990 đến 2100, nhận '21'".
 CLI::Validator integer_between(long long low, long long high, const std::string& what);
 CLI::Validator number_between(double low, double high, const std::string& what);
-CLI::Validator one_of(const std::vector<std::string>& choices);
+// `noun` names what is chosen ("loại số liệu"), for arguments, whose names CLI11 would print.
+CLI::Validator one_of(const std::vector<std::string>& choices, const std::string& noun = {});
 
 // One sentence for a CLI11 parse error (an option without its value, a value given to a
 // flag, ...). Our validators' messages pass through unchanged.
