@@ -11,6 +11,7 @@
 #include "cli/commands_extra.h"
 #include "cli/common.h"
 #include "model/i18n.h"
+#include "model/text.h"
 #include "model/units.h"
 
 namespace ntm::cli {
@@ -101,10 +102,16 @@ void add_config(CLI::App& app, Global& global) {
         return kOk;
       }
       std::cout << tr("Tệp: ", "File: ") << p.file.string() << "\n";
-      for (const auto& k : app::project_keys()) {
+      auto shown = [&](const std::string& k) {
         auto it = p.raw.find(k);
-        std::cout << "  " << k << std::string(10 - k.size(), ' ') << (it == p.raw.end() ? tr("(chưa đặt)", "(not set)") : it->second)
-                  << "    " << describe_key(k) << "\n";
+        return it == p.raw.end() ? tr("(chưa đặt)", "(not set)") : it->second;
+      };
+      int width = 0;
+      for (const auto& k : app::project_keys()) width = std::max(width, display_width(shown(k)));
+      for (const auto& k : app::project_keys()) {
+        std::string value = shown(k);
+        std::cout << "  " << k << std::string(10 - k.size(), ' ') << value
+                  << std::string(static_cast<std::size_t>(width - display_width(value) + 4), ' ') << describe_key(k) << "\n";
       }
       return kOk;
     }
