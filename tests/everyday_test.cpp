@@ -11,6 +11,8 @@
 #include <sstream>
 #include <thread>
 
+#include "app/api_doc.h"
+#include "app/paths.h"
 #include "app/repl.h"
 #include "model/text.h"
 #include "model/units.h"
@@ -211,6 +213,30 @@ TEST_CASE("ntm doc prints the API from the annotation file") {
   CHECK(fmt.out.find("ntm.fmt.number(value, options) → string") != std::string::npos);
   CHECK(fmt.out.find("ntm.province(") == std::string::npos);
   CHECK(ntm::test::ntm("doc khong-co").status == 1);
+}
+
+TEST_CASE("ntm doc speaks Vietnamese: every description of ntm.lua has its words in ntm.vi.txt") {
+  std::ifstream meta(ntm::app::data_dir() / "scripts" / "meta" / "ntm.lua");
+  std::ifstream vi(ntm::app::data_dir() / "scripts" / "meta" / "ntm.vi.txt");
+  REQUIRE(meta);
+  REQUIRE(vi);
+  auto entries = ntm::app::parse_annotations(meta);
+  auto words = ntm::app::parse_translations(vi);
+  CHECK(entries.size() > 60);
+  std::string missing;
+  for (const auto& m : ntm::app::missing_translations(entries, words)) missing += m + "\n";
+  CHECK_MESSAGE(missing.empty(), "thiếu lời tiếng Việt trong scripts/meta/ntm.vi.txt:\n" << missing);
+
+  auto doc = ntm::test::ntm("doc ntm.params");
+  CHECK(doc.out.find("Khai báo các tham số của script") != std::string::npos);
+  CHECK(doc.out.find("Declares") == std::string::npos);
+  auto money = ntm::test::ntm("doc ntm.fmt.money");
+  CHECK(money.out.find("    @amount number  — triệu đồng") != std::string::npos);
+  auto fields = ntm::test::ntm("doc Commune");
+  CHECK(fields.out.find("  .border") != std::string::npos);
+  CHECK(fields.out.find("— mã chính thức (\"03166\")") != std::string::npos);
+  auto english = ntm::test::ntm("--lang en doc ntm.params");
+  CHECK(english.out.find("Declares the script's parameters") != std::string::npos);
 }
 
 TEST_CASE("ntm new + ntm test: the skeletons' own tests pass; a failing test names file:line") {
