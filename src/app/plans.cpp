@@ -237,6 +237,8 @@ std::vector<PlanSummary> list_plans(const store::Database& db) {
     s.lines = static_cast<int>(stmt.get_int(8));
     out.push_back(std::move(s));
   }
+  // Plan names are the office's words ("Phương án Đợt 2"): Vietnamese order, not SQLite's bytes.
+  std::stable_sort(out.begin(), out.end(), [](const PlanSummary& a, const PlanSummary& b) { return collate_less(a.name, b.name); });
   return out;
 }
 

@@ -125,11 +125,7 @@ RunResult run_script(const fs::path& db, const fs::path& script, const std::map<
     host.call(0, 1);
     if (after) after(host);
   } catch (const lua::ScriptError& e) {
-    if (!context.usage_error.empty()) {
-      lua::ScriptError usage(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);
-      usage.undeclared = context.undeclared;
-      throw usage;
-    }
+    if (!context.usage_error.empty()) throw lua::ScriptError(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);
     throw;
   }
   return RunResult{context.findings, labelled(context.scripts_run)};

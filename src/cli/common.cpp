@@ -38,17 +38,7 @@ void on_run(CLI::App* cmd, Global& global, std::function<int()> body, bool scrip
       for (const auto& word : cmd->remaining())
         if (word.rfind("--", 0) == 0 && !close_flags(cmd, word.substr(0, word.find('='))).empty())
           throw std::invalid_argument(unknown_argument_message(cmd, word));
-      try {
-        return body();
-      } catch (const lua::ScriptError& e) {
-        // A parameter the script does not declare may be a misspelt flag of the command.
-        if (e.kind != lua::ErrorKind::Usage || e.undeclared.empty()) throw;
-        std::string flag = "--" + e.undeclared;
-        std::replace(flag.begin() + 2, flag.end(), '_', '-');
-        auto close = close_flags(cmd, flag);
-        throw std::invalid_argument(std::string(e.what()) + did_you_mean(close) + tr(" (xem: ntm ", " (see: ntm ") +
-                                    cmd->get_name() + " --help)");
-      }
+      return body();
     };
   });
 }

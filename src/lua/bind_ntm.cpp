@@ -110,7 +110,6 @@ int ntm_params(lua_State* L) {
       std::string shown = name;   // as typed on the command line, where '-' and '_' are the same
       std::replace(shown.begin(), shown.end(), '_', '-');
       ctx.usage_error = tr("script không có tham số --", "the script has no parameter --") + shown;
-      ctx.undeclared = name;
       return luaL_error(L, "%s", ctx.usage_error.c_str());
     }
   }

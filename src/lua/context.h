@@ -75,7 +75,6 @@ struct Context {
   std::size_t max_print_bytes = 64u << 20;          // output flood cap
   std::size_t printed_bytes = 0;
   std::string usage_error;       // set when the command line's script parameters are wrong (exit 2)
-  std::string undeclared;        // a command-line parameter the script does not declare
 };
 
 }  // namespace ntm::lua

@@ -42,7 +42,6 @@ class ScriptError : public std::runtime_error {
   int line;
   std::string traceback;
   std::string parameter;   // a Usage error about one script parameter: its name
-  std::string undeclared;  // a Usage error for a parameter the script does not declare: its name
 };
 
 // State shared by the allocator and the hook; lives in the Host.
