@@ -73,18 +73,13 @@ std::string wrap(const std::string& text, int first_column, int indent) {
   return out;
 }
 
-// "  NAMES      description", the description wrapped under itself.
-std::string entry(const std::string& names, const std::string& description) {
+// "  NAMES      description", the description starting at `at` and wrapped under itself.
+std::string entry(const std::string& names, const std::string& description, int at = kNameColumn) {
   std::string line = "  " + names;
   int column = 2 + display_width(names);
-  if (column + 2 > kNameColumn) {
-    line += "\n" + std::string(kNameColumn, ' ');
-    column = kNameColumn;
-  } else {
-    line += std::string(static_cast<std::size_t>(kNameColumn - column), ' ');
-    column = kNameColumn;
-  }
-  return line + wrap(description, column, kNameColumn) + "\n";
+  if (column + 2 > at) line += "\n" + std::string(static_cast<std::size_t>(at), ' ');
+  else line += std::string(static_cast<std::size_t>(at - column), ' ');
+  return line + wrap(description, at, at) + "\n";
 }
 
 std::string group_title(const std::string& group) {
@@ -127,9 +122,9 @@ std::string HelpFormatter::make_help(const CLI::App* app, std::string name, CLI:
   }
   if (!commands.empty()) {
     out << "\n" << tr("Lệnh:", "Commands:") << "\n";
-    for (const auto* c : commands) out << entry(c->get_name(), c->get_description());
+    for (const auto* c : commands) out << entry(c->get_name(), c->get_description(), 14);
   }
-  // Options by group, in the order the groups first appear; help and version last.
+  // Options by group, in the order the groups first appear; help at the end.
   std::vector<std::string> groups;
   for (const auto* o : options)
     if (std::find(groups.begin(), groups.end(), o->get_group()) == groups.end()) groups.push_back(o->get_group());
