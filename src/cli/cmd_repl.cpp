@@ -115,6 +115,9 @@ int run_repl(const std::string& db, const lua::Limits& limits, const std::string
   if (terminal) {
     std::cout << "ntm " << NTM_VERSION << tr(" — Lua trong hộp cát của ntm. .help: trợ giúp, .quit: thoát\n",
                                             " — Lua in the ntm sandbox. .help for help, .quit to leave\n");
+    if (!province.empty())
+      std::cout << tr("Tỉnh đang làm việc: ", "Current province: ") << province
+                << tr(" (Tab gợi ý tên trong tỉnh này trước)\n", " (Tab offers its names first)\n");
     rl_readline_name = "ntm";
     rl_catch_signals = 0;
     rl_signal_event_hook = on_signal_event;
