@@ -60,14 +60,15 @@ int main(int argc, char** argv) {
     fs::path db_path = sample(name);
     std::string code = std::string(name) == "dien-bien-2020" ? "11" : "24";
     ntm::store::Database db(db_path, ntm::store::OpenMode::ReadOnly);
+    ntm::UnitId id = ntm::find_province(db, code, "2020-12-31");
     double load = median_ms(repeat, [&] {
       ntm::Catalog catalog(db);
-      auto year = catalog.year(code, 2020);
+      auto year = catalog.year(id, 2020);
       if (year->province().communes().empty()) std::abort();
     });
     std::printf("%-48s %12.2f\n", (std::string("load province-year 2020: ") + name).c_str(), load);
     ntm::Catalog catalog(db);
-    auto year = catalog.year(code, 2020);
+    auto year = catalog.year(id, 2020);
     auto communes = year->province().communes();
     double evaluate = median_ms(repeat, [&] {
       int total = 0;

@@ -140,7 +140,10 @@ TEST_CASE("ntm init: refuses to overwrite, leaves nothing behind on failure") {
   fs::remove(db);
   auto first = cli(db_flag(db) + "init");
   CHECK(first.status == 0);
-  CHECK(first.err == "Đã tạo cơ sở dữ liệu " + db.string() + " (11.537 đơn vị hành chính, 3 bộ tiêu chí).\n");
+  CHECK(first.err == "Đã tạo cơ sở dữ liệu " + db.string() + " (14.878 đơn vị hành chính qua các thời kỳ, 7 bộ tiêu chí).\n");
+  auto detail = cli(db_flag(db) + "init --force -v");
+  CHECK(detail.err.find("14878 đơn vị hành chính qua các thời kỳ") != std::string::npos);
+  CHECK(detail.err.find("13 ngày thay đổi") != std::string::npos);
   std::string hash = file_hash(db);
   auto again = cli(db_flag(db) + "init");
   CHECK(again.status == 2);
@@ -162,10 +165,10 @@ TEST_CASE("ntm init: refuses to overwrite, leaves nothing behind on failure") {
 
 TEST_CASE("ntm query answers read-only SQL in three formats") {
   std::string db = db_flag(ntm::test::sample_db("dien-bien-2020"));
-  auto table = cli(db + "query \"SELECT name, type FROM unit WHERE parent_code = '103' ORDER BY code LIMIT 2\"");
+  auto table = cli(db + "query \"SELECT name, type FROM unit_version WHERE parent_code = '103' ORDER BY code LIMIT 2\"");
   CHECK(table.status == 0);
   CHECK(table.out.find("(2 dòng)") != std::string::npos);
-  auto json = cli(db + "query \"SELECT count(*) AS n FROM unit WHERE kind = 'province'\" --format json");
+  auto json = cli(db + "query \"SELECT count(*) AS n FROM unit_version WHERE kind = 'province' AND valid_from IS NULL\" --format json");
   CHECK(json.out.find("\"n\": 63") != std::string::npos);
   auto csv = cli(db + "query \"SELECT code FROM unit WHERE code = '11'\" --format csv");
   CHECK(csv.out == "code\n11\n");

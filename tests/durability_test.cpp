@@ -130,7 +130,7 @@ TEST_CASE("a read-only database: reads work; writes are refused before any work,
     c.err = ntm::test::slurp(err);
     return c;
   };
-  auto query = run("query \"SELECT name FROM unit WHERE code = '11'\" --format csv");
+  auto query = run("query \"SELECT name FROM unit_version WHERE code = '11'\" --format csv");
   CHECK(query.status == 0);
   CHECK(query.out == "name\nĐiện Biên\n");
   auto review = run("check --province 11 --year 2020 --no-rules");
@@ -138,7 +138,7 @@ TEST_CASE("a read-only database: reads work; writes are refused before any work,
   const std::string refused = "không ghi được vào " + db.string() + ": tệp cơ sở dữ liệu (hoặc thư mục chứa nó) chỉ cho phép đọc";
   for (const std::string& write : {std::string("check --province 11 --year 2020 --no-rules --save --write"),
                                    std::string("allocate theo-nhu-cau --province 11 --year 2020 --total 1000 --save x --write"),
-                                   "import units '" + csv.string() + "' --province 11"}) {
+                                   "import units '" + csv.string() + "' --province 11 --from 01/06/2020"}) {
     CAPTURE(write);
     auto c = run(write);
     CHECK(c.status == 1);

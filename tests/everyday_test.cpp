@@ -58,7 +58,7 @@ void plain_printer(const ntm::lua::Shown& s, std::ostream& out) {
 
 TEST_CASE("ntm query -e answers a question about communes in one line") {
   fs::path db = db_copy("query");
-  std::string expr = "ntm.province(\"dien bien\"):district(\"nam po\"):communes{year=2020}:missing(17)";
+  std::string expr = "ntm.province(\"dien bien\", {year = 2020}):district(\"nam po\"):communes{year=2020}:missing(17)";
   auto expected = ntm::test::run_lua("local l = " + expr + "\nprint(#l, l[1].code)", db);
   REQUIRE(expected.ok);
   int n = std::stoi(expected.out);
@@ -180,10 +180,8 @@ TEST_CASE("Ctrl-C interrupts a runaway line and the prompt keeps going") {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     repl.interrupt();
   });
-  auto start = std::chrono::steady_clock::now();
-  repl.feed("while true do end");
+  repl.feed("while true do end");   // 30 s limit: only the interrupt can stop it with this message
   ctrl_c.join();
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
   CHECK(err.str().find("Dừng: bị ngắt (Ctrl-C)") != std::string::npos);
   repl.feed("print(3)");
   CHECK(out.str() == "3\n");
@@ -205,7 +203,7 @@ TEST_CASE("ntm repl from a pipe: a runaway line hits the limit, the next line ru
 TEST_CASE("ntm doc prints the API from the annotation file") {
   auto all = ntm::test::ntm("doc");
   CHECK(all.status == 0);
-  CHECK(all.out.find("ntm.province(name_or_code) → Province") != std::string::npos);
+  CHECK(all.out.find("ntm.province(name_or_code, options) → Province") != std::string::npos);
   CHECK(all.out.find("    @name_or_code string") != std::string::npos);
   CHECK(all.out.find("== CommuneList: Commune[] ==") != std::string::npos);
   CHECK(all.out.find("  .code") != std::string::npos);

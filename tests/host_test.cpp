@@ -36,7 +36,7 @@ ntm::lua::Limits small_limits() {
 TEST_CASE("a script walks every commune of a province") {
   auto r = run_lua(R"(
     local n = 0
-    for x in ntm.province("dien bien"):communes() do
+    for x in ntm.province("dien bien", {year = 2020}):communes() do
       assert(#x.code == 5 and x.name ~= "" and x.district ~= "")
       n = n + 1
     end
@@ -47,9 +47,11 @@ TEST_CASE("a script walks every commune of a province") {
 }
 
 TEST_CASE("province names match with or without accents, and unknown names suggest") {
-  auto r = run_lua(R"(print(ntm.province("ĐIỆN BIÊN").code, ntm.province("tinh dien bien").name, ntm.province("24").name))");
+  auto r = run_lua(R"(print(ntm.province("ĐIỆN BIÊN").code, ntm.province("tinh dien bien").name, ntm.province("24").name,
+                           ntm.province("24", {year = 2020}).name, ntm.province("24", {date = "30/06/2025"}).name))");
   REQUIRE_MESSAGE(r.ok, r.message);
-  CHECK(r.out == "11\tĐiện Biên\tBắc Giang\n");
+  // Code 24 names Bắc Giang until 30/06/2025 and Bắc Ninh after (the run's map: today).
+  CHECK(r.out == "11\tĐiện Biên\tBắc Ninh\tBắc Giang\tBắc Giang\n");
   auto bad = run_lua("local p = ntm.province('dien bin')\n");
   CHECK_FALSE(bad.ok);
   CHECK(bad.kind == ErrorKind::Script);
@@ -170,10 +172,10 @@ TEST_CASE("a C++ exception thrown from a binding 300 times leaves the host healt
       local ok, err = pcall(ntm.sql, "SELEC nonsense " .. i)
       if not ok and err:find("SQL") then failures = failures + 1 end
     end
-    print(failures, #ntm.sql("SELECT code FROM unit WHERE kind = 'province'"))
+    print(failures, #ntm.sql("SELECT code FROM unit_version WHERE kind = 'province' AND valid_to IS NULL"))
   )");
   REQUIRE_MESSAGE(r.ok, r.message);
-  CHECK(r.out == "300\t63\n");
+  CHECK(r.out == "300\t34\n");
   // And 300 runs in a row, each ending in a thrown exception turned into a script error.
   int errors = 0;
   for (int i = 0; i < 300; ++i) {
@@ -181,7 +183,7 @@ TEST_CASE("a C++ exception thrown from a binding 300 times leaves the host healt
     if (!e.ok && e.message.find("no_such_table") != std::string::npos) ++errors;
   }
   CHECK(errors == 300);
-  CHECK(run_lua("print(ntm.province('Bắc Giang'):communes():count())").out == "184\n");
+  CHECK(run_lua("print(ntm.province('Bắc Giang', {year = 2020}):communes():count())").out == "184\n");
 }
 
 TEST_CASE("ntm.sql is read-only") {
@@ -191,7 +193,7 @@ TEST_CASE("ntm.sql is read-only") {
     auto r = run_lua(std::string("ntm.sql([[") + q + "]])");
     CHECK_FALSE(r.ok);
   }
-  auto rows = run_lua("local r = ntm.sql('SELECT name FROM unit WHERE code = ?', '11') print(#r, r[1].name)");
+  auto rows = run_lua("local r = ntm.sql('SELECT name FROM unit_version WHERE code = ?', '11') print(#r, r[1].name)");
   CHECK(rows.out == "1\tĐiện Biên\n");
 }
 
@@ -322,7 +324,7 @@ TEST_CASE("a lookup for a parameter's value the data does not have is a command-
   auto year = run_failing(kLookup, {{"province", "11"}, {"year", "2022"}});
   CHECK(year.kind == ErrorKind::Usage);
   CHECK(year.parameter == "year");
-  CHECK(std::string(year.what()) == "--year 2022: không có dữ liệu năm 2022 của tỉnh Điện Biên; các năm có dữ liệu: 2019, 2020");
+  CHECK(std::string(year.what()) == "--year 2022: không có dữ liệu năm 2022 của tỉnh Điện Biên theo bộ tiêu chí 318-xa; các năm có dữ liệu: 2015, 2016, 2017, 2018, 2019, 2020");
   auto district = run_failing(kLookup, {{"province", "11"}, {"district", "Nam Poo"}});
   CHECK(district.kind == ErrorKind::Usage);
   CHECK(std::string(district.what()).rfind("--district Nam Poo: tỉnh Điện Biên không có huyện 'Nam Poo'", 0) == 0);
@@ -366,5 +368,5 @@ TEST_CASE("a lookup the script made up, or caught, stays a script error") {
     print(ok, e:match("các năm có dữ liệu: [%d, ]+"))
   )", ntm::test::sample_db("dien-bien-2020"));
   REQUIRE_MESSAGE(r.ok, r.message);
-  CHECK(r.out == "false\tcác năm có dữ liệu: 2019, 2020\n");
+  CHECK(r.out == "false\tcác năm có dữ liệu: 2015, 2016, 2017, 2018, 2019, 2020\n");
 }

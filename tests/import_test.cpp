@@ -39,15 +39,17 @@ std::string values_fingerprint(const fs::path& db) {
 // commas, and applies `edits` (commune code, column title → new cell text).
 std::string as_excel_vn(const std::string& csv, const std::map<std::pair<std::string, std::string>, std::string>& edits) {
   auto file = ntm::app::read_csv_text(csv);
-  const auto& head = file.rows[0].fields;
+  // The line above the header says what the file holds ("Tỉnh: Điện Biên", ...).
+  std::size_t h = file.rows[0].fields[0].rfind("Tỉnh:", 0) == 0 ? 1 : 0;
+  const auto& head = file.rows[h].fields;
   std::string out = "\xEF\xBB\xBF";
   for (std::size_t r = 0; r < file.rows.size(); ++r) {
     auto fields = file.rows[r].fields;
     for (std::size_t c = 0; c < fields.size(); ++c) {
-      if (r > 0 && c >= 3)
+      if (r > h && c >= 3)
         for (char& ch : fields[c])
           if (ch == '.') ch = ',';
-      if (r > 0) {
+      if (r > h) {
         auto e = edits.find({fields[0], head[c]});
         if (e != edits.end()) fields[c] = e->second;
       }
@@ -111,8 +113,9 @@ TEST_CASE("export, edit three values in Excel's Vietnamese CSV, import, check re
   auto exp = ntm::test::ntm("export indicators --province 'Điện Biên' --year 2020 -o '" + (dir / "x.csv").string() + "'" + q);
   REQUIRE(exp.status == 0);
   std::string csv = slurp(dir / "x.csv");
-  CHECK(csv.rfind("\xEF\xBB\xBFMã xã,Tên xã,Huyện,CT 1.1,", 0) == 0);
-  CHECK(std::count(csv.begin(), csv.end(), '\n') == 116);   // header + 115 communes
+  CHECK(csv.rfind("\xEF\xBB\xBFTỉnh: Điện Biên,Mã tỉnh: 11,Năm: 2020,Bộ tiêu chí: 1980-xa,Bản đồ ngày: 31/12/2020\r\n"
+                  "Mã xã,Tên xã,Huyện,CT 1.1,", 0) == 0);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 117);   // what it holds, header, 115 communes
 
   auto before = nlohmann::json::parse(ntm::test::ntm("check --province 11 --year 2020 --format json --no-rules" + q).out);
   REQUIRE(before["criteria"]["10"] == 24);
@@ -162,7 +165,7 @@ TEST_CASE("a file with two bad rows is refused whole, naming both rows") {
   CHECK(r.status == 1);
   CHECK(r.err.find("3 lỗi; không nhập dòng nào") != std::string::npos);
   CHECK(r.err.find("dòng 3, cột 'CT 10.1': 'abc' không phải số") != std::string::npos);
-  CHECK(r.err.find("dòng 4, cột 'Mã xã': tỉnh Điện Biên không có xã nào mã '99999' (mã xã có 5 chữ số, ví dụ 03166)") != std::string::npos);
+  CHECK(r.err.find("dòng 4, cột 'Mã xã': tỉnh Điện Biên không có xã nào mã '99999' trên bản đồ ngày 31/12/2020 (mã xã có 5 chữ số, ví dụ 03166)") != std::string::npos);
   CHECK(r.err.find("dòng 5, cột 'CT 17.1': giá trị 150 ngoài khoảng hợp lý") != std::string::npos);
   CHECK(values_fingerprint(db) == fp);
 }
@@ -182,7 +185,7 @@ TEST_CASE("units matched by name within a district, accents optional; unknown na
   spit(dir / "typo.csv", "Tên xã,Huyện,CT 10.1\r\nCha Cangg,Nậm Pồ,30\r\nCha Cang,Tuan Giao,30\r\n");
   auto t = ntm::test::ntm("import indicators '" + (dir / "typo.csv").string() + "' --province 11 --year 2020" + q);
   CHECK(t.status == 1);
-  CHECK(t.err.find("dòng 2, cột 'Tên xã': không có đơn vị tên 'Cha Cangg' trong Huyện Nậm Pồ; có phải: Chà Cang") !=
+  CHECK(t.err.find("dòng 2, cột 'Tên xã': không có đơn vị tên 'Cha Cangg' trong Huyện Nậm Pồ (bản đồ ngày 31/12/2020); có phải: Chà Cang") !=
         std::string::npos);
   CHECK(t.err.find("dòng 3, cột 'Tên xã': không có đơn vị tên 'Cha Cang' trong Huyện Tuần Giáo") != std::string::npos);
 
@@ -201,7 +204,7 @@ TEST_CASE("an ambiguous commune name lists the candidates") {
   auto r = ntm::test::ntm("import indicators '" + (dir / "amb.csv").string() + "' --province 'Bắc Giang' --year 2020 --db '" +
                           db.string() + "'");
   CHECK(r.status == 1);
-  CHECK(r.err.find("tên 'Phuc Son' trùng 2 đơn vị trong tỉnh Bắc Giang: Xã Phúc Sơn (07318), Huyện Tân Yên; "
+  CHECK(r.err.find("tên 'Phuc Son' trùng 2 đơn vị trong tỉnh Bắc Giang (bản đồ ngày 31/12/2020): Xã Phúc Sơn (07318), Huyện Tân Yên; "
                    "Xã Phúc Sơn (07618), Huyện Sơn Động") != std::string::npos);
 }
 
@@ -216,36 +219,85 @@ TEST_CASE("every kind exports and imports back unchanged") {
     fs::path file = dir / ("k-" + kind + ext);
     auto e = ntm::test::ntm("export " + kind + " --province 11 --year 2020 --delimiter ';' -o '" + file.string() + "'" + q);
     REQUIRE(e.status == 0);
-    auto i = ntm::test::ntm("import " + kind + " '" + file.string() + "' --province 11 --year 2020" + q);
+    // A unit list is the map of a date: imported back from that date.
+    auto i = ntm::test::ntm("import " + kind + " '" + file.string() + "' --province 11" +
+                            (kind == "units" ? std::string(" --from 31/12/2020") : std::string(" --year 2020")) + q);
     CHECK(i.status == 0);
     CHECK(i.err == "");
     CHECK(i.out.find("\n0 thay đổi") != std::string::npos);
   }
 }
 
-TEST_CASE("import adds and renames communes, funding in million VND, statuses as Đạt / Chưa đạt") {
+TEST_CASE("import of a unit list renames and adds communes from a date; funding in million VND; statuses as Đạt / Chưa đạt") {
   fs::path db = db_copy("dien-bien-2020", "units");
   fs::path dir = ntm::test::temp_dir();
   std::string q = " --db '" + db.string() + "' --province 'Điện Biên'";
-  spit(dir / "u.csv", "ma_xa,ten_xa,huyen,loai\r\n3145,Thanh Minh Mới,,\r\n03999,Nậm Mới,Nậm Pồ,Xã\r\n");
-  auto u = ntm::test::ntm("import units '" + (dir / "u.csv").string() + "'" + q);
+  auto e = ntm::test::ntm("export units --as-of 31/12/2020 -o '" + (dir / "units.csv").string() + "'" + q);
+  REQUIRE(e.status == 0);
+  std::string csv = ntm::test::slurp(dir / "units.csv");
+  auto pos = csv.find("\n03145,Thanh Minh,");
+  REQUIRE(pos != std::string::npos);
+  csv.replace(pos + 7, std::string("Thanh Minh").size(), "Thanh Minh Mới");
+  csv += "03999,Nậm Mới,Xã,Xã,103,,,\r\n";
+  spit(dir / "u.csv", csv);
+  auto u = ntm::test::ntm("import units '" + (dir / "u.csv").string() + "' --from 01/06/2020" + q);
+  INFO(u.err);
   CHECK(u.status == 0);
   CHECK(u.out.find("2 thay đổi: 1 thêm mới, 1 cập nhật") != std::string::npos);
   ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
-  auto s = d.prepare("SELECT name_with_type, parent_code FROM unit WHERE code IN ('03145', '03999') ORDER BY code");
+  auto s = d.prepare("SELECT name_with_type, parent_code FROM unit_version WHERE code IN ('03145', '03999') "
+                     "AND ifnull(valid_from, '') <= '2020-12-31' AND ifnull(valid_to, '9999-12-31') >= '2020-12-31' ORDER BY code");
   REQUIRE(s.step());
   CHECK(s.get_text(0) == "Xã Thanh Minh Mới");
   REQUIRE(s.step());
   CHECK(s.get_text(0) == "Xã Nậm Mới");
   CHECK(s.get_text(1) == "103");
+  // Nothing is overwritten: Thanh Minh keeps its name until 31/05/2020.
+  auto old = d.prepare("SELECT name, valid_to FROM unit_version WHERE code = '03145' AND valid_from IS NULL");
+  REQUIRE(old.step());
+  CHECK(old.get_text(0) == "Thanh Minh");
+  CHECK(old.get_text(1) == "2020-05-31");
 
-  spit(dir / "f.csv", "Mã đơn vị;Nguồn vốn;Giai đoạn;Số tiền\r\n11;central.recurrent;Huy động;1.234.567\r\n");
+  spit(dir / "f.csv", "Mã đơn vị;Nguồn vốn;Giai đoạn;Số tiền\r\n11;Vốn sự nghiệp;Huy động;1.234.567\r\n");
   auto f = ntm::test::ntm("import funding '" + (dir / "f.csv").string() + "' --year 2020" + q);
   CHECK(f.status == 0);
-  CHECK(f.out.find("central.recurrent/mobilised: 85900 → 1234567") != std::string::npos);
+  CHECK(f.out.find("Vốn sự nghiệp/mobilised: 85900 → 1234567") != std::string::npos);
+  // An unknown source lists the known names.
+  spit(dir / "f2.csv", "Mã đơn vị;Nguồn vốn;Giai đoạn;Số tiền\r\n11;Vốn vay ngoài;Huy động;1\r\n");
+  auto f2 = ntm::test::ntm("import funding '" + (dir / "f2.csv").string() + "' --year 2020" + q);
+  CHECK(f2.status == 1);
+  CHECK(f2.err.find("không có nguồn vốn 'Vốn vay ngoài'") != std::string::npos);
+  CHECK(f2.err.find("Vốn lồng ghép các chương trình, dự án") != std::string::npos);
 
   spit(dir / "s.csv", "Mã xã,TC 1,TC 2\r\n03145,Đạt,chưa đạt\r\n");
   auto st = ntm::test::ntm("import statuses '" + (dir / "s.csv").string() + "' --year 2021" + q);
   CHECK(st.status == 0);
   CHECK(st.out.find("2 thay đổi: 2 thêm mới") != std::string::npos);
+  CHECK(st.out.find("bộ tiêu chí 1980-xa (mặc định của năm 2021)") != std::string::npos);
+}
+
+TEST_CASE("a file made for one criteria set is refused under another, naming its columns and their set") {
+  fs::path db = db_copy("dien-bien-2020", "sets");
+  fs::path dir = ntm::test::temp_dir();
+  std::string q = " --db '" + db.string() + "' --province 'Điện Biên'";
+  // 14.3 exists in 1980/QĐ-TTg only.
+  spit(dir / "v.csv", "Mã xã,CT 14.2,CT 14.3\r\n03145,90,45\r\n");
+  auto refused = ntm::test::ntm("import indicators '" + (dir / "v.csv").string() + "' --year 2022" + q);
+  CHECK(refused.status == 1);
+  CHECK(refused.err.find("các cột 'CT 14.3' không thuộc bộ tiêu chí 318-xa") != std::string::npos);
+  CHECK(refused.err.find("chúng thuộc bộ 1980-xa") != std::string::npos);
+  auto accepted = ntm::test::ntm("import indicators '" + (dir / "v.csv").string() + "' --year 2022 --set 1980-xa" + q);
+  CHECK(accepted.status == 0);
+  CHECK(accepted.out.find("bộ tiêu chí 1980-xa (chọn bằng --set); lưu ý: bộ này không áp dụng cho năm 2022") != std::string::npos);
+  // An exported file says its set: imported back without flags.
+  auto e = ntm::test::ntm("export indicators --year 2020 -o '" + (dir / "e.csv").string() + "'" + q);
+  REQUIRE(e.status == 0);
+  auto back = ntm::test::ntm("--db '" + db.string() + "' import indicators '" + (dir / "e.csv").string() + "'");
+  INFO(back.err);
+  CHECK(back.status == 0);
+  CHECK(back.out.find("\n0 thay đổi") != std::string::npos);
+  // A flag that disagrees with the file is an error.
+  auto clash = ntm::test::ntm("--db '" + db.string() + "' import indicators '" + (dir / "e.csv").string() + "' --year 2019");
+  CHECK(clash.status == 2);
+  CHECK(clash.err.find("tệp ghi 'Năm: 2020'") != std::string::npos);
 }

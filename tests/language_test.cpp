@@ -25,14 +25,15 @@ const std::set<std::string>& allowed() {
       "xem", "xong", "theo", "hai", "cao", "sang", "lai", "ta", "can", "them", "thanh", "tinh", "xa", "huyen", "lan", "mo",
       "tay", "toan", "an", "tu", "tong", "ton", "xin", "phan", "chia", "ti", "kho", "nghi", "hoa", "anh", "thu", "cu", "ho",
       "so", "chung", "ky", "mau", "quy", "sinh", "ghi", "thay", "gian", "qua", "trung", "ninh", "long", "binh", "kinh",
-      "thua",
+      "thua", "quan", "ca", "nuoc", "mang",
       // names: the program, languages, formats, standards
       "ntm", "lua", "sql", "sqlite", "csv", "json", "xlsx", "docx", "html", "htm", "md", "txt", "pdf", "toml", "excel", "utf",
       "bom", "sha", "mib", "vs", "code", "id", "repl", "ocop", "mtqg", "ctrl", "tab", "script", "scripts", "language", "server",
-      "template", "templates", "markdown", "unicode", "icu",
+      "template", "templates", "markdown", "unicode", "icu", "word",
       // commands and their words
       "init", "check", "checks", "report", "reports", "allocate", "allocation", "allocations", "import", "export", "query",
       "run", "doc", "new", "test", "tests", "config", "list", "get", "set", "unset", "rules", "examples", "lib", "meta",
+      "map", "history", "changes", "classes",
       // kinds of data, formats, keys and values the user types
       "units", "indicators", "statuses", "recognitions", "funding", "targets", "statistics", "text", "table", "db",
       "province", "year", "profile", "vi", "en", "annual", "dien", "bien", "bac", "giang", "sample", "he", "nhom", "nhu",
@@ -96,7 +97,7 @@ std::string joined(const std::vector<std::string>& words) {
 }
 
 const std::vector<std::string> kCommands{"init", "check", "report", "allocate", "import", "export", "query",
-                                         "run", "scripts", "repl", "doc", "new", "test", "config"};
+                                         "run", "scripts", "repl", "doc", "new", "test", "config", "map"};
 
 std::string db() { return "--db '" + ntm::test::sample_db("dien-bien-2020").string() + "' "; }
 
@@ -137,12 +138,27 @@ TEST_CASE("every command's help is in Vietnamese, and in English with --lang en"
   auto run = ntm::test::ntm("run --help");
   CHECK(run.out.find("examples/danh-sach-xa") != std::string::npos);
   auto report = ntm::test::ntm("report --help");
-  for (const char* flag : {"-o, --output TỆP", "--province TỈNH", "--year NĂM", "--profile TỆP", "--number <chuỗi>", "--signer <chuỗi>",
-                           "--date <chuỗi>", "--time-limit GIÂY"})
+  for (const char* flag : {"-o, --output TỆP", "--province TỈNH", "--year NĂM", "--as-of NGÀY", "--set BỘ", "--profile TỆP",
+                           "--text TỆP", "--template TỆP", "--fields", "--number <chuỗi>", "--signer <chuỗi>", "--date <chuỗi>",
+                           "--commune <chuỗi>", "--time-limit GIÂY"})
     CHECK_MESSAGE(report.out.find(flag) != std::string::npos, flag);
   CHECK(english_words(ntm::test::ntm("report dien-bien --help").out).empty());
   CHECK(english_words(ntm::test::ntm("run danh-sach-xa --help").out).empty());
   CHECK(ntm::test::ntm("allocate --help").out.find("allocations/theo-nhu-cau") != std::string::npos);
+  // The subcommands of ntm map have their own help, in Vietnamese too.
+  for (const char* sub : {"map history --help", "map changes --help"}) {
+    auto help = ntm::test::ntm(sub);
+    CAPTURE(sub);
+    CHECK(help.status == 0);
+    CHECK(help.out.find("Cách dùng: ") != std::string::npos);
+    CHECK_MESSAGE(english_words(help.out).empty(), joined(english_words(help.out)));
+  }
+  for (const char* c : {"import --help", "export --help", "check --help", "query --help", "repl --help"}) {
+    auto help = ntm::test::ntm(c);
+    CAPTURE(c);
+    CHECK(help.out.find("--as-of NGÀY") != std::string::npos);
+    CHECK(help.out.find("--set BỘ") != std::string::npos);
+  }
 }
 
 TEST_CASE("every command-line error a user can trigger is one Vietnamese line, exit 2") {
@@ -178,7 +194,24 @@ TEST_CASE("every command-line error a user can trigger is one Vietnamese line, e
       db() + "query", db() + "query 'DELETE FROM unit'", db() + "query 'SELEC 1'", db() + "query 'select * from khong_co'",
       db() + "query 'select nothere from unit'", db() + "query --format xlsx 'select 1'", db() + "query 'select 1' thua",
       db() + "query 'ATTACH DATABASE x AS y'", db() + "query 'PRAGMA user_version = 3'",
-      db() + "repl --province khong-co", "doc a b", "new", "new bogus x", "new check 'Tên có dấu'", "test",
+      db() + "repl --province khong-co", db() + "repl --as-of 31/02/2020",
+      db() + "check --province 11 --year 2020 --as-of 32/13/2020", db() + "check --province 11 --year 2020 --as-of hom-qua",
+      db() + "report annual --province 11 --year 2020 --text khong-co.md",
+      db() + "report annual --province 11 --year 2020 --template x.csv",
+      db() + "report annual --province 11 --year 2020 --profile khong-co.toml",
+      db() + "report annual --province 11 --year 2020 --as-of 31/02/2020",
+      db() + "allocate theo-nhu-cau --province 11 --year 2020 --total 100 --profile khong-co.toml",
+      db() + "allocate theo-nhu-cau --province 11 --year 2020 --total 100 --as-of 99/99/2020",
+      db() + "import units x.csv --province 11", db() + "import units x.csv --province 11 --from 32/01/2025",
+      db() + "import indicators x.csv --province 11 --as-of abc", db() + "import units a.csv b.csv --province 11 --from 01/07/2025",
+      db() + "export indicators --province 11 --year 2020 --per district",
+      db() + "export units --province 11 --template --per district -o ra",
+      db() + "export indicators --province 11 --year 2020 --template --per huyen",
+      db() + "export indicators --province 11 --year 2020 --template -o x.csv --per commune --as-of 1/1",
+      db() + "map --as-of abc", db() + "map --province khong-co", db() + "map history", db() + "map history 99999",
+      db() + "map changes", db() + "map changes --from abc", db() + "map --format xml", db() + "map thua",
+      db() + "map history 03144 thua", db() + "map changes --from 01/01/2025 --fromat csv",
+      db() + "query -e '1' --year 21", db() + "query -e '1' --as-of abc", "doc a b", "new", "new bogus x", "new check 'Tên có dấu'", "test",
       "test /khong/co/thu-muc", "config set", "config set colour red", "config set year 21", "config bogus",
       "config get", "config get colour", "config list thua", "scripts thua",
       "--db x.db init --sample ha-noi-2020", "--db '" + existing.string() + "' init",
@@ -230,7 +263,7 @@ TEST_CASE("data errors and messages of ordinary runs are Vietnamese too") {
   // ntm init: one line, no table names or schema versions unless --verbose.
   auto init = ntm::test::ntm("--db fresh.db init --sample dien-bien-2020", cwd);
   CHECK(init.status == 0);
-  CHECK(init.err == "Đã tạo cơ sở dữ liệu fresh.db (11.537 đơn vị hành chính, 3 bộ tiêu chí, dữ liệu mẫu dien-bien-2020).\n");
+  CHECK(init.err == "Đã tạo cơ sở dữ liệu fresh.db (14.878 đơn vị hành chính qua các thời kỳ, 7 bộ tiêu chí, dữ liệu mẫu dien-bien-2020).\n");
   auto verbose = ntm::test::ntm("--db fresh2.db init -v", cwd);
   CHECK(verbose.err.find("Lược đồ phiên bản ") != std::string::npos);
 }

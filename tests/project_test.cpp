@@ -53,8 +53,8 @@ TEST_CASE("ntm config set/get/list writes ntm.toml; everyday commands need no fl
   CHECK(ntm::test::ntm("config set year 2022", dir).status == 0);
   auto wrong = ntm::test::ntm("check", dir);
   CHECK(wrong.status == 2);
-  CHECK(wrong.err == "Lỗi dòng lệnh: --year 2022 (trong ntm.toml): không có dữ liệu năm 2022 của tỉnh Điện Biên; "
-                     "các năm có dữ liệu: 2019, 2020\n");
+  CHECK(wrong.err == "Lỗi dòng lệnh: --year 2022 (trong ntm.toml): không có dữ liệu năm 2022 của tỉnh Điện Biên theo bộ tiêu chí "
+                     "318-xa; các năm có dữ liệu: 2015, 2016, 2017, 2018, 2019, 2020\n");
   CHECK(ntm::test::ntm("check --year 2020", dir).status == 0);
   CHECK(ntm::test::ntm("config unset year", dir).status == 0);
   auto missing = ntm::test::ntm("check", dir);

@@ -414,7 +414,7 @@ TEST_CASE("report: xlsx has numeric cells, merged headers, frozen panes and char
     CHECK(c.value == value);
   };
   number(sheet_cell(s1, "D8"), "55");
-  number(sheet_cell(s1, "E8"), "47.82");  // truncated as the report prints it
+  number(sheet_cell(s1, "E8"), "0.4782");  // 47,82% truncated as the report prints it, as a fraction
   number(sheet_cell(s1, "C4"), "21");
   CHECK(sheet_cell(s1, "B4").type == "s");  // district names are (shared) strings
   CHECK(s1.find("<mergeCell ref=\"A1:E1\"/>") != std::string::npos);
@@ -434,8 +434,8 @@ TEST_CASE("report: xlsx has numeric cells, merged headers, frozen panes and char
   CHECK(parts["xl/sharedStrings.xml"].find("Đơn vị: triệu đồng") != std::string::npos);
   const std::string& styles = parts["xl/styles.xml"];
   CHECK(styles.find("formatCode=\"#,##0\"") != std::string::npos);
-  CHECK(styles.find("formatCode=\"0.00\"") != std::string::npos);
-  CHECK(styles.find("formatCode=\"0.0\"") != std::string::npos);
+  CHECK(styles.find("formatCode=\"0.00%\"") != std::string::npos);   // percentages shown with Excel's % format
+  CHECK(styles.find("formatCode=\"0.0%\"") != std::string::npos);
   CHECK(styles.find("Times New Roman") != std::string::npos);
 
   REQUIRE(parts.count("xl/charts/chart1.xml") == 1);

@@ -4,7 +4,8 @@
 set -euo pipefail
 packages=(build-essential cmake pkg-config liblua5.4-dev libsqlite3-dev doctest-dev libfmt-dev
           libcli11-dev nlohmann-json3-dev libutf8proc-dev libzip-dev libxlsxwriter-dev libssl-dev
-          libreadline-dev libicu-dev libtomlplusplus-dev sqlite3 unzip "$@")
+          libreadline-dev libicu-dev sqlite3 unzip libcairo2-dev libfontconfig-dev fonts-dejavu-core
+          libtomlplusplus-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -15,11 +15,14 @@ quiet() { local said; said=$("$@" 2>&1) || { echo "$said" >&2; exit 1; }; }
 quiet build/ntm config set db out/dien-bien-2020.db
 quiet build/ntm config set province "Điện Biên"
 quiet build/ntm config set year 2020
+quiet build/ntm config set profile scripts/profiles/dien-bien.toml
 build/ntm check -o out/ra-soat-2020.txt
 build/ntm report dien-bien -o out/bao-cao/bao-cao-2020.docx -o out/bao-cao/bieu-2020.xlsx -o out/bao-cao/bao-cao-2020.html
+build/ntm report annual --template scripts/word/bao-cao-tom-tat.docx -o out/bao-cao/tom-tat-2020.docx
 cat <<'NEXT'
 
-Xong. Cơ sở dữ liệu mẫu, tỉnh và năm đã ghi trong ntm.toml (xem: build/ntm config list). Thử tiếp:
+Xong. Báo cáo năm 2020 của mẫu Điện Biên ở out/bao-cao/. Cơ sở dữ liệu mẫu, tỉnh, năm và hồ sơ
+tỉnh đã ghi trong ntm.toml (xem: build/ntm config list). Thử tiếp:
   build/ntm check --tag "Đề án 29 xã biên giới"      # rà soát 29 xã biên giới
   build/ntm repl                                     # hỏi đáp bằng Lua; Tab gợi ý tên xã của Điện Biên
   build/ntm --help                                   # mọi lệnh; man docs/ntm.1 cho trang hướng dẫn

@@ -1,5 +1,8 @@
 -- NTM regions and the province -> region map (2020 province codes).
--- Runs after the units have been loaded from db/units-2020.csv.
+-- Runs after the base map (db/units-2020.csv) is loaded and before the map's history is replayed:
+-- the regions are classes (unit_class, key 'region') of the province identities of 02/02/2020
+-- (their first period is open at the start); provinces formed on 01/07/2025 get theirs from the
+-- provinces they were made of (see src/model/map_history.cpp).
 --
 -- Provenance (see db/reference/README.md for the full notes):
 -- * The seven regions and their names: QĐ 1980/QĐ-TTg and QĐ 318/QĐ-TTg set a "chỉ tiêu chung" plus a
@@ -32,31 +35,45 @@ INSERT INTO region (code, name, sort) VALUES
 
 -- Hà Giang, Cao Bằng, Bắc Kạn, Tuyên Quang, Lào Cai, Điện Biên, Lai Châu, Sơn La, Yên Bái, Hòa Bình,
 -- Thái Nguyên, Lạng Sơn, Bắc Giang, Phú Thọ.
-UPDATE unit SET region = 'TDMNPB' WHERE kind = 'province' AND code IN
+INSERT INTO unit_class (unit_id, key, year, value)
+  SELECT u.id, 'region', 0, 'TDMNPB' FROM unit u JOIN unit_period p ON p.unit_id = u.id
+  WHERE u.kind = 'province' AND p.valid_from IS NULL AND u.code IN
   ('02', '04', '06', '08', '10', '11', '12', '14', '15', '17', '19', '20', '24', '25');
 
 -- Hà Nội, Quảng Ninh, Vĩnh Phúc, Bắc Ninh, Hải Dương, Hải Phòng, Hưng Yên, Thái Bình, Hà Nam,
 -- Nam Định, Ninh Bình.
-UPDATE unit SET region = 'DBSH' WHERE kind = 'province' AND code IN
+INSERT INTO unit_class (unit_id, key, year, value)
+  SELECT u.id, 'region', 0, 'DBSH' FROM unit u JOIN unit_period p ON p.unit_id = u.id
+  WHERE u.kind = 'province' AND p.valid_from IS NULL AND u.code IN
   ('01', '22', '26', '27', '30', '31', '33', '34', '35', '36', '37');
 
 -- Thanh Hóa, Nghệ An, Hà Tĩnh, Quảng Bình, Quảng Trị, Thừa Thiên Huế.
-UPDATE unit SET region = 'BTB' WHERE kind = 'province' AND code IN
+INSERT INTO unit_class (unit_id, key, year, value)
+  SELECT u.id, 'region', 0, 'BTB' FROM unit u JOIN unit_period p ON p.unit_id = u.id
+  WHERE u.kind = 'province' AND p.valid_from IS NULL AND u.code IN
   ('38', '40', '42', '44', '45', '46');
 
 -- Đà Nẵng, Quảng Nam, Quảng Ngãi, Bình Định, Phú Yên, Khánh Hòa, Ninh Thuận, Bình Thuận.
-UPDATE unit SET region = 'DHNTB' WHERE kind = 'province' AND code IN
+INSERT INTO unit_class (unit_id, key, year, value)
+  SELECT u.id, 'region', 0, 'DHNTB' FROM unit u JOIN unit_period p ON p.unit_id = u.id
+  WHERE u.kind = 'province' AND p.valid_from IS NULL AND u.code IN
   ('48', '49', '51', '52', '54', '56', '58', '60');
 
 -- Kon Tum, Gia Lai, Đắk Lắk, Đắk Nông, Lâm Đồng.
-UPDATE unit SET region = 'TN' WHERE kind = 'province' AND code IN
+INSERT INTO unit_class (unit_id, key, year, value)
+  SELECT u.id, 'region', 0, 'TN' FROM unit u JOIN unit_period p ON p.unit_id = u.id
+  WHERE u.kind = 'province' AND p.valid_from IS NULL AND u.code IN
   ('62', '64', '66', '67', '68');
 
 -- Bình Phước, Tây Ninh, Bình Dương, Đồng Nai, Bà Rịa - Vũng Tàu, TP Hồ Chí Minh.
-UPDATE unit SET region = 'DNB' WHERE kind = 'province' AND code IN
+INSERT INTO unit_class (unit_id, key, year, value)
+  SELECT u.id, 'region', 0, 'DNB' FROM unit u JOIN unit_period p ON p.unit_id = u.id
+  WHERE u.kind = 'province' AND p.valid_from IS NULL AND u.code IN
   ('70', '72', '74', '75', '77', '79');
 
 -- Long An, Tiền Giang, Bến Tre, Trà Vinh, Vĩnh Long, Đồng Tháp, An Giang, Kiên Giang, Cần Thơ,
 -- Hậu Giang, Sóc Trăng, Bạc Liêu, Cà Mau.
-UPDATE unit SET region = 'DBSCL' WHERE kind = 'province' AND code IN
+INSERT INTO unit_class (unit_id, key, year, value)
+  SELECT u.id, 'region', 0, 'DBSCL' FROM unit u JOIN unit_period p ON p.unit_id = u.id
+  WHERE u.kind = 'province' AND p.valid_from IS NULL AND u.code IN
   ('80', '82', '83', '84', '86', '87', '89', '91', '92', '93', '94', '95', '96');

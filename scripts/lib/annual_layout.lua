@@ -18,6 +18,9 @@
 --   sections                         danh sách tên mục theo thứ tự (M.SECTIONS)
 --   annex                            thứ tự các biểu kèm theo (M.ANNEX)
 --   recipients, role                 nơi nhận, chức vụ người ký
+--   closing(data)                    câu kết "Trên đây là báo cáo …/."
+-- Tệp hồ sơ tỉnh (--profile) thắng style: cơ quan ban hành, số, người ký, nơi nhận, làm tròn;
+-- tham số dòng lệnh (--number, --signer, --date) thắng tệp hồ sơ.
 -- ctx = { doc, data, f (bộ định dạng), text, style, p, refer(name) → số biểu }
 local text = ntm.use("annual_text")
 local tables = ntm.use("annual_tables")
@@ -47,10 +50,13 @@ M.BAND_PHRASES = {
 -- số tiêu chí bình quân đạt 11,75 tiêu chí/xã" cho một nhóm xã (bands, communes, average).
 function M.bands_sentence(ctx, g)
   local f, phrases = ctx.f, ctx.style.band_phrases or M.BAND_PHRASES
-  local parts = { string.format("Có %d xã đạt chuẩn nông thôn mới, đạt %s", g.bands.standard_19,
-    f.percent(g.bands.standard_19, g.communes)) }
-  for _, band in ipairs{ "from_15_to_18", "from_10_to_14", "from_5_to_9", "below_5" } do
-    if g.bands[band] > 0 then parts[#parts + 1] = string.format("%d xã %s", g.bands[band], phrases[band]) end
+  local order, names = ctx.data.band_order, ctx.data.band_names
+  local parts = { string.format("Có %d xã đạt chuẩn nông thôn mới, đạt %s", g.bands[order[1]],
+    f.percent(g.bands[order[1]], g.communes)) }
+  for i = 2, #order do
+    local band = order[i]
+    local phrase = phrases[band] or ("đạt " .. names[band]:gsub("^%u", string.lower))
+    if g.bands[band] > 0 then parts[#parts + 1] = string.format("%d xã %s", g.bands[band], phrase) end
   end
   parts[#parts + 1] = string.format("số tiêu chí bình quân đạt %s tiêu chí/xã", f.average(g.average))
   return table.concat(parts, ", ")
@@ -137,8 +143,8 @@ M.sections = {}
 -- I. Kết quả thực hiện bộ tiêu chí.
 function M.sections.criteria(ctx, n)
   local doc, d = ctx.doc, ctx.data
-  doc:heading(2, "%s. KẾT QUẢ THỰC HIỆN BỘ TIÊU CHÍ QUỐC GIA VỀ XÃ NÔNG THÔN MỚI", text.roman(n))
-  doc:heading(3, "1. Kết quả chung")
+  doc:heading(3, "%d. Kết quả thực hiện Bộ tiêu chí quốc gia về xã nông thôn mới", n)
+  doc:heading(4, "a) Kết quả chung")
   if ctx.style.summary then
     ctx.style.summary(ctx)
   else
@@ -146,9 +152,16 @@ function M.sections.criteria(ctx, n)
     local changes = M.changes_sentence(ctx)
     if changes then doc:bullet(changes) end
   end
+  -- Nothing is silent: communes the review had no data for are named (when the review says so).
+  local no_data = d.review.no_data
+  if type(no_data) == "table" and #no_data > 0 then
+    local names = {}
+    for i, x in ipairs(no_data) do names[i] = type(x) == "table" and (x.name or x.code) or tostring(x) end
+    doc:bullet("Chưa có số liệu rà soát của %d xã: %s.", #no_data, text.names(names))
+  end
   local group = ctx.style.group or M.group_sentence
   for _, g in ipairs(d.groups) do doc:bullet(group(ctx, g)) end
-  doc:heading(3, "2. Kết quả thực hiện từng tiêu chí")
+  doc:heading(4, "b) Kết quả thực hiện từng tiêu chí")
   if ctx.style.criteria_each then
     ctx.style.criteria_each(ctx)
   else
@@ -157,18 +170,24 @@ function M.sections.criteria(ctx, n)
   end
   doc:paragraph("(Chi tiết tại Biểu %02d kèm theo)", ctx.refer("criteria"))
   tables.criteria_chart(doc, d)
-  doc:heading(3, "3. Kết quả theo đơn vị cấp huyện")
-  local s = M.districts_sentence(ctx)
-  if s then doc:paragraph(s) end
-  doc:paragraph("(Chi tiết tại Biểu %02d kèm theo)", ctx.refer("districts"))
-  tables.bands_chart(doc, d)
+  tables.trend_chart(doc, d)
+  -- The district level exists only on maps before 01/07/2025: group by district only when
+  -- the data has districts.
+  if #d.districts > 0 then
+    doc:heading(4, "c) Kết quả theo đơn vị cấp huyện")
+    local s = M.districts_sentence(ctx)
+    if s then doc:paragraph(s) end
+    doc:paragraph("(Chi tiết tại Biểu %02d kèm theo)", ctx.refer("districts"))
+    tables.bands_chart(doc, d)
+  end
+  tables.bands_map(doc, d)
 end
 
 -- II. Công nhận đạt chuẩn: huyện, xã (chuẩn, nâng cao, kiểu mẫu), thôn.
 function M.sections.recognitions(ctx, n)
   local doc, d = ctx.doc, ctx.data
   local rec, y = d.recognitions, d.year
-  doc:heading(2, "%s. KẾT QUẢ CÔNG NHẬN ĐẠT CHUẨN NÔNG THÔN MỚI", text.roman(n))
+  doc:heading(3, "%d. Kết quả công nhận đạt chuẩn nông thôn mới", n)
   local dist = rec.district.standard
   if dist.total > 0 then
     local s = string.format("Cấp huyện: có %d đơn vị cấp huyện đạt chuẩn, hoàn thành nhiệm vụ xây dựng nông thôn mới (%s)",
@@ -233,7 +252,7 @@ end
 function M.sections.funding(ctx, n)
   local doc, d, f = ctx.doc, ctx.data, ctx.f
   local fu = d.funding
-  doc:heading(2, "%s. HUY ĐỘNG VÀ SỬ DỤNG NGUỒN LỰC", text.roman(n))
+  doc:heading(3, "%d. Huy động và sử dụng nguồn lực", n)
   if #fu.sources == 0 then
     doc:paragraph("Chưa có số liệu nguồn vốn năm %d.", d.year)
     return
@@ -265,7 +284,7 @@ end
 function M.sections.ocop(ctx, n)
   local doc, d, f = ctx.doc, ctx.data, ctx.f
   local o = d.ocop
-  doc:heading(2, "%s. CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP)", text.roman(n))
+  doc:heading(3, "%d. Chương trình Mỗi xã một sản phẩm (OCOP)", n)
   if o.total == 0 then
     doc:paragraph("Đến hết năm %d chưa có sản phẩm OCOP được công nhận.", d.year)
     return
@@ -315,10 +334,10 @@ M.TARGETS = {
     actual = function(d) return d.stats.hygienic_water_rate end },
 }
 
--- Dòng so sánh với kế hoạch: kế hoạch của chính năm báo cáo nếu có, nếu không thì năm sau.
-function M.targets_rows(d)
-  local plan, plan_year = d.targets, d.year
-  if #plan == 0 then plan, plan_year = d.next_targets, d.year + 1 end
+-- Dòng so sánh với kế hoạch của chính năm báo cáo (kết quả năm Y chỉ so với kế hoạch năm Y;
+-- kế hoạch năm sau thuộc Phần thứ hai). `plan` mặc định là d.targets.
+function M.targets_rows(d, plan, plan_year)
+  plan, plan_year = plan or d.targets, plan_year or d.year
   local rows, known = {}, {}
   for _, t in ipairs(M.TARGETS) do
     known[t.key] = true
@@ -328,6 +347,17 @@ function M.targets_rows(d)
       rows[#rows + 1] = { key = t.key, label = t.label, unit = t.unit, decimals = t.decimals, actual = actual,
                           target = target.value, note = target.note,
                           ratio = (actual and not t.lower and target.value ~= 0) and actual * 100 / target.value or nil }
+    end
+  end
+  -- Số xã đạt từng tiêu chí ("criterion_communes.N"), theo thứ tự tiêu chí.
+  for _, c in ipairs(d.criteria) do
+    local key = "criterion_communes." .. c.number
+    known[key] = true
+    local target = plan[key]
+    if target then
+      rows[#rows + 1] = { key = key, label = string.format("Số xã đạt tiêu chí số %d (%s)", c.number, c.name), unit = "xã",
+                          actual = c.met, target = target.value, note = target.note,
+                          ratio = (c.met and target.value ~= 0) and c.met * 100 / target.value or nil }
     end
   end
   for _, target in ipairs(plan) do
@@ -342,8 +372,12 @@ end
 function M.sections.targets(ctx, n)
   local doc, d, f = ctx.doc, ctx.data, ctx.f
   local rows, plan_year = ctx.targets_rows, ctx.plan_year
-  if #rows == 0 then return end
-  doc:heading(2, "%s. SO SÁNH VỚI KẾ HOẠCH NĂM %d", text.roman(n), plan_year)
+  if #rows == 0 then
+    doc:heading(3, "%d. So sánh với kế hoạch năm %d", n, d.year)
+    doc:paragraph("Dữ liệu chưa có kế hoạch (chỉ tiêu) năm %d của tỉnh nên chưa so sánh được kết quả với kế hoạch.", d.year)
+    return
+  end
+  doc:heading(3, "%d. So sánh với kế hoạch năm %d", n, plan_year)
   for _, r in ipairs(rows) do
     local unit = r.unit == "%" and "%" or (r.unit ~= "" and " " .. r.unit or "")
     local target = ntm.fmt.number(r.target, { decimals = r.decimals or 0, trim = true }) .. unit
@@ -374,20 +408,110 @@ local ANNEX = {
   targets = function(ctx, n) tables.targets(ctx.doc, ctx.data, ctx.f, n, ctx.targets_rows, ctx.plan_year) end,
 }
 
--- Dựng báo cáo: p = tham số (province, year, date, number, signer), style = cách viết của tỉnh.
+-- "ngày 31 tháng 12 năm 2020" từ một ngày; chữ không phải ngày ("ngày   tháng 01 năm 2021")
+-- giữ nguyên.
+local function long_date(s)
+  local ok, text_ = pcall(ntm.fmt.date, s)
+  return ok and text_ or s
+end
+
+-- Kiểu số của tỉnh theo tệp hồ sơ (--profile): chữ số thập phân và cách làm tròn của các tỷ lệ.
+local function with_profile(style, prof)
+  if not prof or not (prof.decimals or prof.rounding) then return style end
+  local out = {}
+  for k, v in pairs(style) do out[k] = v end
+  for _, kind in ipairs{ "percent", "share", "ratio" } do
+    local base = style[kind] or text.DEFAULT[kind]
+    out[kind] = { decimals = prof.decimals or base.decimals, mode = prof.rounding or base.mode, trim = base.trim }
+  end
+  return out
+end
+
+local function non_empty(list) return list and #list > 0 and list or nil end
+local function non_blank(s) return s and s ~= "" and s or nil end
+
+-- Mục tiêu năm sau (Phần thứ hai) từ bảng kế hoạch năm Y+1.
+local function next_year_targets(ctx)
+  local doc, d = ctx.doc, ctx.data
+  local rows = M.targets_rows(d, d.next_targets, d.year + 1)
+  if #rows == 0 then return end
+  doc:paragraph("Các chỉ tiêu chủ yếu năm %d (theo kế hoạch trong dữ liệu):", d.year + 1)
+  for _, r in ipairs(rows) do
+    local unit = r.unit == "%" and "%" or (r.unit ~= "" and " " .. r.unit or "")
+    local target = ntm.fmt.number(r.target, { decimals = r.decimals or 0, trim = true }) .. unit
+    local line = string.format("%s: %s", r.label, target)
+    if r.actual then
+      line = line .. string.format(" (năm %d: %s%s)", d.year, ntm.fmt.number(r.actual, { decimals = r.decimals or 0, trim = true }), unit)
+    end
+    if r.note and r.note ~= "" and r.note ~= r.label then line = line .. "; " .. r.note end
+    doc:bullet(line .. ".")
+  end
+end
+
+-- Các trường cho mẫu Word của văn phòng ({{tinh}}, {{so_xa_dat_chuan}}, ... và danh sách
+-- {{huyen.ten}}, {{tieu_chi.ten}} để lặp dòng bảng). `ntm report annual --fields` liệt kê.
+local function publish_fields(ctx, meta)
+  local d, f, doc = ctx.data, ctx.f, ctx.doc
+  local fields = {
+    tinh = d.name, ten_tinh = d.name_with_type, ma_tinh = d.code, nam = tostring(d.year), nam_sau = tostring(d.year + 1),
+    so_van_ban = meta.number, ngay = long_date(meta.date), dia_danh = meta.place,
+    co_quan = meta.issuer[#meta.issuer], nguoi_ky = meta.name, chuc_vu = table.concat(meta.role, " "),
+    so_xa = d.communes, so_xa_dat_chuan = d.standard, ty_le_dat_chuan = f.percent(d.standard, d.communes),
+    binh_quan_tieu_chi = f.average(d.average), so_tieu_chi = d.all,
+    so_xa_15_18 = d.bands.from_15_to_18, so_xa_10_14 = d.bands.from_10_to_14, so_xa_5_9 = d.bands.from_5_to_9,
+    so_xa_duoi_5 = d.bands.below_5, so_xa_duoi_10 = d.below_10,
+    tong_von = f.money(d.funding.total), so_san_pham_ocop = d.ocop.total,
+    bo_tieu_chi = d.set.name,
+  }
+  if d.previous then
+    fields.so_xa_dat_chuan_nam_truoc = d.previous_standard
+    fields.binh_quan_tieu_chi_nam_truoc = f.average(d.previous_average)
+  end
+  local tieu_chi = {}
+  for _, c in ipairs(d.criteria) do
+    tieu_chi[#tieu_chi + 1] = { so = c.number, ten = c.name, so_xa_dat = c.met, ty_le = f.percent(c.met, d.communes),
+                                nam_truoc = c.previous and tostring(c.previous) or "", tang_giam = c.increase and tostring(c.increase) or "" }
+  end
+  local huyen = {}
+  for i, x in ipairs(d.districts) do
+    huyen[#huyen + 1] = { tt = i, ten = x.name, so_xa = x.communes, dat_chuan = x.standard,
+                          ty_le = f.percent(x.standard, x.communes), binh_quan = f.average(x.average) }
+  end
+  fields.tieu_chi, fields.huyen = tieu_chi, huyen
+  doc:fields(fields)
+end
+
+-- Dựng báo cáo theo thứ tự văn bản được ký: phần đầu, Phần thứ nhất (tình hình triển khai, kết
+-- quả, đánh giá chung), Phần thứ hai (mục tiêu, nhiệm vụ giải pháp, kiến nghị), câu kết, nơi
+-- nhận và chữ ký, rồi các biểu kèm theo (mỗi biểu một trang mới, trang ngang khi bảng rộng).
+-- Văn bản của văn phòng (đánh giá, nhiệm vụ, kiến nghị, ...) lấy từ tệp văn bản trong hồ sơ tỉnh
+-- (--profile, --text); mục chưa viết có chỗ trống ghi rõ. p = tham số (province, year, date,
+-- number, signer), style = cách viết của tỉnh.
 function M.build(p, style)
-  style = style or {}
+  local prof = ntm.report.profile()
+  style = with_profile(style or {}, prof)
+  prof = prof or { signer = {} }
   local d = ntm.use("annual_data").collect{ province = p.province, year = p.year }
   local f = text.formatter(style)
-  local doc = ntm.report.document{
-    issuer = style.issuer and style.issuer(d) or { "UBND " .. text.upper(d.name_with_type), "BAN CHỈ ĐẠO CÁC CTMTQG" },
-    number = p.number or style.number or "     /BC-BCĐ",
-    place = d.name,
+  if prof.money_unit == "ty" then f.money = function(amount) return ntm.fmt.money(amount, { unit = "ty" }) end end
+  local issuer = non_empty(prof.issuer) or (style.issuer and style.issuer(d))
+    or { "UBND " .. text.upper(d.name_with_type), "BAN CHỈ ĐẠO CÁC CTMTQG" }
+  local meta = {
+    issuer = issuer,
+    number = p.number or non_blank(prof.number) or style.number or "     /BC-BCĐ",
+    place = non_blank(prof.place) or d.name,
     date = p.date or (style.date and style.date(d)) or string.format("%d-12-31", d.year),
-    kind = "BÁO CÁO",
+    role = non_empty(prof.signer.role) or style.role or { "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN" },
+    name = p.signer or non_blank(prof.signer.name) or "[Họ và tên người ký: --signer hoặc [signer] name trong hồ sơ tỉnh]",
+    recipients = non_empty(prof.recipients) or style.recipients
+      or { "Ban Chỉ đạo Trung ương các Chương trình MTQG;", "Văn phòng Điều phối nông thôn mới Trung ương;",
+           "Thường trực Tỉnh ủy, HĐND, UBND tỉnh;", "Thành viên Ban Chỉ đạo tỉnh;", "Lưu: VT." },
+  }
+  local doc = ntm.report.document{
+    issuer = meta.issuer, number = meta.number, place = meta.place, date = meta.date, kind = "BÁO CÁO",
     title = style.title and style.title(d)
-      or string.format("Kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới năm %d trên địa bàn %s",
-        d.year, text.lower_first(d.name_with_type)),
+      or string.format("Kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới năm %d; phương hướng, nhiệm vụ năm %d trên địa bàn %s",
+        d.year, d.year + 1, text.lower_first(d.name_with_type)),
   }
   local ctx = { doc = doc, data = d, f = f, text = text, style = style, p = p }
   ctx.targets_rows, ctx.plan_year = M.targets_rows(d)
@@ -396,7 +520,7 @@ function M.build(p, style)
   local runs = {}
   for _, name in ipairs(sections) do runs[name] = true end
   local available = {
-    funding = runs.funding and #d.funding.sources > 0, criteria = runs.criteria, districts = runs.criteria,
+    funding = runs.funding and #d.funding.sources > 0, criteria = runs.criteria, districts = runs.criteria and #d.districts > 0,
     ocop = runs.ocop and d.ocop.total > 0, targets = runs.targets and #ctx.targets_rows > 0,
   }
   local annex = {}
@@ -411,25 +535,48 @@ function M.build(p, style)
   if style.intro then
     doc:paragraph(style.intro(d))
   else
-    doc:paragraph("Ban Chỉ đạo các Chương trình mục tiêu quốc gia %s báo cáo kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới năm %d như sau:",
-      text.lower_first(d.name_with_type), d.year)
+    doc:paragraph("Ban Chỉ đạo các Chương trình mục tiêu quốc gia %s báo cáo kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới năm %d; phương hướng, nhiệm vụ năm %d như sau:",
+      text.lower_first(d.name_with_type), d.year, d.year + 1)
   end
+
+  doc:heading(1, "Phần thứ nhất\nTÌNH HÌNH TRIỂN KHAI, KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH NĂM %d", d.year)
+  doc:heading(2, "I. TÌNH HÌNH TRIỂN KHAI")
+  doc:prose("Tình hình triển khai")
+  doc:heading(2, "II. KẾT QUẢ THỰC HIỆN")
   for i, name in ipairs(sections) do
     local section = style[name .. "_section"] or M.sections[name]
     if not section then error("không có mục báo cáo '" .. tostring(name) .. "'", 2) end
     section(ctx, i)
   end
-  if #annex > 0 then
-    doc:page_break()
-    doc:heading(1, "CÁC BIỂU KÈM THEO")
-    for i, name in ipairs(annex) do ANNEX[name](ctx, i) end
-  end
-  doc:sign_off{
-    recipients = style.recipients or { "Ban Chỉ đạo Trung ương các Chương trình MTQG;", "Văn phòng Điều phối nông thôn mới Trung ương;",
-                                       "Thường trực Tỉnh ủy, HĐND, UBND tỉnh;", "Thành viên Ban Chỉ đạo tỉnh;", "Lưu: VT." },
-    role = style.role or { "TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN" },
-    name = p.signer,
-  }
+  doc:heading(2, "III. ĐÁNH GIÁ CHUNG")
+  doc:heading(3, "1. Những kết quả nổi bật")
+  doc:prose("Kết quả nổi bật")
+  doc:heading(3, "2. Tồn tại, hạn chế")
+  doc:prose("Tồn tại, hạn chế")
+  doc:heading(3, "3. Nguyên nhân")
+  doc:prose("Nguyên nhân")
+  doc:heading(3, "4. Bài học kinh nghiệm")
+  doc:prose("Bài học kinh nghiệm")
+
+  doc:heading(1, "Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ, GIẢI PHÁP NĂM %d", d.year + 1)
+  doc:heading(2, "I. MỤC TIÊU")
+  doc:prose("Mục tiêu")
+  next_year_targets(ctx)
+  doc:heading(2, "II. NHIỆM VỤ, GIẢI PHÁP")
+  doc:prose("Nhiệm vụ, giải pháp")
+  doc:heading(2, "III. KIẾN NGHỊ, ĐỀ XUẤT")
+  doc:prose("Kiến nghị, đề xuất")
+
+  doc:paragraph(style.closing and style.closing(d) or string.format(
+    "Trên đây là báo cáo kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới năm %d; phương hướng, nhiệm vụ năm %d của Ban Chỉ đạo các Chương trình mục tiêu quốc gia %s./.",
+    d.year, d.year + 1, text.lower_first(d.name_with_type)))
+  doc:sign_off{ recipients = meta.recipients, role = meta.role, name = meta.name }
+
+  -- Biểu kèm theo: mỗi biểu một trang, "(Kèm theo Báo cáo số …/BC-… ngày … của …)".
+  d.annex = { note = string.format("(Kèm theo Báo cáo số %s %s của Ban Chỉ đạo các Chương trình MTQG %s)", meta.number,
+    long_date(meta.date), text.lower_first(d.name_with_type)) }
+  for i, name in ipairs(annex) do ANNEX[name](ctx, i) end
+  publish_fields(ctx, meta)
   return doc
 end
 

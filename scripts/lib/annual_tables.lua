@@ -5,7 +5,34 @@
 local review = ntm.use("review")
 local M = {}
 
+-- "Tỉnh Điện Biên" → "tỉnh Điện Biên" (chữ đầu của tên có loại).
+local function text_lower_first(s) return ntm.use("annual_text").lower_first(s) end
+
 local function numbered(n, title) return string.format("Biểu %02d. %s", n, title) end
+
+-- Màu cố định của từng nhóm xã (cùng màu trong mọi biểu đồ và bản đồ của mọi báo cáo).
+M.BAND_COLORS = {
+  standard_19 = "#1a9850", from_15_to_18 = "#91cf60", from_10_to_14 = "#fee08b", from_5_to_9 = "#fc8d59", below_5 = "#d73027",
+}
+-- The same five colours by position, for a set of any number of criteria (bands of
+-- review.bands_for(n): all criteria first, the lowest band last).
+M.BAND_COLORS_IN_ORDER = { "#1a9850", "#91cf60", "#fee08b", "#fc8d59", "#d73027" }
+
+-- The colour of a band key given the band order of its review.
+function M.band_color(order, band)
+  for i, key in ipairs(order) do if key == band then return M.BAND_COLORS_IN_ORDER[i] end end
+  return M.BAND_COLORS[band]
+end
+
+-- Các trường chung của một biểu kèm theo (trang mới, "(Kèm theo Báo cáo số …)").
+local function annex(data, spec)
+  if data.annex then
+    spec.annex = true
+    spec.note = data.annex.note
+  end
+  spec.filter = spec.filter or false
+  return spec
+end
 
 -- Biểu: kết quả từng tiêu chí, năm trước và năm nay, tăng/giảm.
 function M.criteria(doc, data, f, n)
@@ -24,13 +51,13 @@ function M.criteria(doc, data, f, n)
     rows[#rows + 1] = row
   end
   local widths = prev and { 6, 40, 12, 10, 10, 12 } or { 6, 40, 10, 10 }
-  doc:table{
+  doc:table(annex(data, {
     title = numbered(n, string.format("Kết quả thực hiện các tiêu chí nông thôn mới năm %d (%s xã)", data.year,
       ntm.fmt.number(data.communes))),
     unit = "Đơn vị: xã",
     header = { header1, { "Số lượng", "Tỷ lệ (%)" } },
     rows = rows, widths = widths,
-  }
+  }))
 end
 
 -- Biểu: kết quả theo huyện: số xã, xã đạt chuẩn (số lượng, tỷ lệ), nhóm xã theo số tiêu chí
@@ -38,28 +65,38 @@ end
 function M.districts(doc, data, f, n, opts)
   opts = opts or {}
   local rows = {}
+  local order = data.band_order
+  -- "15-18", "10-14", "5-9", "Dưới 5" for 19 criteria: the band names without their words.
+  local heads = {}
+  for i = 2, #order do
+    local name = data.band_names[order[i]]
+    local a, z = name:match("(%d+) đến (%d+)")
+    heads[#heads + 1] = a and (a .. "-" .. z) or name:gsub(" tiêu chí", "")
+  end
   for i, d in ipairs(data.districts) do
-    rows[#rows + 1] = {
-      i, d.name, d.communes, d.standard, f.percent_cell(d.standard, d.communes),
-      d.bands.from_15_to_18, d.bands.from_10_to_14, d.bands.from_5_to_9, d.bands.below_5,
-      f.average_cell(d.average),
-    }
+    local row = { i, d.name, d.communes, d.standard, f.percent_cell(d.standard, d.communes) }
+    for k = 2, #order do row[#row + 1] = d.bands[order[k]] end
+    row[#row + 1] = f.average_cell(d.average)
+    rows[#rows + 1] = row
   end
   local b = data.bands
-  doc:table{
+  local totals = { { text = "Toàn tỉnh", colspan = 2 }, data.with_data or data.communes, data.standard,
+                   f.percent_cell(data.standard, data.with_data or data.communes) }
+  for k = 2, #order do totals[#totals + 1] = b[order[k]] end
+  totals[#totals + 1] = f.average_cell(data.average)
+  doc:table(annex(data, {
     title = numbered(n, opts.title or string.format("Kết quả xây dựng nông thôn mới theo đơn vị cấp huyện năm %d", data.year)),
     unit = "Đơn vị: xã",
     header = {
       { { "TT", rowspan = 2 }, { "Đơn vị", rowspan = 2 }, { "Tổng số xã", rowspan = 2 },
         { "Số xã đạt chuẩn", colspan = 2 }, { "Số xã đạt theo nhóm tiêu chí", colspan = 4 },
         { "Bình quân tiêu chí/xã", rowspan = 2 } },
-      { "Số lượng", "Tỷ lệ (%)", "15-18", "10-14", "5-9", "Dưới 5" },
+      { "Số lượng", "Tỷ lệ (%)", heads[1], heads[2], heads[3], heads[4] },
     },
     rows = rows,
-    totals = { { text = "Toàn tỉnh", colspan = 2 }, data.communes, data.standard, f.percent_cell(data.standard, data.communes),
-               b.from_15_to_18, b.from_10_to_14, b.from_5_to_9, b.below_5, f.average_cell(data.average) },
-    widths = { 6, 22, 9, 9, 9, 8, 8, 8, 8, 11 },
-  }
+    totals = totals,
+    widths = { 6, 22, 9, 9, 9, 8, 8, 8, 8, 11 }, filter = true,
+  }))
 end
 
 -- Biểu 01: huy động nguồn lực theo nguồn (cơ cấu %) và giải ngân so với kế hoạch.
@@ -82,7 +119,7 @@ function M.funding(doc, data, f, n)
     i = i + 1
   end
   if i == 0 then return false end
-  doc:table{
+  doc:table(annex(data, {
     title = numbered(n, string.format("Kết quả huy động nguồn lực thực hiện Chương trình năm %d", data.year)),
     unit = "Đơn vị: triệu đồng",
     header = {
@@ -97,7 +134,7 @@ function M.funding(doc, data, f, n)
                fu.plan > 0 and { value = fu.disbursed, kind = "money" } or false,
                fu.plan > 0 and f.percent_cell(fu.disbursed, fu.plan, "share") or false },
     widths = { 6, 36, 14, 10, 14, 14, 12 },
-  }
+  }))
   return true
 end
 
@@ -123,12 +160,7 @@ function M.ocop(doc, data, f, n)
   local rows = {}
   for i, g in ipairs(o.group_order) do rows[i] = { i, M.OCOP_GROUPS[g] or g, o.groups[g] } end
   -- Số sản phẩm theo nhóm và hạng sao.
-  local by = ntm.sql([[
-    WITH RECURSIVE sub(code) AS (SELECT ?1 UNION ALL SELECT u.code FROM unit u JOIN sub ON u.parent_code = sub.code)
-    SELECT product_group, stars, count(*) AS n FROM ocop_product
-    WHERE unit_code IN (SELECT code FROM sub) AND year <= ?2 GROUP BY 1, 2]], data.code, data.year)
-  local count = {}
-  for _, r in ipairs(by) do count[r.product_group .. "/" .. r.stars] = r.n end
+  local count = o.by_group_stars
   for i, g in ipairs(o.group_order) do
     for _, s in ipairs(stars) do rows[i][#rows[i] + 1] = count[g .. "/" .. s] or 0 end
   end
@@ -136,7 +168,7 @@ function M.ocop(doc, data, f, n)
   for _, s in ipairs(stars) do totals[#totals + 1] = o.stars[s] end
   local widths = { 6, 34, 10 }
   for _ = 1, #stars do widths[#widths + 1] = 9 end
-  doc:table{
+  doc:table(annex(data, {
     title = numbered(n, string.format("Sản phẩm OCOP được công nhận đến hết năm %d", data.year)),
     unit = "Đơn vị: sản phẩm",
     header = {
@@ -145,7 +177,7 @@ function M.ocop(doc, data, f, n)
       header2,
     },
     rows = rows, totals = totals, widths = widths,
-  }
+  }))
   return true
 end
 
@@ -159,47 +191,86 @@ function M.targets(doc, data, f, n, rows, plan_year)
                 r.ratio and { value = f.round(r.ratio, "ratio"), kind = "percent",
                               decimals = (f.style.ratio or { decimals = 2 }).decimals or 2 } or false }
   end
-  doc:table{
+  doc:table(annex(data, {
     title = numbered(n, string.format("Kết quả năm %d so với kế hoạch năm %d", data.year, plan_year)),
     header = { "TT", "Chỉ tiêu", "Đơn vị tính", string.format("Thực hiện năm %d", data.year),
                string.format("Kế hoạch năm %d", plan_year), "Tỷ lệ so với kế hoạch (%)" },
     rows = body, widths = { 6, 40, 14, 12, 12, 12 },
-  }
+  }))
   return true
 end
 
--- Biểu đồ: số xã đạt từng tiêu chí.
+-- Biểu đồ: số xã đạt từng tiêu chí (thanh ngang, tên tiêu chí đầy đủ, không có nhãn số 0).
 function M.criteria_chart(doc, data)
   local categories, values = {}, {}
   for _, c in ipairs(data.criteria) do
-    categories[#categories + 1] = string.format("TC%d", c.number)
+    categories[#categories + 1] = string.format("%d. %s", c.number, c.name)
     values[#values + 1] = c.met
   end
-  local series = { { name = string.format("Năm %d", data.year), values = values } }
+  local series = { { name = string.format("Năm %d", data.year), values = values, color = "#2f5597" } }
   if data.previous then
     local before = {}
     for _, c in ipairs(data.criteria) do before[#before + 1] = c.previous end
-    table.insert(series, 1, { name = string.format("Năm %d", data.previous_year), values = before })
+    table.insert(series, 1, { name = string.format("Năm %d", data.previous_year), values = before, color = "#a6a6a6" })
   end
-  doc:chart{ kind = "column", title = string.format("Số xã đạt từng tiêu chí (tổng số %s xã)", ntm.fmt.number(data.communes)),
+  doc:chart{ kind = "bar", title = string.format("Số xã đạt từng tiêu chí (tổng số %s xã)", ntm.fmt.number(data.communes)),
              categories = categories, series = series, value_axis = "Số xã" }
 end
 
--- Biểu đồ: nhóm xã theo số tiêu chí đạt, theo huyện (cột chồng).
+-- Biểu đồ: nhóm xã theo số tiêu chí đạt, theo huyện (cột chồng, mỗi nhóm một màu cố định).
 function M.bands_chart(doc, data)
+  if #data.districts == 0 then return end
   local categories = {}
   for _, d in ipairs(data.districts) do categories[#categories + 1] = d.name end
   local series = {}
-  for _, band in ipairs(review.BANDS) do
+  for _, band in ipairs(data.band_order) do
     local values, any = {}, false
     for _, d in ipairs(data.districts) do
       values[#values + 1] = d.bands[band]
       any = any or d.bands[band] > 0
     end
-    if any then series[#series + 1] = { name = review.BAND_NAMES[band], values = values } end
+    if any then series[#series + 1] = { name = data.band_names[band], values = values, color = M.band_color(data.band_order, band) } end
   end
   doc:chart{ kind = "bar", stacked = true, title = "Số xã theo nhóm tiêu chí đạt, theo đơn vị cấp huyện",
              categories = categories, series = series, value_axis = "Số xã" }
+end
+
+-- Biểu đồ xu hướng qua các năm có số liệu (đến năm báo cáo): số xã đạt chuẩn và bình quân
+-- tiêu chí/xã. Chỉ khi dữ liệu có từ hai năm trở lên.
+function M.trend_chart(doc, data)
+  local years = {}
+  for _, y in ipairs(data.province:years()) do if y <= data.year then years[#years + 1] = y end end
+  table.sort(years)
+  if #years < 2 then return end
+  local categories, standard, average = {}, {}, {}
+  for _, y in ipairs(years) do
+    local r = y == data.year and data.review or (y == data.previous_year and data.previous)
+      or review.run{ province = data.code, year = y }
+    categories[#categories + 1] = tostring(y)
+    standard[#standard + 1] = r.standard
+    average[#average + 1] = ntm.fmt.round(r.average, 2)
+  end
+  doc:chart{ kind = "line", title = string.format("Số xã đạt chuẩn nông thôn mới qua các năm %d-%d", years[1], years[#years]),
+             categories = categories, series = { { name = "Số xã đạt chuẩn", values = standard, color = M.BAND_COLORS_IN_ORDER[1] } },
+             value_axis = "Số xã", labels = "all" }
+  doc:chart{ kind = "line", title = "Số tiêu chí bình quân/xã qua các năm", decimals = 2,
+             categories = categories, series = { { name = "Tiêu chí/xã", values = average, color = "#2f5597" } },
+             value_axis = "Tiêu chí/xã", labels = "all" }
+end
+
+-- Bản đồ xã theo nhóm tiêu chí đạt (bản đồ năm 2025; xã không có trên bản đồ được liệt kê dưới hình).
+function M.bands_map(doc, data)
+  local classes, legend = {}, {}
+  for i, band in ipairs(data.band_order) do
+    classes[band] = i
+    legend[i] = { label = data.band_names[band], color = M.BAND_COLORS_IN_ORDER[i] }
+  end
+  local units = {}
+  for _, x in ipairs(data.review.results) do
+    units[#units + 1] = { code = x.code, name = x.name, class = classes[review.band(x.count, data.all)] }
+  end
+  doc:map{ title = string.format("Bản đồ xã theo số tiêu chí đạt năm %d, %s", data.year, text_lower_first(data.name_with_type)),
+           level = "commune", province = data.code, legend = legend, units = units }
 end
 
 return M

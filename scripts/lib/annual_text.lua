@@ -115,6 +115,28 @@ function M.names(list)
   return table.concat(list, ", ", 1, #list - 1) .. " và " .. list[#list]
 end
 
+-- Bỏ dấu để so tên: "Mường Phăng" → "muong phang" (chữ tiếng Việt dựng sẵn, NFC).
+local FOLD = {}
+for base, forms in pairs{
+  a = "àáạảãâầấậẩẫăằắặẳẵÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴ",
+  d = "đĐ",
+  e = "èéẹẻẽêềếệểễÈÉẸẺẼÊỀẾỆỂỄ",
+  i = "ìíịỉĩÌÍỊỈĨ",
+  o = "òóọỏõôồốộổỗơờớợởỡÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠ",
+  u = "ùúụủũưừứựửữÙÚỤỦŨƯỪỨỰỬỮ",
+  y = "ỳýỵỷỹỲÝỴỶỸ",
+} do
+  for _, c in utf8.codes(forms) do FOLD[utf8.char(c)] = base end
+end
+function M.fold(s)
+  local out = {}
+  for _, c in utf8.codes(s) do
+    local ch = utf8.char(c)
+    out[#out + 1] = FOLD[ch] or ch:lower()
+  end
+  return (table.concat(out):gsub("[%s%-_%.]+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
 -- Chữ số La Mã cho đề mục cấp 1.
 local ROMAN = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII" }
 function M.roman(n) return ROMAN[n] or tostring(n) end

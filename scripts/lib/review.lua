@@ -1,67 +1,67 @@
--- Rà soát tiêu chí xã: đánh giá từng chỉ tiêu của từng xã theo ngưỡng của vùng (và năm) trong
--- dữ liệu bộ tiêu chí, quyết định từng tiêu chí (đạt khi mọi chỉ tiêu đều đạt), đếm số tiêu chí
--- đạt, xếp nhóm và tính bình quân theo tỉnh và theo huyện.
--- Xã không có số liệu chỉ tiêu thì dùng trạng thái đã đánh giá (đạt / chưa đạt) mà văn phòng nhập.
+-- Rà soát tiêu chí xã: với mỗi xã của bản đồ hành chính năm rà soát (31/12 của năm, hoặc
+-- --as-of), từng tiêu chí được quyết định một lần trong ntm theo ngưỡng trong dữ liệu bộ tiêu chí
+-- (theo vùng, nhóm xã, tỉnh và năm); script này đếm số tiêu chí đạt, xếp nhóm và tính bình quân
+-- theo tỉnh và theo huyện (hoặc theo huyện cũ trên bản đồ không còn cấp huyện).
+-- Xã không có số liệu chỉ tiêu thì dùng trạng thái đã đánh giá (đạt / chưa đạt) mà văn phòng nhập;
+-- xã không có cả hai thì được kể riêng ("chưa có số liệu"), không bao giờ bị tính là đạt 0 tiêu chí.
 -- Dùng chung cho checks/tieu-chi-xa.lua và các mẫu báo cáo: local review = ntm.use("review")
 local M = {}
 
--- Các nhóm xã theo số tiêu chí đạt, theo thứ tự in trong báo cáo.
-M.BANDS = { "standard_19", "from_15_to_18", "from_10_to_14", "from_5_to_9", "below_5" }
-M.BAND_NAMES = {
-  standard_19 = "Đạt chuẩn (19 tiêu chí)",
-  from_15_to_18 = "Từ 15 đến 18 tiêu chí",
-  from_10_to_14 = "Từ 10 đến 14 tiêu chí",
-  from_5_to_9 = "Từ 5 đến 9 tiêu chí",
-  below_5 = "Dưới 5 tiêu chí",
-}
+-- Các nhóm xã theo số tiêu chí đạt, cho một bộ có `n` tiêu chí: đạt cả n; từ 3/4 đến n-1; từ 1/2;
+-- từ 1/4; dưới 1/4 (làm tròn lên). Với 19 tiêu chí: 19; 15–18; 10–14; 5–9; dưới 5 (như báo cáo in).
+function M.bands_for(n)
+  local q3, q2, q1 = math.ceil(n * 3 / 4), math.ceil(n / 2), math.ceil(n / 4)
+  local keys = {
+    "standard_" .. n,
+    string.format("from_%d_to_%d", q3, n - 1),
+    string.format("from_%d_to_%d", q2, q3 - 1),
+    string.format("from_%d_to_%d", q1, q2 - 1),
+    "below_" .. q1,
+  }
+  local names = {
+    [keys[1]] = string.format("Đạt chuẩn (%d tiêu chí)", n),
+    [keys[2]] = string.format("Từ %d đến %d tiêu chí", q3, n - 1),
+    [keys[3]] = string.format("Từ %d đến %d tiêu chí", q2, q3 - 1),
+    [keys[4]] = string.format("Từ %d đến %d tiêu chí", q1, q2 - 1),
+    [keys[5]] = string.format("Dưới %d tiêu chí", q1),
+  }
+  local function band(count)
+    if count >= n then return keys[1]
+    elseif count >= q3 then return keys[2]
+    elseif count >= q2 then return keys[3]
+    elseif count >= q1 then return keys[4]
+    else return keys[5] end
+  end
+  return keys, names, band
+end
+
+-- Các nhóm của bộ 19 tiêu chí (1980/QĐ-TTg, 318/QĐ-TTg), giữ cho các script cũ.
+M.BANDS, M.BAND_NAMES = M.bands_for(19)
 
 -- Nhóm của một xã đạt `count` trên `all` tiêu chí.
 function M.band(count, all)
-  if count >= all then return "standard_19"
-  elseif count >= 15 then return "from_15_to_18"
-  elseif count >= 10 then return "from_10_to_14"
-  elseif count >= 5 then return "from_5_to_9"
-  else return "below_5" end
+  local _, _, band = M.bands_for(all)
+  return band(count)
 end
 
-local function meets(value, comparison, threshold)
-  if comparison == ">=" then return value >= threshold
-  elseif comparison == "<=" then return value <= threshold
-  elseif comparison == ">" then return value > threshold
-  elseif comparison == "<" then return value < threshold
-  else return value == threshold end
-end
-
-local function empty_bands()
-  local b = {}
-  for _, k in ipairs(M.BANDS) do b[k] = 0 end
-  return b
-end
-
--- Quyết định tiêu chí `c` (một bảng của set.criteria) cho xã x.
+-- Quyết định tiêu chí `c` (một bảng của set.criteria) cho xã x: ntm đã quyết định theo ngưỡng
+-- của dữ liệu (x:status), ở đây chỉ đọc lại kết quả.
 -- Trả về: đạt (boolean), nguồn ("indicators" | "assessed" | "none"), danh sách chỉ tiêu không đạt.
--- `missing_threshold(id, x)` được gọi khi dữ liệu không có ngưỡng cho vùng của xã.
+-- `missing_threshold(id, x)` được gọi cho mỗi chỉ tiêu mà dữ liệu không có ngưỡng cho xã này.
 function M.decide(x, c, missing_threshold)
-  local _, source = x:status(c.number)
-  if source ~= "indicators" then
-    local a = x:assessed(c.number)
-    if a == nil then return false, "none", {} end
-    return a, "assessed", {}
+  local ok, source = x:status(c.number)
+  if source ~= "indicators" then return ok, source, {} end
+  local failed, no_threshold = x:failing(c.number)
+  if missing_threshold then
+    for _, id in ipairs(no_threshold) do missing_threshold(id, x) end
   end
-  local ok, failed = #c.indicators > 0, {}
-  for _, id in ipairs(c.indicators) do
-    local t, comparison = x:threshold(id)
-    local v = x[id]
-    if t == nil then
-      ok = false
-      failed[#failed + 1] = id
-      if missing_threshold then missing_threshold(id, x) end
-    elseif v == nil or not meets(v, comparison, t) then
-      ok = false
-      failed[#failed + 1] = id
-    end
-  end
-  return ok, "indicators", failed
+  return ok, source, failed
+end
+
+local function empty_bands(keys)
+  local b = {}
+  for _, k in ipairs(keys) do b[k] = 0 end
+  return b
 end
 
 -- Chạy rà soát. opts: province, year, tag, district, set (tuỳ chọn).
@@ -75,55 +75,79 @@ function M.run(opts)
   end
   local set = ntm.criteria(list[1].criteria_set)
   local all = #set.criteria
+  local keys, names, band_of = M.bands_for(all)
+  local map = list:map()
 
   local reported = {}
   local function missing_threshold(id, x)
-    local key = id .. "/" .. x.region
+    local key = id .. "/" .. x.region .. "/" .. (x.group or "")
     if reported[key] then return end
     reported[key] = true
     ntm.finding{ unit = x, rule = "thieu-nguong", level = "error",
-      message = string.format("bộ tiêu chí %s không có ngưỡng của chỉ tiêu %s cho vùng %s: tiêu chí %d bị tính là chưa đạt",
-        set.id, id, x.region, set.indicators[id].criterion) }
+      message = string.format("bộ tiêu chí %s không có ngưỡng của chỉ tiêu %s cho xã này (vùng %s%s): tiêu chí %d bị tính là chưa đạt",
+        set.id, id, x.region ~= "" and x.region or "không rõ", x.group and (", nhóm " .. x.group) or "",
+        set.indicators[id].criterion) }
   end
 
+  -- Nhóm xã theo huyện của bản đồ; trên bản đồ không còn cấp huyện (từ 01/07/2025): theo huyện
+  -- cũ của các đơn vị hợp thành xã.
+  local by_former = not map.has_districts
   local result = {
-    province = tinh.name, year = opts.year, criteria_set = set.id, communes = list:count(),
-    bands = empty_bands(), criteria = {}, by_district = {}, results = {},
+    province = tinh.name, province_code = map.province_code, year = opts.year,
+    map_date = map.date, map_note = map.note,
+    criteria_set = set.id, set_note = list:set_note(), criteria_count = all,
+    communes = list:count(), with_data = 0, no_data = {},
+    bands = empty_bands(keys), band_order = keys, band_names = names, standard = 0,
+    criteria = {}, by_district = {}, group_by = by_former and "huyen-cu" or "huyen", results = {},
+    unconfirmed_thresholds = list:unconfirmed_thresholds(),
   }
   for _, c in ipairs(set.criteria) do result.criteria[tostring(c.number)] = 0 end
 
   local total = 0
   for x in list do
-    local met = {}
-    for _, c in ipairs(set.criteria) do
-      local ok, source = M.decide(x, c, missing_threshold)
-      if ok then
-        met[#met + 1] = c.number
-        result.criteria[tostring(c.number)] = result.criteria[tostring(c.number)] + 1
+    if not x:has_data() then
+      result.no_data[#result.no_data + 1] = { code = x.code, name = x.name, district = x.district }
+      ntm.finding{ unit = x, rule = "chua-co-so-lieu", level = "error",
+        message = string.format("chưa có số liệu năm %d (không có giá trị chỉ tiêu, không có trạng thái đã đánh giá): "
+          .. "không tính vào các nhóm và bình quân", opts.year) }
+    else
+      local met, source = {}, nil
+      for _, c in ipairs(set.criteria) do
+        local ok, how = M.decide(x, c, missing_threshold)
+        source = source or how
+        if ok then
+          met[#met + 1] = c.number
+          result.criteria[tostring(c.number)] = result.criteria[tostring(c.number)] + 1
+        end
+        -- Có cả số liệu chỉ tiêu lẫn trạng thái đã đánh giá: báo nơi hai bên khác nhau.
+        local assessed = x:assessed(c.number)
+        if how == "indicators" and assessed ~= nil and assessed ~= ok then
+          ntm.finding{ unit = x, rule = "lech-danh-gia", level = "warning",
+            message = string.format("tiêu chí %d: theo số liệu chỉ tiêu là %s, nhưng trạng thái đã đánh giá là %s",
+              c.number, ok and "đạt" or "chưa đạt", assessed and "đạt" or "chưa đạt") }
+        end
       end
-      -- Có cả số liệu chỉ tiêu lẫn trạng thái đã đánh giá: báo nơi hai bên khác nhau.
-      local assessed = x:assessed(c.number)
-      if source == "indicators" and assessed ~= nil and assessed ~= ok then
-        ntm.finding{ unit = x, rule = "lech-danh-gia", level = "warning",
-          message = string.format("tiêu chí %d: theo số liệu chỉ tiêu là %s, nhưng trạng thái đã đánh giá là %s",
-            c.number, ok and "đạt" or "chưa đạt", assessed and "đạt" or "chưa đạt") }
+      local count = #met
+      result.with_data = result.with_data + 1
+      total = total + count
+      local band = band_of(count)
+      result.bands[band] = result.bands[band] + 1
+      if count >= all then result.standard = result.standard + 1 end
+      local group = by_former and x.former_district or x.district
+      if group == "" then group = "(không rõ)" end
+      local d = result.by_district[group]
+      if not d then
+        d = { communes = 0, bands = empty_bands(keys), total = 0 }
+        result.by_district[group] = d
       end
+      d.communes = d.communes + 1
+      d.bands[band] = d.bands[band] + 1
+      d.total = d.total + count
+      result.results[#result.results + 1] = { code = x.code, name = x.name, district = x.district, met = met,
+                                                count = count, source = source }
     end
-    local count = #met
-    total = total + count
-    local band = M.band(count, all)
-    result.bands[band] = result.bands[band] + 1
-    local d = result.by_district[x.district]
-    if not d then
-      d = { communes = 0, bands = empty_bands(), total = 0 }
-      result.by_district[x.district] = d
-    end
-    d.communes = d.communes + 1
-    d.bands[band] = d.bands[band] + 1
-    d.total = d.total + count
-    result.results[#result.results + 1] = { code = x.code, name = x.name, district = x.district, met = met, count = count }
   end
-  result.average = total / result.communes
+  result.average = result.with_data > 0 and total / result.with_data or 0
   for _, d in pairs(result.by_district) do
     d.average = d.total / d.communes
     d.total = nil

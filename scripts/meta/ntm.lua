@@ -28,11 +28,56 @@ ntm.version = ""
 ---@return table<string, any>
 function ntm.params(spec) end
 
----A province by name or code; accents and case optional ("dien bien", "11").
----An unknown name is an error that suggests the closest names.
+---@class ntm.MapOptions
+---@field date? string the map of this date ("31/12/2024" or "2024-12-31")
+---@field year? integer the map a review of this year uses (31/12, or the run's --as-of for the reviewed year)
+
+---A province by name or code; accents and case optional ("dien bien", "11"), on the map of
+---the run's date (--as-of, else 31/12 of --year, else today) unless `options` names another.
+---Codes are reused: "24" is Bắc Giang until 30/06/2025 and Bắc Ninh after. An unknown name is
+---an error that suggests the closest names; a province that no longer exists on that map is an
+---error that says until when it existed and what succeeded it.
 ---@param name_or_code string
+---@param options? ntm.MapOptions
 ---@return Province
-function ntm.province(name_or_code) end
+function ntm.province(name_or_code, options) end
+
+---The unit (province, district or commune) that carries `code` on the map of a date, as a
+---handle without year data. A code that names nothing on that map is an error saying when
+---it was used and what succeeded it.
+---@param code string
+---@param options? ntm.MapOptions
+---@return Province|District|Commune
+function ntm.unit(code, options) end
+
+---The provinces of a map, in code order (63 before 01/07/2025, 34 after).
+---@param options? ntm.MapOptions
+---@return Province[]
+function ntm.provinces(options) end
+
+---@class ntm.MapCounts
+---@field date string ISO
+---@field provinces integer
+---@field districts integer 0 from 01/07/2025
+---@field communes integer commune-level units (xã, phường, thị trấn, đặc khu)
+---@field villages integer
+---@field by_type table<string, integer> "xa", "phuong", "thi-tran", "dac-khu", "huyen", ...
+
+---Counts of the units of a map.
+---@param options? ntm.MapOptions
+---@return ntm.MapCounts
+function ntm.map(options) end
+
+---@class ntm.FundingSource
+---@field code string "central.investment.domestic"
+---@field parent? string
+---@field name string "Vốn trong nước"
+---@field sort integer tree order (parents first)
+
+---The funding-source tree, parents first. Provinces' own names ("Vốn lồng ghép") are aliases
+---that `ntm import funding` accepts.
+---@return ntm.FundingSource[]
+function ntm.funding_sources() end
 
 ---Read-only parameterised SQL (SELECT only; ? placeholders). Returns rows keyed by column.
 ---@param query string
@@ -69,8 +114,9 @@ function ntm.use(name) end
 ---@field id string "1980-xa"
 ---@field name string
 ---@field legal_basis string "Quyết định 1980/QĐ-TTg ngày 17/10/2016"
----@field grade "standard"|"advanced"|"model"
----@field valid_from integer first year
+---@field grade "standard"|"advanced"|"model"|"modern"
+---@field level "commune"|"district"|"village"|"province"
+---@field valid_from integer first year of the reviews it governs
 ---@field valid_to integer last year
 ---@field criteria ntm.CriterionInfo[] in number order
 ---@field indicators table<string, ntm.IndicatorInfo> by id
@@ -151,20 +197,45 @@ function ntm.fmt.less(a, b) end
 function ntm.fmt.round(value, decimals, mode) end
 
 ---@class CommuneOptions
----@field year? integer the year (default: the latest year with data)
+---@field year? integer the year (default: the latest year with data); its communes are those of its map
 ---@field tag? string only communes with this tag ("Đề án 29 xã biên giới")
----@field district? string only this district (name or code)
----@field set? string criteria set id (default: the national set of the year)
+---@field district? string only this district (name or code; maps before 01/07/2025)
+---@field set? string criteria set id (default: --set, else the set the province recorded, else the year's)
+
+---@class ntm.Period
+---@field from string first day ("" = before 02/02/2020, the earliest map held)
+---@field to string last day ("" = still in force)
+---@field type string
+---@field name string
+---@field name_with_type string
+---@field parent string the parent's name then
+---@field parent_code string
+---@field act string the legal act that opened the period
+
+---@class ntm.Succession
+---@field code string the other unit's code
+---@field name_with_type string its name (latest)
+---@field kind "whole"|"part"
+---@field date string effective date (ISO)
+---@field act string
 
 ---@class Province
----@field code string official code ("11")
+---@field code string official code ("11"); codes are reused across the 2025 reform
 ---@field name string "Điện Biên"
 ---@field name_with_type string "Tỉnh Điện Biên"
+---@field type string "tinh" or "thanh-pho"
 ---@field region string NTM region code ("TDMNPB")
 ---@field kind "province"
+---@field date string the map this handle is on (ISO)
+---@field has_districts boolean false on the map from 01/07/2025
+---@field valid_from string start of the period on this map ("" = before 02/02/2020)
+---@field valid_to string end of it ("" = in force)
+---@field act string the act that opened the period
+---@field classes table<string, string> classes of the year (region, ...)
+---@field group? string commune group (communes only)
 local Province = {}
 
----Districts in code order.
+---Districts in code order (none on a map without districts).
 ---@return District[]
 function Province:districts() end
 
@@ -178,13 +249,100 @@ function Province:district(name_or_code) end
 ---@return CommuneList
 function Province:communes(options) end
 
+---One commune (xã, phường, đặc khu) by name or code, on the map of `options.year` (with that
+---year's data) or of the handle.
+---@param name_or_code string
+---@param options? {year?: integer, set?: string}
+---@return Commune
+function Province:commune(name_or_code, options) end
+
 ---Tags used by the province's units.
 ---@return string[]
 function Province:tags() end
 
----Years with indicator values or criterion statuses.
+---Years with indicator values or assessed statuses for the province's communes, each year on its own map.
 ---@return integer[]
 function Province:years() end
+
+---@class ntm.FundingRow
+---@field source string code
+---@field name string the source's name
+---@field parent string the parent source's code ("" for a top source)
+---@field stage "plan"|"mobilised"|"disbursed"
+---@field component string programme component ("ntm", "giam-ngheo", "dtts-mn"; "" = the whole programme)
+---@field amount integer million VND, summed over the province's units and the years
+
+---Funding of the province's units (each year on its own map), summed by source, stage and component.
+---@param options {year?: integer, from?: integer, to?: integer}
+---@return ntm.FundingRow[]
+function Province:funding(options) end
+
+---@class ntm.Statistic
+---@field value? number
+---@field as_printed? string the figure exactly as a report printed it
+---@field source? string
+
+---Figures recorded for the province itself in a year (printed figures, inputs), by key.
+---@param year integer
+---@return table<string, ntm.Statistic>
+function Province:statistics(year) end
+
+---@class ntm.Target
+---@field key string "standard_communes", "average_criteria", ...
+---@field year integer the year the target is for
+---@field value number
+---@field note? string
+---@field plan_year? integer the year the plan was made
+
+---Targets of the province for a year or a span of years.
+---@param options {year?: integer, from?: integer, to?: integer}
+---@return ntm.Target[]
+function Province:targets(options) end
+
+---@class ntm.RecognitionRow
+---@field kind "district"|"commune"|"village"
+---@field code string
+---@field name string
+---@field name_with_type string
+---@field district string its district on the year's map ("" without districts)
+---@field grade "basic"|"standard"|"advanced"|"model"
+---@field year integer
+---@field decision string
+---@field date string
+
+---Recognitions up to the year of the units of the year's map, not revoked by then.
+---@param options {year: integer}
+---@return ntm.RecognitionRow[]
+function Province:recognitions(options) end
+
+---@class ntm.OcopRow
+---@field id integer
+---@field name string
+---@field producer string
+---@field producer_kind string
+---@field group string product group
+---@field stars integer
+---@field score? integer
+---@field year integer year rated
+---@field code string the producer's unit code
+---@field unit string the unit's name that year
+
+---OCOP products rated up to the year (or in from..to) by producers of the province's units.
+---@param options {year?: integer, from?: integer, to?: integer}
+---@return ntm.OcopRow[]
+function Province:ocop(options) end
+
+---Every period of the unit: names, types, parents, acts.
+---@return ntm.Period[]
+function Province:history() end
+
+---The units this unit was formed from.
+---@return ntm.Succession[]
+function Province:predecessors() end
+
+---The units formed from this unit.
+---@return ntm.Succession[]
+function Province:successors() end
 
 ---@class District
 ---@field code string
@@ -201,6 +359,15 @@ local District = {}
 ---@return CommuneList
 function District:communes(options) end
 
+---@return ntm.Period[]
+function District:history() end
+
+---@return ntm.Succession[]
+function District:predecessors() end
+
+---@return ntm.Succession[]
+function District:successors() end
+
 ---A rural commune in one year. `x["17.3"]` is the value of indicator 17.3 (nil when missing).
 ---@class Commune
 ---@field code string official code ("03166")
@@ -208,10 +375,16 @@ function District:communes(options) end
 ---@field name_with_type string
 ---@field type string
 ---@field kind "commune"
----@field district string district name
+---@field district string district name ("" on a map without districts)
 ---@field district_code string
+---@field former_district string the district, else (from 01/07/2025) the district(s) its predecessors were in
 ---@field province string province name
 ---@field region string NTM region code
+---@field group? string commune group of 51/2025/QĐ-TTg ("1", "2", "3") for the year
+---@field classes table<string, string> classes of the year: region, nhom, dbkk, bien-gioi, mien-nui, atk, khu-vuc
+---@field valid_from string start of its period on this map ("" = before 02/02/2020)
+---@field valid_to string end of it ("" = in force)
+---@field act string the act that opened the period
 ---@field extremely_difficult boolean xã đặc biệt khó khăn
 ---@field border boolean xã biên giới
 ---@field mountainous boolean
@@ -229,16 +402,45 @@ local Commune = {}
 ---@return boolean
 function Commune:met(n) end
 
----Like met, plus where the answer came from.
+---Like met, plus where the answer came from ("none": no values and no assessed status).
 ---@param n integer
 ---@return boolean met
----@return "indicators"|"assessed"|"computed"|"none" source
+---@return "indicators"|"assessed"|"none" source
 function Commune:status(n) end
+
+---Whether the commune has indicator values or assessed statuses for the year. A commune
+---without either is never counted as meeting 0 criteria: reviews list it apart.
+---@return boolean
+function Commune:has_data() end
+
+---The indicators of criterion n that fail (value missing, not meeting the threshold, or no
+---threshold), and those of them that have no threshold for this commune. Empty when the
+---criterion was decided by an assessed status.
+---@param n integer
+---@return string[] failing
+---@return string[] without_threshold
+function Commune:failing(n) end
+
+---@return ntm.Period[]
+function Commune:history() end
+
+---The units it was formed from (whole or part), e.g. the communes merged on 01/07/2025.
+---@return ntm.Succession[]
+function Commune:predecessors() end
+
+---@return ntm.Succession[]
+function Commune:successors() end
 
 ---The status the office assessed, or nil when none was recorded.
 ---@param n integer
 ---@return boolean|nil
 function Commune:assessed(n) end
+
+---Funding of the commune (and its villages), summed by source, stage and component, like
+---Province:funding (`x:funding{year = 2020}`).
+---@param options {year?: integer, from?: integer, to?: integer}
+---@return ntm.FundingRow[]
+function Commune:funding(options) end
 
 ---Number of criteria met.
 ---@return integer
@@ -249,12 +451,14 @@ function Commune:count_met() end
 ---@return number|nil
 function Commune:value(id) end
 
----The threshold that applies to this commune, or nil when the data has none.
+---The threshold that applies to this commune (by its region, group, flags, province and the
+---year: the most specific row), or nil when the data has none.
 ---@param id string
 ---@return number|nil value
 ---@return string comparison
 ---@return boolean confirmed
 ---@return string source
+---@return string applies_to "chung", "vùng TDMNPB", "nhóm 3", ...
 function Commune:threshold(id) end
 
 ---@param tag string
@@ -293,6 +497,27 @@ function CommuneList:names() end
 
 ---@return string[]
 function CommuneList:codes() end
+
+---Communes with values or assessed statuses for the year.
+---@return CommuneList
+function CommuneList:with_data() end
+
+---Communes with neither: they are listed apart, never counted as meeting 0 criteria.
+---@return CommuneList
+function CommuneList:without_data() end
+
+---The map the list's year is reviewed on, and the sentence that says so.
+---@return {date: string, province_code: string, has_districts: boolean, note: string}
+function CommuneList:map() end
+
+---"bộ tiêu chí 1980-xa (mặc định của năm 2020)": how the list's criteria set was chosen.
+---@return string
+function CommuneList:set_note() end
+
+---The threshold rows the list's communes with values were judged by that no published source
+---confirms, each once, in indicator order.
+---@return {indicator: string, applies_to: string, value: number, source: string}[]
+function CommuneList:unconfirmed_thresholds() end
 
 -- ---------------------------------------------------------------------------------------
 -- Allocation (ntm.allocate). src/lua/bind_allocate.cpp; engine in src/model/allocate.h.
@@ -442,19 +667,25 @@ function ntm.report.document(spec) end
 ---@field widths? number[] one per column (Excel character units)
 ---@field decimals? integer for plain decimal cells (default 2)
 ---@field mode? "half-up"|"half-even"|"truncate" for plain decimal cells
+---@field annex? boolean an annex: a new page headed "Biểu 01" (the title's part before ". "), the title, then `note`
+---@field note? string under an annex's title: "(Kèm theo Báo cáo số …/BC-BCĐ ngày … của …)"
+---@field landscape? boolean an annex on a landscape page; default: landscape when the table is wide
+---@field filter? boolean an autofilter over the rows in Excel (a list of units, not a summary)
 
 ---@class ntm.report.ChartSeries
 ---@field name string
 ---@field values number[] one per category
+---@field color? string "#1a9850": a fixed colour (bands keep theirs in every report); default by position
 
 ---@class ntm.report.ChartSpec
----@field kind? "column"|"bar" default "column"
+---@field kind? "column"|"bar"|"line" default "column"; "line" for a trend over years
 ---@field stacked? boolean
 ---@field title? string
 ---@field categories string[]
 ---@field series ntm.report.ChartSeries[]
 ---@field decimals? integer for value labels
 ---@field value_axis? string axis title ("Số xã")
+---@field labels? "auto"|"all"|"none" value labels; auto (default): none on zeros or on bars too thin to hold them
 
 ---A report document (userdata of type ntm.Document). Methods check their arguments and
 ---name the method and the bad value in Vietnamese; a table or chart is checked at once.
@@ -499,9 +730,68 @@ function Document:chart(spec) end
 ---Starts a new page (docx, html print).
 function Document:page_break() end
 
----The closing block: recipients ("Nơi nhận:"), signer's role lines and name.
+---The closing block: recipients ("Nơi nhận:"), signer's role lines, room for the signature
+---and the name. It is printed where it is called: call it after the closing sentence and
+---before the annex tables, as an office signs.
 ---@param spec {recipients?: string|string[], role?: string|string[], name?: string}
 function Document:sign_off(spec) end
+
+---The office's own text for a section, from the prose file of the province profile
+---(`--profile FILE`, [text] file) or `--text FILE`: a Markdown file (or a Word file) with one
+---section per "# Title" line. Adds that section's paragraphs and lists and returns true; when
+---the file has no such section, adds a visible placeholder saying where to write it and
+---returns false. Titles match with or without accents ("Tồn tại, hạn chế" = "ton tai han che").
+---@param title string
+---@return boolean written
+function Document:prose(title) end
+
+---Publishes fields for an office's own Word template (`ntm report LAYOUT --template
+---FILE.docx`): `{{tinh}}` is replaced by the value of `tinh`; a list of tables fills a table
+---row repeated once per item (`{{xa.ten}}`). Numbers are written the Vietnamese way.
+---`ntm report LAYOUT --fields` lists them with the values of a run.
+---@param fields table<string, string|number|boolean|table<string, string|number>[]>
+function Document:fields(fields) end
+
+---@class ntm.report.MapLegendItem
+---@field label string "Đạt chuẩn (19 tiêu chí)"
+---@field color string "#1a9850"
+
+---@class ntm.report.MapUnit
+---@field code string the unit's code on the 2025 map (5 digits for a commune, 2 for a province)
+---@field name? string shown when the unit has no boundary
+---@field class? integer index into `legend`; nil: grey (no data)
+
+---@class ntm.report.MapSpec
+---@field title? string
+---@field level? "commune"|"province" default "commune"
+---@field province? string code of the province whose communes are drawn ("11"); its other communes are grey
+---@field legend ntm.report.MapLegendItem[]
+---@field units ntm.report.MapUnit[]
+---@field source? string credit line under the map (default: the boundaries' attribution)
+---@field no_data_label? string legend label of grey areas (default "Không có số liệu")
+
+---A choropleth map drawn by ntm (SVG in HTML, a picture in Word) with a legend (counts per
+---class), a scale bar and a north arrow, from the boundaries of the 2025 map shipped in
+---db/boundaries/. The layout chooses the classes. A unit whose code has no boundary is
+---listed under the map.
+---@param spec ntm.report.MapSpec
+function Document:map(spec) end
+
+---@class ntm.report.Profile
+---@field issuer string[] issuing bodies, top first
+---@field number string document number ("     /BC-BCĐ")
+---@field place string
+---@field recipients string[] "Nơi nhận" lines
+---@field signer {role: string[], name: string}
+---@field decimals? integer digits the province prints in percentages
+---@field rounding? "half-up"|"half-even"|"truncate"
+---@field money_unit "trieu"|"ty"
+---@field text_file? string name of the prose file
+
+---The province profile given with `ntm report --profile FILE` (TOML: [document], [signer],
+---[numbers], [text]), or nil without one. Command-line parameters win over it.
+---@return ntm.report.Profile|nil
+function ntm.report.profile() end
 
 ---Helpers that exist only in files run by `ntm test DIR` (`*_test.lua`, `test_*.lua`).
 ---@class test

@@ -62,8 +62,10 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
     }
   }
   // The documented keys first, in the documented order; then anything else the script added.
-  static const char* order[] = {"province", "year", "criteria_set", "communes", "bands", "average",
-                                "criteria", "by_district", "results"};
+  static const char* order[] = {"province", "province_code", "year", "map_date", "map_note", "criteria_set", "set_note",
+                                "criteria_count", "communes", "with_data", "no_data", "bands", "band_order", "band_names",
+                                "standard", "average", "criteria", "group_by", "by_district", "unconfirmed_thresholds",
+                                "results"};
   for (const char* key : order)
     if (review.contains(key)) result.review[key] = review[key];
   for (auto it = review.begin(); it != review.end(); ++it)
@@ -83,23 +85,38 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
   auto numbers = db.prepare("SELECT number FROM criterion WHERE set_id = ? ORDER BY number");
   numbers.bind(1, set);
   while (numbers.step()) criteria.push_back(static_cast<int>(numbers.get_int(0)));
-  std::string province;
-  if (review.contains("province") && review["province"].is_string())
-    province = find_province_code(db, review["province"].get<std::string>());
-  store::Transaction tx(db);
-  std::int64_t run = record_saved_run(db, "check", province, year, scripts);
-  auto remove = db.prepare("DELETE FROM criterion_status WHERE unit_code = ? AND year = ? AND set_id = ? AND by = 'computed'");
-  auto insert = db.prepare("INSERT INTO criterion_status(unit_code, year, set_id, criterion, met, by, source, run_id) "
-                           "VALUES (?, ?, ?, ?, ?, 'computed', 'ntm check', ?)");
-  std::size_t written = 0;
+  // The communes of the review: those of the named province on the map the review used. A
+  // result naming any other unit is refused (a script cannot write another province's data).
+  std::string date = review.contains("map_date") && review["map_date"].is_string() ? review["map_date"].get<std::string>()
+                                                                                    : year_end(year);
+  std::string name = review.contains("province_code") && review["province_code"].is_string()
+                         ? review["province_code"].get<std::string>()
+                         : review.value("province", std::string());
+  UnitId province = find_province(db, name, date);
+  auto map = Province::load(db, province, date, year);
+  std::vector<std::pair<UnitId, std::vector<int>>> rows;
   for (const auto& r : review["results"]) {
     std::string code = r.at("code").get<std::string>();
-    remove.bind(1, code).bind(2, year).bind(3, set).run();
+    const Unit* u = map->find(code);
+    if (!u || u->kind != "commune")
+      throw std::runtime_error(tr("kết quả rà soát có mã ", "the review names code ") + code +
+                               tr(" không phải xã của ", ", not a commune of ") + map->unit().name_with_type +
+                               tr(" trên bản đồ ngày ", " on the map of ") + vn_date(date) + tr(": không lưu gì", ": nothing saved"));
     std::vector<int> met;
     for (const auto& m : r.at("met")) met.push_back(m.get<int>());
+    rows.emplace_back(u->id, std::move(met));
+  }
+  store::Transaction tx(db);
+  std::int64_t run = record_saved_run(db, "check", province, year, scripts);
+  auto remove = db.prepare("DELETE FROM criterion_status WHERE unit_id = ? AND year = ? AND set_id = ? AND by = 'computed'");
+  auto insert = db.prepare("INSERT INTO criterion_status(unit_id, year, set_id, criterion, met, by, source, run_id) "
+                           "VALUES (?, ?, ?, ?, ?, 'computed', 'ntm check', ?)");
+  std::size_t written = 0;
+  for (const auto& [id, met] : rows) {
+    remove.bind(1, id).bind(2, year).bind(3, set).run();
     for (int c : criteria) {
       bool is_met = std::find(met.begin(), met.end(), c) != met.end();
-      insert.bind(1, code).bind(2, year).bind(3, set).bind(4, c).bind(5, is_met ? 1 : 0).bind(6, run).run();
+      insert.bind(1, id).bind(2, year).bind(3, set).bind(4, c).bind(5, is_met ? 1 : 0).bind(6, run).run();
       ++written;
     }
   }

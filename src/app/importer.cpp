@@ -10,13 +10,14 @@
 #include <sstream>
 
 #include "app/importer_sheet.h"
+#include "model/map.h"
 #include "model/text.h"
 
 namespace ntm::app {
 
 const std::vector<std::string>& import_kinds() {
-  static const std::vector<std::string> kinds{"units",   "indicators", "statuses",   "recognitions",
-                                              "funding", "targets",    "statistics", "ocop"};
+  static const std::vector<std::string> kinds{"units",   "classes", "indicators", "statuses",   "recognitions",
+                                              "funding", "targets", "statistics", "ocop"};
   return kinds;
 }
 
@@ -39,11 +40,23 @@ std::string bare(const std::string& name) {
 
 }  // namespace
 
-std::string label(const Unit& unit) { return unit.name_with_type + " (" + unit.code + ")"; }
+std::map<std::string, std::string> Reader::file_fields(const CsvFile& file) {
+  std::map<std::string, std::string> out;
+  for (std::size_t r = 0; r < std::min<std::size_t>(3, file.rows.size()); ++r)
+    for (const auto& cell : file.rows[r].fields) {
+      auto colon = cell.find(':');
+      if (colon == std::string::npos) continue;
+      std::string label = fold(cell.substr(0, colon));
+      if (label == "tinh" || label == "nam" || label == "bo tieu chi" || label == "ban do ngay" || label == "ma tinh" ||
+          label == "ap dung tu ngay")
+        out[label] = trim(cell.substr(colon + 1));
+    }
+  return out;
+}
 
-Reader::Reader(const store::Database& db, CsvFile file, std::shared_ptr<const Province> province, int year,
+Reader::Reader(const store::Database& db, CsvFile file, UnitId province, const ImportOptions& options,
                const std::vector<ColumnName>& names)
-    : db_(db), file_(std::move(file)), province_(std::move(province)), default_year_(year) {
+    : db_(db), file_(std::move(file)), province_id_(province), options_(options), default_year_(options.year) {
   if (file_.rows.empty()) throw std::runtime_error("tệp trống: không có dòng tiêu đề");
   // The header is the first row (of the first ten) naming two known columns: a title such
   // as "BIỂU TỔNG HỢP ..." above it is skipped.
@@ -177,15 +190,35 @@ int Reader::year(std::size_t i) {
   return 0;
 }
 
-const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds) {
-  const Province& p = *province_;
+const Province& Reader::map_at(const std::string& date) {
+  auto& slot = maps_[date];
+  if (!slot) slot = Province::load(db_, province_id_, date, std::atoi(date.substr(0, 4).c_str()));
+  return *slot;
+}
+
+const Province& Reader::map(int year) {
+  if (!options_.as_of.empty()) return map_at(options_.as_of);
+  return map_at(year ? year_end(year) : today());
+}
+
+const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds, int year) {
+  const Province* pp = nullptr;
+  try {
+    pp = &map(year);
+  } catch (const NotFound& e) {
+    problem(i, "", e.what());
+    return nullptr;
+  }
+  const Province& p = *pp;
   std::string code = text(i, "code"), name = text(i, "name"), district = text(i, "district");
   if (!code.empty()) {
     const Unit* u = p.find(code);
     // Excel drops the leading zero of "03166" when it took the code for a number.
-    for (std::size_t width : {5u, 3u})
-      if (!u && code.size() < width && code.find_first_not_of("0123456789") == std::string::npos)
+    for (std::size_t width : {5u, 3u, 2u})
+      if (!u && code.size() < width && code.find_first_not_of("0123456789") == std::string::npos) {
         u = p.find(std::string(width - code.size(), '0') + code);
+        if (u) code = u->code;
+      }
     std::string wanted = kinds.count("commune") && kinds.size() == 1 ? "xã" : "đơn vị";
     if (u && !kinds.count(u->kind)) {
       // A code of the wrong level: name what it is rather than call it a missing commune.
@@ -193,8 +226,12 @@ const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds) {
       return nullptr;
     }
     if (!u) {
-      problem(i, column_title("code"), "tỉnh " + p.unit().name + " không có " + wanted + " nào mã '" + code + "'" +
-                                           (wanted == "xã" ? " (mã xã có 5 chữ số, ví dụ 03166)" : ""));
+      std::string message = "tỉnh " + p.unit().name + " không có " + wanted + " nào mã '" + code + "' trên bản đồ ngày " +
+                            vn_date(p.date());
+      std::string elsewhere = code_elsewhere(db_, code, p.date());
+      if (!elsewhere.empty()) message += ": " + elsewhere;
+      else if (wanted == "xã") message += " (mã xã có 5 chữ số, ví dụ 03166)";
+      problem(i, column_title("code"), message);
       return nullptr;
     }
     if (!name.empty() && bare(name) != bare(u->name)) {
@@ -217,12 +254,9 @@ const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds) {
     }
   }
   auto district_of = [&](const Unit& u) -> std::string {
-    if (u.kind == "commune") return u.parent;
-    if (u.kind == "village") {
-      const Unit* c = p.find(u.parent);
-      return c ? c->parent : "";
-    }
-    return u.code;
+    if (u.kind == "district") return u.code;
+    const Unit* d = p.district_of(u);
+    return d ? d->code : std::string();
   };
   std::string wanted = bare(name);
   std::vector<const Unit*> found;
@@ -234,7 +268,8 @@ const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds) {
     if (bare(u.name) == wanted || fold(u.name_with_type) == fold(name)) found.push_back(&u);
   }
   if (found.size() == 1) return found[0];
-  std::string where = in_district ? " trong " + in_district->name_with_type : " trong tỉnh " + p.unit().name;
+  std::string where = (in_district ? " trong " + in_district->name_with_type : " trong tỉnh " + p.unit().name) +
+                      " (bản đồ ngày " + vn_date(p.date()) + ")";
   if (found.empty()) {
     auto near = closest(name, names, 3);
     std::string message = "không có đơn vị tên '" + name + "'" + where;
@@ -316,18 +351,58 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       throw std::runtime_error(options.file.string() + ": " + e.what());
     }
   }
-  auto province = Province::load(db, find_province_code(db, options.province));
-  detail::Reader reader(db, std::move(file), province, options.year, detail::column_names(options.kind));
+  // What the file says it holds (ntm export writes it above the header); flags may repeat it
+  // but not contradict it.
+  ImportOptions opts = options;
+  auto fields = detail::Reader::file_fields(file);
+  auto agree = [&](const std::string& flag, std::string& given, const char* field, const std::string& in_file) {
+    if (in_file.empty()) return;
+    if (given.empty()) { given = in_file; return; }
+    if (fold(given) != fold(in_file) && given != fields["ma tinh"])
+      throw std::invalid_argument(flag + " " + given + ": tệp ghi '" + field + ": " + in_file + "'; bỏ " + flag +
+                                  " hoặc dùng đúng tệp");
+  };
+  agree("--province", opts.province, "Tỉnh", fields.count("tinh") ? fields["tinh"] : "");
+  std::string file_year = fields.count("nam") ? fields["nam"] : "";
+  std::string year_text = opts.year ? std::to_string(opts.year) : "";
+  agree("--year", year_text, "Năm", file_year);
+  if (!year_text.empty()) opts.year = std::atoi(year_text.c_str());
+  agree("--set", opts.set, "Bộ tiêu chí", fields.count("bo tieu chi") ? fields["bo tieu chi"] : "");
+  if (opts.as_of.empty() && fields.count("ban do ngay")) {
+    auto iso = parse_iso_date(fields["ban do ngay"]);
+    if (iso && *iso != (opts.year ? year_end(opts.year) : std::string())) opts.as_of = *iso;
+  }
+  if (opts.province.empty()) opts.province = opts.project_province;
+  if (!opts.year && file_year.empty()) opts.year = opts.project_year;
+  if (opts.set.empty()) opts.set = opts.project_set;
+  if (opts.province.empty())
+    throw std::invalid_argument("thiếu --province (tệp không ghi 'Tỉnh: ...' ở dòng đầu; hoặc đặt mặc định: ntm config set province ...)");
+  std::string lookup_date = !opts.from.empty() ? opts.from : !opts.as_of.empty() ? opts.as_of
+                            : opts.year ? year_end(opts.year) : today();
+  // A file whose rows say their years may name a province of those years.
+  UnitId province = opts.year || !opts.as_of.empty() || !opts.from.empty() ? find_province(db, opts.province, lookup_date)
+                                                                           : find_province_identity(db, opts.province, lookup_date);
+  detail::Reader reader(db, std::move(file), province, opts, detail::column_names(opts.kind));
 
   ImportSummary summary;
   summary.kind = options.kind;
+  summary.province = unit_label(db, province).name_with_type;
   summary.rows = reader.size();
   summary.delimiter = reader.file().delimiter;
   summary.xlsx = reader.file().xlsx;
   summary.decimal = reader.decimal();
   summary.dry_run = options.dry_run;
 
-  std::vector<Record> records = detail::records_for(options.kind, reader);
+  if (opts.kind == "units") {
+    store::Transaction tx(db);
+    detail::import_units(db, reader, summary);
+    for (std::size_t c : reader.unclaimed()) summary.ignored_columns.push_back(reader.header()[c]);
+    if (!reader.problems().empty()) throw ImportError(reader.problems());
+    if (!opts.dry_run) tx.commit();
+    return summary;
+  }
+  std::vector<Record> records = detail::records_for(opts.kind, reader, summary.note);
+  if (!summary.note.empty()) summary.note = "Bộ tiêu chí: " + summary.note + ".";
   for (std::size_t c : reader.unclaimed()) summary.ignored_columns.push_back(reader.header()[c]);
   std::vector<std::string>& problems = reader.problems();
 
@@ -358,6 +433,17 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
         exists = true;
         for (std::size_t k = 0; k < r.values.size(); ++k) before[k] = stmt.get(static_cast<int>(k));
       }
+    }
+    if (r.remove) {
+      if (!exists) { ++summary.unchanged; continue; }
+      ++summary.updated;
+      summary.changes.push_back(ImportChange{r.line, r.unit, r.fields.empty() ? r.table : r.fields[0], "(có)", "(bỏ)"});
+      std::string sql = "DELETE FROM " + r.table + " WHERE ";
+      for (std::size_t k = 0; k < r.keys.size(); ++k) sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
+      auto del = db.prepare(sql);
+      for (std::size_t k = 0; k < r.keys.size(); ++k) del.bind(static_cast<int>(k + 1), r.keys[k].second);
+      del.run();
+      continue;
     }
     bool changed = !exists;
     for (std::size_t k = 0; k < r.values.size(); ++k) {
@@ -408,7 +494,9 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
 
 std::string describe(const ImportSummary& s, std::size_t max_listed) {
   std::ostringstream out;
-  out << (s.dry_run ? "Thử nhập (--dry-run, chưa ghi gì) " : "Đã nhập ") << s.kind << ": " << s.rows << " dòng";
+  out << (s.dry_run ? "Thử nhập (--dry-run, chưa ghi gì) " : "Đã nhập ") << s.kind;
+  if (!s.province.empty()) out << " của " << s.province;
+  out << ": " << s.rows << " dòng";
   if (s.xlsx) out << " từ tệp Excel (.xlsx).\n";
   else
     out << "; dấu phân cách '" << s.delimiter << "', số thập phân dùng "
@@ -418,12 +506,14 @@ std::string describe(const ImportSummary& s, std::size_t max_listed) {
     for (std::size_t i = 0; i < s.ignored_columns.size(); ++i) out << (i ? ", '" : " '") << s.ignored_columns[i] << "'";
     out << ".\n";
   }
+  if (!s.note.empty()) out << s.note << "\n";
   std::size_t changes = s.inserted + s.updated;
   out << changes << " thay đổi: " << s.inserted << " thêm mới, " << s.updated << " cập nhật, " << s.unchanged
       << " không đổi.\n";
   if (!s.changes.empty() && s.changes.size() <= max_listed) {
     for (const auto& c : s.changes) {
-      out << "  dòng " << c.line << ": " << c.unit << " " << c.field << ": ";
+      out << "  " << (c.line ? "dòng " + std::to_string(c.line) : std::string("(không có trong tệp)")) << ": " << c.unit << " "
+          << c.field << ": ";
       if (c.before.empty()) out << "(mới) " << c.after;
       else out << c.before << " → " << c.after;
       out << "\n";

@@ -50,9 +50,16 @@ std::optional<double> parse_number(std::string_view text, DecimalMark mark);
 struct ImportOptions {
   std::string kind;               // one of import_kinds()
   std::filesystem::path file;
-  std::string province;           // name or code; required
-  int year = 0;                   // required by the yearly kinds unless the file has a year column
+  std::string province;           // name or code; else the province the file says (ntm export writes it)
+  int year = 0;                   // required by the yearly kinds unless the file has a year column or says it
+  std::string as_of;              // ISO date: the map the rows' units are found on (default: 31/12 of each row's year)
+  std::string set;                // indicators, statuses: the criteria set (default: the file's, the recorded one, the year's)
+  std::string from;               // units: the date from which the file's list is the province's map (required)
+  std::string act;                // units: the legal act of the change ("Nghị quyết số ...")
   bool dry_run = false;
+  // ntm.toml's working defaults: used only where neither the flags nor the file say.
+  std::string project_province, project_set;
+  int project_year = 0;
 };
 
 // One changed value, for the summary.
@@ -65,6 +72,8 @@ struct ImportChange {
 
 struct ImportSummary {
   std::string kind;
+  std::string province;           // its name
+  std::string note;               // what was chosen by default (set, map), said in the summary
   std::size_t rows = 0;           // data rows read
   std::size_t inserted = 0, updated = 0, unchanged = 0;   // values (cells) compared
   char delimiter = ',';
@@ -95,8 +104,11 @@ std::string describe(const ImportSummary& summary, std::size_t max_listed = 50);
 
 // ---- shared by import and export ----------------------------------------------------------
 
-// A table as export writes it and import reads it: a header and rows of text cells.
+// A table as export writes it and import reads it: a header and rows of text cells, and
+// above the header a line saying what the table holds ("Tỉnh: Điện Biên", "Năm: 2020", ...),
+// which import reads back so that an exported file needs no flags.
 struct Sheet {
+  std::vector<std::string> about;
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
   std::vector<bool> numeric;      // per column, for xlsx

@@ -7,6 +7,8 @@
 #include <map>
 
 #include "app/importer_sheet.h"
+#include "model/funding.h"
+#include "model/i18n.h"
 #include "model/text.h"
 
 namespace ntm::app::detail {
@@ -30,10 +32,22 @@ std::vector<ColumnName> with_units(std::vector<ColumnName> extra) {
 
 const std::map<std::string, std::vector<ColumnName>>& all_names() {
   static const std::map<std::string, std::vector<ColumnName>> names{
-      {"units", with_units({{"type", {"loai", "loai don vi", "type"}},
-                            {"extremely_difficult", {"dbkk", "xa dbkk", "dac biet kho khan", "extremely difficult"}},
-                            {"border", {"bien gioi", "xa bien gioi", "border"}},
-                            {"mountainous", {"mien nui", "mountainous"}}})},
+      {"units", {{"code", {"ma", "ma don vi", "ma dv", "code", "unit code", "ma xa", "ma xa phuong"}},
+                 {"name", {"ten", "ten don vi", "name", "unit name", "ten xa", "ten xa phuong"}},
+                 {"type", {"loai", "loai don vi", "type"}},
+                 {"level", {"cap", "cap hanh chinh", "level", "kind"}},
+                 {"parent", {"ma cap tren", "ma don vi cap tren", "ma huyen", "parent code", "parent"}},
+                 {"parent_name", {"ten cap tren", "huyen", "ten huyen", "quan huyen", "district"}},
+                 {"predecessors", {"don vi truoc", "hinh thanh tu", "sap nhap tu", "predecessors"}},
+                 {"valid_from", {"tu ngay", "hieu luc tu", "valid from"}}}},
+      {"classes", with_units({{"year", {"nam", "year"}},
+                              {"nhom", {"nhom", "nhom xa", "nhom 51", "group"}},
+                              {"dbkk", {"dbkk", "xa dbkk", "dac biet kho khan", "extremely difficult"}},
+                              {"bien-gioi", {"bien gioi", "xa bien gioi", "border"}},
+                              {"mien-nui", {"mien nui", "mountainous"}},
+                              {"atk", {"atk", "an toan khu", "xa atk"}},
+                              {"khu-vuc", {"khu vuc", "khu vuc dtts", "khu vuc i ii iii", "zone"}},
+                              {"region", {"vung", "vung kinh te", "region"}}})},
       {"indicators", with_units({{"year", {"nam", "year"}},
                                  {"indicator", {"chi tieu", "ma chi tieu", "indicator"}},
                                  {"value", {"gia tri", "so lieu", "value"}}})},
@@ -49,10 +63,12 @@ const std::map<std::string, std::vector<ColumnName>>& all_names() {
                               {"source", {"nguon von", "nguon", "ma nguon", "source"}},
                               {"stage", {"giai doan", "loai", "stage"}},
                               {"amount", {"so tien", "so tien trieu dong", "gia tri", "amount"}},
+                              {"component", {"hop phan", "noi dung thanh phan", "component"}},
                               {"note", {"ghi chu", "note"}}})},
       {"targets", with_units({{"year", {"nam", "year"}},
                               {"key", {"khoa", "ma chi tieu", "chi tieu", "key"}},
                               {"value", {"gia tri", "ke hoach", "value"}},
+                              {"plan_year", {"nam lap ke hoach", "nam ke hoach", "plan year"}},
                               {"note", {"ghi chu", "note"}}})},
       {"statistics", with_units({{"year", {"nam", "year"}},
                                  {"key", {"khoa", "ma so lieu", "key"}},
@@ -127,19 +143,59 @@ std::string id_in_header(const std::string& header, std::initializer_list<const 
   return id;
 }
 
-// The criteria set for a year, loaded once.
+// The criteria set of each year of the file: --set (or the file's), else the set the province
+// recorded for the year, else the year's national set; loaded once, and said in the summary.
 class Sets {
  public:
-  explicit Sets(const store::Database& db) : db_(db) {}
+  explicit Sets(Reader& rd) : rd_(rd) {}
   const CriteriaSet* for_year(int year) {
     auto it = sets_.find(year);
-    if (it == sets_.end()) it = sets_.emplace(year, CriteriaSet::load(db_, set_for_year(db_, year))).first;
+    if (it == sets_.end()) {
+      SetChoice choice = choose_set(rd_.db(), rd_.province_id(), year, rd_.options().set);
+      it = sets_.emplace(year, CriteriaSet::load(rd_.db(), choice.id)).first;
+      said_ += (said_.empty() ? "" : "; ") + tr("năm ", "year ") + std::to_string(year) + ": " + set_choice_text(choice, year);
+    }
     return it->second.get();
   }
+  const std::string& said() const { return said_; }
  private:
-  const store::Database& db_;
+  Reader& rd_;
   std::map<int, std::shared_ptr<const CriteriaSet>> sets_;
+  std::string said_;
 };
+
+// The sets (other than `set`) whose indicators (or criteria) include every one of `ids`.
+std::vector<std::string> sets_having(const store::Database& db, const std::string& set, const std::vector<std::string>& ids,
+                                     bool criteria) {
+  std::vector<std::string> out;
+  auto all = db.prepare("SELECT id FROM criteria_set WHERE id <> ? ORDER BY valid_from, id");
+  all.bind(1, set);
+  while (all.step()) {
+    auto other = CriteriaSet::load(db, all.get_text(0));
+    bool has = true;
+    for (const auto& id : ids)
+      has = has && (criteria ? other->criterion(std::atoi(id.c_str())) != nullptr : other->indicator_index(id) >= 0);
+    if (has) out.push_back(other->id());
+  }
+  return out;
+}
+
+// A file whose columns do not belong to the chosen set is refused, naming the columns and
+// the sets they do belong to.
+void refuse_foreign_columns(Reader& rd, const CriteriaSet& set, const std::vector<std::string>& ids,
+                            const std::vector<std::string>& titles, bool criteria) {
+  if (ids.empty()) return;
+  std::string list;
+  for (const auto& t : titles) list += (list.empty() ? "" : ", ") + t;
+  auto others = sets_having(rd.db(), set.id(), ids, criteria);
+  std::string message = "các cột " + list + " không thuộc bộ tiêu chí " + set.id() + " (" + set.legal_basis() + ")";
+  if (!others.empty()) {
+    message += "; chúng thuộc bộ ";
+    for (std::size_t i = 0; i < others.size(); ++i) message += (i ? ", " : "") + others[i];
+    message += ": nếu tệp lập theo bộ đó, nhập lại với --set " + others[0];
+  }
+  rd.problem(message);
+}
 
 const std::set<std::string> kCommune{"commune"};
 const std::set<std::string> kAnyUnit{"province", "district", "commune", "village"};
@@ -160,21 +216,25 @@ void add(Record& r, const char* column, Value v, const std::string& field = {}) 
 Value text_or_null(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
 
 // indicator_value: wide (one column per indicator) or long (Chỉ tiêu + Giá trị columns).
-void indicators(Reader& rd, std::vector<Record>& out) {
-  Sets sets(rd.db());
+void indicators(Reader& rd, std::vector<Record>& out, std::string& note) {
+  Sets sets(rd);
   std::map<std::size_t, std::string> wide;   // column → indicator id
   const CriteriaSet* probe = nullptr;
   for (std::size_t i = 0; i < rd.size() && !probe; ++i)
     if (int y = rd.year(i)) probe = sets.for_year(y);
+  std::vector<std::string> foreign, foreign_titles;
   for (std::size_t c : std::set<std::size_t>(rd.unclaimed())) {
     std::string id = id_in_header(rd.header()[c], {"ct", "chi tieu", "indicator"});
     if (!id.empty() && probe && probe->indicator_index(id) >= 0) {
       wide[c] = id;
       rd.claim(c);
     } else if (!id.empty() && probe) {
-      rd.problem("cột '" + rd.header()[c] + "': bộ tiêu chí " + probe->id() + " không có chỉ tiêu " + id);
+      foreign.push_back(id);
+      foreign_titles.push_back("'" + rd.header()[c] + "'");
+      rd.claim(c);
     }
   }
+  if (probe) refuse_foreign_columns(rd, *probe, foreign, foreign_titles, false);
   bool long_form = rd.has("indicator") && rd.has("value");
   if (wide.empty() && !long_form) {
     rd.problem("không thấy cột chỉ tiêu: cần các cột 'CT 1.1', 'CT 2.1', ... (mẫu: ntm export --template indicators) "
@@ -183,8 +243,9 @@ void indicators(Reader& rd, std::vector<Record>& out) {
   }
   for (std::size_t i = 0; i < rd.size(); ++i) {
     int year = rd.year(i);
-    const Unit* u = rd.unit(i, kCommune);
-    if (!u || !year) continue;
+    if (!year) continue;
+    const Unit* u = rd.unit(i, kCommune, year);
+    if (!u) continue;
     const CriteriaSet* set = sets.for_year(year);
     // `parse` reads the cell as a number (recording a problem when it is not one).
     auto one = [&](const std::string& id, const std::string& raw, const std::string& column,
@@ -204,7 +265,7 @@ void indicators(Reader& rd, std::vector<Record>& out) {
         return;
       }
       Record r = record(rd.row(i).line, *u, "indicator_value");
-      r.keys = {{"unit_code", u->code}, {"year", std::int64_t{year}}, {"set_id", set->id()}, {"indicator", id}};
+      r.keys = {{"unit_id", u->id}, {"year", std::int64_t{year}}, {"set_id", set->id()}, {"indicator", id}};
       add(r, "value", *v, id);
       out.push_back(std::move(r));
     };
@@ -214,19 +275,31 @@ void indicators(Reader& rd, std::vector<Record>& out) {
       if (!id.empty()) one(id, rd.text(i, "value"), rd.column_title("value"), [&] { return rd.number(i, "value"); });
     }
   }
+  note = sets.said();
 }
 
 // criterion_status (assessed): wide (TC 1 ... TC 19) or long (Tiêu chí + Đạt).
-void statuses(Reader& rd, std::vector<Record>& out) {
-  Sets sets(rd.db());
+void statuses(Reader& rd, std::vector<Record>& out, std::string& note) {
+  Sets sets(rd);
   std::map<std::size_t, int> wide;
+  const CriteriaSet* probe = nullptr;
+  for (std::size_t i = 0; i < rd.size() && !probe; ++i)
+    if (int y = rd.year(i)) probe = sets.for_year(y);
+  std::vector<std::string> foreign, foreign_titles;
   for (std::size_t c : std::set<std::size_t>(rd.unclaimed())) {
     std::string id = id_in_header(rd.header()[c], {"tc", "tieu chi", "criterion"});
-    if (!id.empty() && id.size() <= 6 && id.find_first_not_of("0123456789") == std::string::npos) {
-      wide[c] = std::stoi(id);
+    if (!id.empty() && id.size() <= 3 && id.find_first_not_of("0123456789") == std::string::npos) {
       rd.claim(c);
+      if (probe && !probe->criterion(std::stoi(id))) {
+        foreign.push_back(id);
+        foreign_titles.push_back("'" + rd.header()[c] + "'");
+        continue;
+      }
+      wide[c] = std::stoi(id);
     }
   }
+  if (probe) refuse_foreign_columns(rd, *probe, foreign, foreign_titles, true);
+  note = sets.said();
   bool long_form = rd.has("criterion") && rd.has("met");
   if (wide.empty() && !long_form) {
     rd.problem("không thấy cột tiêu chí: cần các cột 'TC 1' ... 'TC 19' (mẫu: ntm export --template statuses)");
@@ -234,8 +307,9 @@ void statuses(Reader& rd, std::vector<Record>& out) {
   }
   for (std::size_t i = 0; i < rd.size(); ++i) {
     int year = rd.year(i);
-    const Unit* u = rd.unit(i, kCommune);
-    if (!u || !year) continue;
+    if (!year) continue;
+    const Unit* u = rd.unit(i, kCommune, year);
+    if (!u) continue;
     const CriteriaSet* set = sets.for_year(year);
     auto one = [&](int n, const std::string& raw, const std::string& column) {
       if (raw.empty()) return;
@@ -243,7 +317,7 @@ void statuses(Reader& rd, std::vector<Record>& out) {
       int met = yes_no(raw);
       if (met < 0) { rd.problem(i, column, "'" + raw + "': ghi Đạt / Chưa đạt (hoặc 1 / 0)"); return; }
       Record r = record(rd.row(i).line, *u, "criterion_status");
-      r.keys = {{"unit_code", u->code}, {"year", std::int64_t{year}}, {"set_id", set->id()},
+      r.keys = {{"unit_id", u->id}, {"year", std::int64_t{year}}, {"set_id", set->id()},
                 {"criterion", std::int64_t{n}}, {"by", std::string("assessed")}};
       add(r, "met", std::int64_t{met}, "TC " + std::to_string(n));
       out.push_back(std::move(r));
@@ -251,81 +325,90 @@ void statuses(Reader& rd, std::vector<Record>& out) {
     for (const auto& [c, n] : wide) one(n, rd.cell(i, c), rd.header()[c]);
     if (long_form) {
       std::string n = rd.text(i, "criterion");
-      if (!n.empty() && n.size() <= 6 && n.find_first_not_of("0123456789") == std::string::npos) one(std::stoi(n), rd.text(i, "met"), rd.column_title("met"));
+      if (!n.empty() && n.size() <= 3 && n.find_first_not_of("0123456789") == std::string::npos) one(std::stoi(n), rd.text(i, "met"), rd.column_title("met"));
       else if (!n.empty()) rd.problem(i, rd.column_title("criterion"), "'" + n + "' không phải số tiêu chí");
     }
   }
 }
 
-void units(Reader& rd, std::vector<Record>& out) {
-  const Province& p = rd.province();
+// unit_class: a commune's group (51/2025/QĐ-TTg) and flags, for a year (or every year when
+// the file has no year): one column per class.
+void classes(Reader& rd, std::vector<Record>& out) {
+  static const char* keys[] = {"nhom", "dbkk", "bien-gioi", "mien-nui", "atk", "khu-vuc", "region"};
+  bool any = false;
+  for (const char* k : keys) any = any || rd.has(k);
+  if (!any) {
+    rd.problem("không thấy cột phân loại: cần ít nhất một cột 'Nhóm', 'ĐBKK', 'Biên giới', 'Miền núi', 'ATK', "
+               "'Khu vực' hoặc 'Vùng'");
+    return;
+  }
+  std::set<std::string> regions;
+  auto stmt = rd.db().prepare("SELECT code FROM region");
+  while (stmt.step()) regions.insert(stmt.get_text(0));
   for (std::size_t i = 0; i < rd.size(); ++i) {
-    std::string code = rd.text(i, "code"), name = rd.text(i, "name"), district = rd.text(i, "district");
-    if (code.size() < 5 && !code.empty() && code.find_first_not_of("0123456789") == std::string::npos)
-      code = std::string(5 - code.size(), '0') + code;
-    if (code.size() != 5 || code.find_first_not_of("0123456789") != std::string::npos) {
-      rd.problem(i, rd.column_title("code"), code.empty() ? "thiếu mã xã (5 chữ số)" : "mã xã '" + code + "' phải có 5 chữ số");
-      continue;
+    int year = rd.has("year") && !rd.text(i, "year").empty() ? rd.year(i) : rd.options().year;
+    const Unit* u = rd.unit(i, kAnyUnit, year);
+    if (!u) continue;
+    for (const char* k : keys) {
+      if (!rd.has(k)) continue;
+      std::string raw = rd.text(i, k), value;
+      std::string key = k;
+      if (key == "nhom" || key == "khu-vuc") {
+        std::string f = fold(raw);
+        for (const char* prefix : {"nhom ", "khu vuc "})
+          if (f.rfind(prefix, 0) == 0) f = f.substr(std::string(prefix).size());
+        if (f == "i") f = "1"; else if (f == "ii") f = "2"; else if (f == "iii") f = "3";
+        if (!raw.empty() && f != "1" && f != "2" && f != "3") {
+          rd.problem(i, rd.column_title(k), "'" + raw + "': ghi 1, 2 hoặc 3" + (key == "khu-vuc" ? " (I, II, III)" : ""));
+          continue;
+        }
+        value = f;
+      } else if (key == "region") {
+        std::string up = raw;
+        for (char& c : up) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (!raw.empty() && !regions.count(up)) {
+          std::string list;
+          for (const auto& r : regions) list += (list.empty() ? "" : ", ") + r;
+          rd.problem(i, rd.column_title(k), "vùng '" + raw + "' không có (có: " + list + ")");
+          continue;
+        }
+        value = up;
+      } else {
+        int v = raw.empty() ? 0 : yes_no(raw);
+        if (v < 0) { rd.problem(i, rd.column_title(k), "'" + raw + "': ghi x (có) hoặc để trống"); continue; }
+        value = v ? "1" : "";
+      }
+      // The unit already has this class for the year (from a row of the year or of every year,
+      // or a region inherited from its province): nothing to write.
+      if (!value.empty() && u->klass(key) == value) continue;
+      Record r = record(rd.row(i).line, *u, "unit_class");
+      r.keys = {{"unit_id", u->id}, {"key", key}, {"year", std::int64_t{year}}};
+      if (value.empty()) {
+        r.remove = true;   // an empty cell: the unit does not have the class (for that year)
+        r.fields.push_back(rd.column_title(k));
+      } else {
+        add(r, "value", value, rd.column_title(k));
+      }
+      out.push_back(std::move(r));
     }
-    if (name.empty()) { rd.problem(i, rd.column_title("name"), "thiếu tên xã"); continue; }
-    const Unit* existing = p.find(code);
-    if (existing && existing->kind != "commune") { rd.problem(i, rd.column_title("code"), "mã " + code + " là " + existing->name_with_type + ", không phải xã"); continue; }
-    std::string type = existing ? existing->type : "xa";
-    if (!rd.text(i, "type").empty()) {
-      type = choose(rd.text(i, "type"), {{"xa", {"xã"}}, {"phuong", {"ward"}}, {"thi-tran", {"thi tran", "town"}}});
-      if (type.empty()) { rd.problem(i, rd.column_title("type"), "loại '" + rd.text(i, "type") + "': ghi Xã, Phường hoặc Thị trấn"); continue; }
-    }
-    const Unit* parent = nullptr;
-    if (!district.empty()) {
-      try { parent = &p.district(district); } catch (const NotFound& e) { rd.problem(i, rd.column_title("district"), e.what()); continue; }
-    } else if (!existing) {
-      rd.problem(i, rd.column_title("district"), "xã mới cần cột 'Huyện'");
-      continue;
-    }
-    // Strip a type word typed with the name ("Xã Nà Hỳ" → "Nà Hỳ").
-    for (const char* prefix : {"Xã ", "xã ", "Phường ", "Thị trấn "})
-      if (name.rfind(prefix, 0) == 0) name = name.substr(std::string(prefix).size());
-    static const std::map<std::string, std::string> type_word{{"xa", "Xã "}, {"phuong", "Phường "}, {"thi-tran", "Thị trấn "}};
-    Record r;
-    r.line = rd.row(i).line;
-    r.unit = existing ? label(*existing) : name + " (" + code + ")";
-    r.table = "unit";
-    r.keys = {{"code", code}};
-    if (!existing) add(r, "kind", std::string("commune"));
-    add(r, "type", type);
-    add(r, "name", name);
-    // Keep the stored spelling of the type word ("Thị Trấn") unless the type changes.
-    std::string word = type_word.at(type);
-    if (existing && existing->type == type && existing->name_with_type.size() > existing->name.size() &&
-        existing->name_with_type.compare(existing->name_with_type.size() - existing->name.size(), std::string::npos,
-                                         existing->name) == 0)
-      word = existing->name_with_type.substr(0, existing->name_with_type.size() - existing->name.size());
-    add(r, "name_with_type", word + name);
-    if (parent || !existing) add(r, "parent_code", parent->code);
-    for (const char* flag : {"extremely_difficult", "border", "mountainous"}) {
-      if (!rd.has(flag)) continue;
-      std::string t = rd.text(i, flag);
-      int v = t.empty() ? 0 : yes_no(t);
-      if (v < 0) { rd.problem(i, rd.column_title(flag), "'" + t + "': ghi x (có) hoặc để trống"); continue; }
-      add(r, flag, std::int64_t{v});
-    }
-    out.push_back(std::move(r));
   }
 }
 
 void recognitions(Reader& rd, std::vector<Record>& out) {
   for (std::size_t i = 0; i < rd.size(); ++i) {
-    const Unit* u = rd.unit(i, {"district", "commune", "village"});
     std::string grade = choose(rd.text(i, "grade"), {{"standard", {"dat chuan", "chuan", "nong thon moi", "ntm", "dat chuan ntm"}},
                                                      {"advanced", {"nang cao", "ntm nang cao"}},
                                                      {"model", {"kieu mau", "ntm kieu mau"}},
                                                      {"basic", {"co ban", "hoan thanh"}}});
     if (grade.empty()) { rd.problem(i, rd.column_title("grade"), "mức '" + rd.text(i, "grade") + "': ghi Đạt chuẩn, Nâng cao hoặc Kiểu mẫu"); continue; }
     std::string date = rd.date(i, "date"), revoked = rd.date(i, "revoked");
-    int year = rd.has("year") && !rd.text(i, "year").empty() ? rd.year(i) : date.empty() ? rd.year(i) : std::stoi(date.substr(0, 4));
-    if (!u || !year) continue;
+    int year = rd.has("year") && !rd.text(i, "year").empty() ? rd.year(i) : date.empty() ? rd.year(i) : std::atoi(date.substr(0, 4).c_str());
+    if (!year) continue;
+    // The unit of the recognition's date (else of the end of its year).
+    const Unit* u = rd.unit(i, {"district", "commune", "village"}, year);
+    if (!u) continue;
     Record r = record(rd.row(i).line, *u, "recognition");
-    r.keys = {{"unit_code", u->code}, {"grade", grade}};
+    r.keys = {{"unit_id", u->id}, {"grade", grade}};
     add(r, "year", std::int64_t{year});
     if (rd.has("decision")) add(r, "decision", text_or_null(rd.text(i, "decision")));
     if (rd.has("date")) add(r, "date", text_or_null(date));
@@ -335,19 +418,33 @@ void recognitions(Reader& rd, std::vector<Record>& out) {
 }
 
 void funding(Reader& rd, std::vector<Record>& out) {
-  std::map<std::string, std::string> sources;   // folded code or name → code
-  auto stmt = rd.db().prepare("SELECT code, name FROM funding_source");
-  while (stmt.step()) {
-    sources[stmt.get_text(0)] = stmt.get_text(0);
-    sources[fold(stmt.get_text(1))] = stmt.get_text(0);
+  FundingSources sources(rd.db());
+  // Programme components (2026–2035): by code or name, accents optional.
+  struct {
+    std::map<std::string, std::string> by_key;
+    std::string names;
+    std::string code(const std::string& text) const {
+      auto it = by_key.find(fold(text));
+      return it == by_key.end() ? std::string() : it->second;
+    }
+    const std::string& list() const { return names; }
+  } components;
+  auto cs = rd.db().prepare("SELECT code, name FROM funding_component ORDER BY sort");
+  while (cs.step()) {
+    components.by_key[fold(cs.get_text(0))] = cs.get_text(0);
+    components.by_key[fold(cs.get_text(1))] = cs.get_text(0);
+    components.names += (components.names.empty() ? "" : "; ") + cs.get_text(1);
   }
   for (std::size_t i = 0; i < rd.size(); ++i) {
     int year = rd.year(i);
-    const Unit* u = rd.unit(i, kAnyUnit);
     std::string raw = rd.text(i, "source");
-    auto src = sources.find(raw);
-    if (src == sources.end()) src = sources.find(fold(raw));
-    if (src == sources.end()) { rd.problem(i, rd.column_title("source"), "không có nguồn vốn '" + raw + "' (xem: ntm query \"SELECT code, name FROM funding_source\")"); continue; }
+    std::string source;
+    try {
+      source = sources.code(raw);
+    } catch (const NotFound& e) {
+      rd.problem(i, rd.column_title("source"), e.what());
+      continue;
+    }
     std::string stage = choose(rd.text(i, "stage"), {{"plan", {"ke hoach", "giao", "du toan"}},
                                                      {"mobilised", {"huy dong", "mobilized", "thuc hien"}},
                                                      {"disbursed", {"giai ngan"}}});
@@ -355,10 +452,20 @@ void funding(Reader& rd, std::vector<Record>& out) {
     auto amount = rd.number(i, "amount");
     if (!amount) { if (rd.text(i, "amount").empty()) rd.problem(i, rd.column_title("amount"), "thiếu số tiền (triệu đồng)"); continue; }
     if (*amount < 0 || *amount != std::floor(*amount)) { rd.problem(i, rd.column_title("amount"), "số tiền phải là số nguyên không âm (triệu đồng)"); continue; }
-    if (!u || !year) continue;
+    if (!year) continue;
+    const Unit* u = rd.unit(i, kAnyUnit, year);
+    if (!u) continue;
     Record r = record(rd.row(i).line, *u, "funding");
-    r.keys = {{"unit_code", u->code}, {"year", std::int64_t{year}}, {"source", src->second}, {"stage", stage}};
-    add(r, "amount", static_cast<std::int64_t>(*amount), src->second + "/" + stage);
+    std::string component;
+    if (rd.has("component") && !rd.text(i, "component").empty()) {
+      component = components.code(rd.text(i, "component"));
+      if (component.empty()) {
+        rd.problem(i, rd.column_title("component"), "hợp phần '" + rd.text(i, "component") + "' không có (có: " + components.list() + ")");
+        continue;
+      }
+    }
+    r.keys = {{"unit_id", u->id}, {"year", std::int64_t{year}}, {"source", source}, {"stage", stage}, {"component", component}};
+    add(r, "amount", static_cast<std::int64_t>(*amount), sources.name(source) + "/" + stage);
     if (rd.has("note")) add(r, "note", text_or_null(rd.text(i, "note")));
     out.push_back(std::move(r));
   }
@@ -369,15 +476,27 @@ void keyed(Reader& rd, std::vector<Record>& out, const char* table) {
   bool statistic = std::string(table) == "statistic";
   for (std::size_t i = 0; i < rd.size(); ++i) {
     int year = rd.year(i);
-    const Unit* u = rd.unit(i, kAnyUnit);
+    // A target belongs to the unit of the year its plan was made, when the file says it.
+    int plan_year = 0;
+    if (!statistic && rd.has("plan_year") && !rd.text(i, "plan_year").empty()) {
+      auto py = rd.number(i, "plan_year");
+      if (!py || *py < 1990 || *py > 2100 || *py != std::floor(*py)) {
+        rd.problem(i, rd.column_title("plan_year"), "năm lập kế hoạch '" + rd.text(i, "plan_year") + "' không hợp lệ");
+        continue;
+      }
+      plan_year = static_cast<int>(*py);
+    }
     std::string key = rd.text(i, "key");
     if (key.empty()) { rd.problem(i, rd.column_title("key"), "thiếu khóa (ví dụ standard_communes)"); continue; }
     auto value = rd.number(i, "value");
     if (!value && !statistic) { if (rd.text(i, "value").empty()) rd.problem(i, rd.column_title("value"), "thiếu giá trị"); continue; }
     if (!value && !rd.text(i, "value").empty()) continue;   // bad number, already a problem
-    if (!u || !year) continue;
+    if (!year) continue;
+    const Unit* u = rd.unit(i, kAnyUnit, plan_year ? plan_year : year);
+    if (!u) continue;
     Record r = record(rd.row(i).line, *u, table);
-    r.keys = {{"unit_code", u->code}, {"year", std::int64_t{year}}, {"key", key}};
+    r.keys = {{"unit_id", u->id}, {"year", std::int64_t{year}}, {"key", key}};
+    if (plan_year) add(r, "plan_year", std::int64_t{plan_year}, key + " (năm lập kế hoạch)");
     add(r, "value", value ? Value{*value} : Value{}, key);
     if (statistic) {
       if (rd.has("as_printed")) add(r, "as_printed", text_or_null(rd.text(i, "as_printed")), key + " (như in)");
@@ -391,7 +510,6 @@ void keyed(Reader& rd, std::vector<Record>& out, const char* table) {
 
 void ocop(Reader& rd, std::vector<Record>& out) {
   for (std::size_t i = 0; i < rd.size(); ++i) {
-    const Unit* u = rd.unit(i, {"district", "commune"});
     std::string name = rd.text(i, "product"), producer = rd.text(i, "producer");
     if (name.empty()) { rd.problem(i, rd.column_title("product"), "thiếu tên sản phẩm"); continue; }
     if (producer.empty()) { rd.problem(i, rd.column_title("producer"), "thiếu chủ thể"); continue; }
@@ -409,7 +527,9 @@ void ocop(Reader& rd, std::vector<Record>& out) {
     if (group.empty()) { rd.problem(i, rd.column_title("group"), "thiếu nhóm sản phẩm"); continue; }
     int year = rd.year(i);
     std::string certified = rd.date(i, "certified"), expires = rd.date(i, "expires");
-    if (!u || !year) continue;
+    if (!year) continue;
+    const Unit* u = rd.unit(i, {"district", "commune"}, year);
+    if (!u) continue;
     Record r = record(rd.row(i).line, *u, "ocop_product");
     r.unit = name + " – " + producer;
     std::string id = rd.text(i, "id");
@@ -425,7 +545,7 @@ void ocop(Reader& rd, std::vector<Record>& out) {
     add(r, "name", name, "tên");
     add(r, "producer", producer, "chủ thể");
     add(r, "producer_kind", kind, "loại chủ thể");
-    add(r, "unit_code", u->code, "đơn vị");
+    add(r, "unit_id", u->id, "đơn vị");
     add(r, "product_group", group, "nhóm");
     add(r, "stars", static_cast<std::int64_t>(*stars), "sao");
     if (rd.has("score")) add(r, "score", score ? Value{static_cast<std::int64_t>(std::llround(*score))} : Value{}, "điểm");
@@ -441,11 +561,11 @@ void ocop(Reader& rd, std::vector<Record>& out) {
 
 const std::vector<ColumnName>& column_names(const std::string& kind) { return all_names().at(kind); }
 
-std::vector<Record> records_for(const std::string& kind, Reader& reader) {
+std::vector<Record> records_for(const std::string& kind, Reader& reader, std::string& note) {
   std::vector<Record> out;
-  if (kind == "indicators") indicators(reader, out);
-  else if (kind == "statuses") statuses(reader, out);
-  else if (kind == "units") units(reader, out);
+  if (kind == "indicators") indicators(reader, out, note);
+  else if (kind == "statuses") statuses(reader, out, note);
+  else if (kind == "classes") classes(reader, out);
   else if (kind == "recognitions") recognitions(reader, out);
   else if (kind == "funding") funding(reader, out);
   else if (kind == "targets") keyed(reader, out, "target");

@@ -1,5 +1,6 @@
 // Internal to the importer (importer*.cpp): a decoded file with its header mapped to column
-// keys, the province its units are matched in, and the problems found so far.
+// keys, the province whose units it names (each row's unit is found on the map of its year),
+// and the problems found so far.
 #pragma once
 
 #include <map>
@@ -23,6 +24,7 @@ struct Record {
   std::vector<std::pair<std::string, store::Value>> keys;
   std::vector<std::pair<std::string, store::Value>> values;
   std::vector<std::string> fields;                    // display name of each value
+  bool remove = false;                                // delete the row with these keys (if any)
 };
 
 // One column key and the header texts (folded) that name it.
@@ -35,11 +37,20 @@ struct ColumnName {
 // instead of stopping at the first.
 class Reader {
  public:
-  Reader(const store::Database& db, CsvFile file, std::shared_ptr<const Province> province, int year,
+  Reader(const store::Database& db, CsvFile file, UnitId province, const ImportOptions& options,
          const std::vector<ColumnName>& names);
 
   const store::Database& db() const { return db_; }
-  const Province& province() const { return *province_; }
+  const ImportOptions& options() const { return options_; }
+  UnitId province_id() const { return province_id_; }
+  // The province on the map of a year: --as-of when given, else 31/12 of the year (0: of
+  // --year, else today).
+  const Province& map(int year);
+  const Province& map_at(const std::string& date);
+  const Province& province() { return map(default_year_); }
+  // Fields written above the header by `ntm export` ("Tỉnh: Điện Biên", "Năm: 2020",
+  // "Bộ tiêu chí: 1980-xa"), by folded label: "tinh", "nam", "bo tieu chi", "ban do ngay".
+  static std::map<std::string, std::string> file_fields(const CsvFile& file);
   const CsvFile& file() const { return file_; }
   DecimalMark decimal() const { return decimal_; }
   // Data rows (after the header).
@@ -67,14 +78,17 @@ class Reader {
   std::string date(std::size_t i, const std::string& key);
   // The year of row i: its year column, else --year; 0 with a problem when neither.
   int year(std::size_t i);
-  // The unit named by the code / name / district columns of row i, of one of `kinds`;
-  // nullptr with a problem listing candidates when unknown or ambiguous.
-  const Unit* unit(std::size_t i, const std::set<std::string>& kinds);
+  // The unit named by the code / name / district columns of row i, of one of `kinds`, on the
+  // map of `year`; nullptr with a problem listing candidates when unknown or ambiguous, or
+  // saying when the code existed and what succeeded it.
+  const Unit* unit(std::size_t i, const std::set<std::string>& kinds, int year);
 
  private:
   const store::Database& db_;
   CsvFile file_;
-  std::shared_ptr<const Province> province_;
+  UnitId province_id_;
+  ImportOptions options_;
+  std::map<std::string, std::shared_ptr<const Province>> maps_;
   int default_year_;
   DecimalMark decimal_ = DecimalMark::Point;
   std::map<std::string, std::size_t> columns_;
@@ -83,11 +97,14 @@ class Reader {
   bool year_problem_ = false;
 };
 
-// "Xã Nà Hỳ (03163)"
-std::string label(const Unit& unit);
+// `ntm import units --from D`: the province's list of units valid from D compared with the
+// map of D, changes recorded as periods and successions (importer_units.cpp). Problems go to
+// the reader; the summary's changes say what changed.
+void import_units(store::Database& db, Reader& reader, ImportSummary& summary);
 
 // Builds the records of one kind (importer_kinds.cpp). Problems go to the reader.
-std::vector<Record> records_for(const std::string& kind, Reader& reader);
+// `note` gets what was chosen by default (the criteria set of each year).
+std::vector<Record> records_for(const std::string& kind, Reader& reader, std::string& note);
 // The column names a kind accepts (importer_kinds.cpp).
 const std::vector<ColumnName>& column_names(const std::string& kind);
 

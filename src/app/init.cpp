@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "app/paths.h"
+#include "app/upgrade.h"
 #include "lua/sample.h"
 #include "model/i18n.h"
 #include "store/schema.h"
@@ -68,12 +69,22 @@ InitSummary init_database(const InitOptions& options, std::ostream& out) {
   {
     store::Database db(temp.path, store::OpenMode::Create);
     summary.schema_version = store::migrate(db, db_dir);
-    store::load_reference(db, db_dir);
+    MapHistoryReport history;
+    {
+      store::Transaction tx(db);
+      history = load_reference_data(db);
+      tx.commit();
+    }
     summary.units = std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM unit"));
     summary.indicators = std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM indicator"));
     summary.criteria_sets = std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM criteria_set"));
     out << tr("Lược đồ phiên bản ", "Schema version ") << summary.schema_version << "; " << summary.units
-        << tr(" đơn vị hành chính, ", " units, ") << summary.indicators << tr(" chỉ tiêu", " indicators") << "\n";
+        << tr(" đơn vị hành chính qua các thời kỳ, ", " units over time, ") << summary.indicators << tr(" chỉ tiêu", " indicators") << "\n";
+    out << tr("Bản đồ hành chính từ 02/02/2020 đến nay: ", "The map from 02/02/2020 to today: ") << history.dates
+        << tr(" ngày thay đổi, ", " dates of change, ") << history.successions << tr(" quan hệ kế thừa; ", " successions; ")
+        << history.ended_without_successor << tr(" đơn vị kết thúc không rõ đơn vị kế thừa, ", " units ended with no recorded successor, ")
+        << history.unresolved << tr(" tên trong văn bản sáp nhập chưa xác định được đơn vị", " names in the reform's texts not resolved to a unit")
+        << (history.skipped.empty() ? "" : tr("; bỏ qua ", "; skipped ") + std::to_string(history.skipped.size())) << ".\n";
     if (!generator.empty()) {
       store::Database reader(temp.path, store::OpenMode::ReadOnly);
       reader.restrict_to_reads();

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "app/provenance.h"
+#include "model/map.h"
 #include "model/hash.h"
 #include "model/text.h"
 #include "model/units.h"
@@ -178,38 +179,39 @@ std::int64_t save_plan(store::Database& db, Plan& plan, bool replace) {
     del.bind(1, plan.name);
     del.run();
   }
-  {
-    auto unit = db.prepare("SELECT 1 FROM unit WHERE code = ?");
-    for (const PlanLine& l : plan.lines) {
-      unit.reset();
-      unit.bind(1, l.code);
-      if (!unit.step())
-        throw PlanError("Không lưu được phương án: mã đơn vị '" + l.code + "' (" + l.name +
-                        ") không có trong danh mục đơn vị hành chính của cơ sở dữ liệu");
-    }
+  if (plan.map_date.empty()) plan.map_date = plan.year ? year_end(*plan.year) : today();
+  std::vector<UnitId> ids;
+  for (const PlanLine& l : plan.lines) {
+    UnitId id = unit_at(db, l.code, plan.map_date);
+    if (!id)
+      throw PlanError("Không lưu được phương án: mã đơn vị '" + l.code + "' (" + l.name +
+                      ") không có trên bản đồ hành chính ngày " + vn_date(plan.map_date));
+    ids.push_back(id);
   }
+  UnitId province = plan.province.empty() ? 0 : unit_at(db, plan.province, plan.map_date);
   auto ins = db.prepare(
-      "INSERT INTO allocation_plan (name, formula, formula_sha256, formula_source, params, inputs_hash, province, "
+      "INSERT INTO allocation_plan (name, formula, formula_sha256, formula_source, params, inputs_hash, province_id, "
       "year, total, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   ins.bind(1, plan.name).bind(2, plan.formula).bind(3, plan.formula_sha256).bind(4, plan.formula_source);
   ins.bind(5, plan.params).bind(6, plan.inputs_hash);
-  if (plan.province.empty()) ins.bind_null(7); else ins.bind(7, plan.province);
+  if (!province) ins.bind_null(7); else ins.bind(7, province);
   if (plan.year) ins.bind(8, *plan.year); else ins.bind_null(8);
   ins.bind(9, plan.total).bind(10, plan.created);
   ins.run();
   std::int64_t id = std::get<std::int64_t>(*db.scalar("SELECT last_insert_rowid()"));
   if (!plan.scripts.empty()) {
-    std::int64_t run = record_saved_run(db, "allocate", plan.province, plan.year, plan.scripts);
+    std::int64_t run = record_saved_run(db, "allocate", province, plan.year, plan.scripts);
     auto link = db.prepare("UPDATE allocation_plan SET run_id = ? WHERE id = ?");
     link.bind(1, run).bind(2, id);
     link.run();
   }
   auto line = db.prepare(
-      "INSERT INTO allocation_line (plan_id, unit_code, weight, amount, counterpart, explanation) "
+      "INSERT INTO allocation_line (plan_id, unit_id, weight, amount, counterpart, explanation) "
       "VALUES (?, ?, ?, ?, ?, ?)");
-  for (const PlanLine& l : plan.lines) {
+  for (std::size_t k = 0; k < plan.lines.size(); ++k) {
+    const PlanLine& l = plan.lines[k];
     line.reset();
-    line.bind(1, id).bind(2, l.code).bind(3, l.weight).bind(4, l.amount);
+    line.bind(1, id).bind(2, ids[k]).bind(3, l.weight).bind(4, l.amount);
     if (l.counterpart) line.bind(5, *l.counterpart); else line.bind_null(5);
     line.bind(6, l.explanation);
     line.run();
@@ -221,7 +223,8 @@ std::int64_t save_plan(store::Database& db, Plan& plan, bool replace) {
 
 std::vector<PlanSummary> list_plans(const store::Database& db) {
   auto stmt = db.prepare(
-      "SELECT p.id, p.name, p.formula, coalesce(p.province, ''), p.year, p.total, p.created, p.inputs_hash, "
+      "SELECT p.id, p.name, p.formula, coalesce((SELECT code FROM unit WHERE id = p.province_id), ''), p.year, p.total, "
+      "p.created, p.inputs_hash, "
       "(SELECT count(*) FROM allocation_line l WHERE l.plan_id = p.id) FROM allocation_plan p ORDER BY p.name");
   std::vector<PlanSummary> out;
   while (stmt.step()) {
@@ -244,8 +247,10 @@ std::vector<PlanSummary> list_plans(const store::Database& db) {
 
 Plan load_plan(const store::Database& db, const std::string& name) {
   auto head = db.prepare(
-      "SELECT id, name, formula, formula_sha256, formula_source, params, inputs_hash, coalesce(province, ''), "
-      "year, total, created, coalesce((SELECT u.name FROM unit u WHERE u.code = province), '') "
+      "SELECT id, name, formula, formula_sha256, formula_source, params, inputs_hash, "
+      "coalesce((SELECT code FROM unit WHERE id = province_id), ''), year, total, created, "
+      "coalesce((SELECT name_with_type FROM unit_period WHERE unit_id = province_id "
+      "          ORDER BY ifnull(valid_from, '') DESC LIMIT 1), '') "
       "FROM allocation_plan WHERE name = ?");
   head.bind(1, name);
   if (!head.step()) {
@@ -279,13 +284,18 @@ Plan load_plan(const store::Database& db, const std::string& name) {
     run.bind(1, plan.id);
     if (run.step()) plan.scripts = saved_run_scripts(db, run.get_int(0));
   }
+  // Names as they were on the plan's map (31/12 of its year).
+  plan.map_date = plan.year ? year_end(*plan.year) : today();
   auto lines = db.prepare(
-      "SELECT l.unit_code, coalesce(u.name, l.unit_code), "
-      "coalesce(CASE WHEN u.kind IN ('commune', 'village') AND d.kind = 'district' THEN d.name END, ''), "
+      "SELECT u.code, coalesce(p.name, u.code), "
+      "coalesce(CASE WHEN u.kind IN ('commune', 'village') AND d.kind = 'district' THEN dp.name END, ''), "
       "l.weight, l.amount, l.counterpart, l.explanation "
-      "FROM allocation_line l LEFT JOIN unit u ON u.code = l.unit_code LEFT JOIN unit d ON d.code = u.parent_code "
-      "WHERE l.plan_id = ? ORDER BY l.unit_code");
-  lines.bind(1, plan.id);
+      "FROM allocation_line l JOIN unit u ON u.id = l.unit_id "
+      "LEFT JOIN unit_period p ON p.unit_id = u.id AND ifnull(p.valid_from, '') <= ?2 AND ifnull(p.valid_to, '9999-12-31') >= ?2 "
+      "LEFT JOIN unit d ON d.id = p.parent_id "
+      "LEFT JOIN unit_period dp ON dp.unit_id = d.id AND ifnull(dp.valid_from, '') <= ?2 AND ifnull(dp.valid_to, '9999-12-31') >= ?2 "
+      "WHERE l.plan_id = ?1 ORDER BY u.code");
+  lines.bind(1, plan.id).bind(2, plan.map_date);
   while (lines.step()) {
     PlanLine l;
     l.code = lines.get_text(0);
@@ -390,13 +400,23 @@ std::string plan_json(const Plan& plan) {
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-report::Document plan_document(const Plan& plan) {
+report::Document plan_document(const Plan& plan, const report::Profile* profile) {
   using report::Cell;
   using report::HeaderCell;
   report::Document doc;
   doc.provenance = hashes_text(plan.scripts);
-  doc.header.kind = "PHƯƠNG ÁN PHÂN BỔ";
-  doc.header.title = plan.name.empty() ? plan.formula : plan.name;
+  doc.landscape = true;
+  // An annex to the People's Committee decision that adopts the plan.
+  std::string province = plan.province_name.empty() ? std::string() : to_upper(plan.province_name);
+  if (profile && !profile->issuer.empty()) doc.header.issuer = profile->issuer;
+  else if (!province.empty()) doc.header.issuer = {"ỦY BAN NHÂN DÂN", "TỈNH " + province};
+  doc.header.place = profile && !profile->place.empty() ? profile->place : plan.province_name;
+  if (plan.year) doc.header.date = "ngày      tháng      năm " + std::to_string(*plan.year);
+  doc.header.kind = "PHỤ LỤC";
+  std::string what = plan.name.empty() ? "Phương án phân bổ theo công thức " + plan.formula : "Phương án phân bổ " + plan.name;
+  doc.header.title = what + "\n(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng      năm " +
+                     (plan.year ? std::to_string(*plan.year) : std::string("     ")) + " của UBND " +
+                     (plan.province_name.empty() ? std::string("tỉnh") : "tỉnh " + plan.province_name) + ")";
   bool integral = std::all_of(plan.lines.begin(), plan.lines.end(),
                               [](const PlanLine& l) { return l.weight == std::floor(l.weight); });
   auto weight_cell = [&](double w) { return integral ? Cell::integer(w) : Cell::decimal(w, 4); };
@@ -404,6 +424,7 @@ report::Document plan_document(const Plan& plan) {
   if (plan.year) title += ", năm " + std::to_string(*plan.year);
   report::Table& t = doc.add_table(title);
   t.unit = "Đơn vị: triệu đồng";
+  t.filter = true;
   std::vector<HeaderCell> header = {{"TT"}, {"Mã"}, {"Tên đơn vị"}, {"Huyện"}, {"Trọng số"}, {"Số tiền"}};
   if (plan.has_counterpart) header.push_back({"Vốn đối ứng"});
   header.push_back({"Giải thích"});

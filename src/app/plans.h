@@ -13,6 +13,7 @@
 #include "lua/allocation.h"
 #include "model/allocate.h"
 #include "report/document.h"
+#include "report/profile.h"
 #include "store/database.h"
 
 namespace ntm {
@@ -56,6 +57,7 @@ struct Plan {
   std::string params;             // JSON, see params_json()
   std::string inputs_hash;        // see inputs_hash()
   std::string province;           // province code, empty when unknown
+  std::string map_date;           // ISO: the map the plan's codes are units of (31/12 of its year by default)
   std::string province_name;      // its name (not stored: read from the unit table)
   std::optional<int> year;
   std::int64_t total = 0;         // everything, set-asides included
@@ -140,9 +142,10 @@ PlanDiff diff_plans(const Plan& a, const Plan& b);
 // amount, counterpart?}}. Deterministic: the same plan gives the same bytes.
 std::string plan_json(const Plan& plan);
 
-// The plan as a report document (one table of lines with a totals row, one table by
-// district), for the report writers (.xlsx, .docx, .html, .md, .csv).
-report::Document plan_document(const Plan& plan);
+// The plan as an annex to a decision (landscape, official header: issuer from `profile` or
+// the province, "PHỤ LỤC", "(Kèm theo Quyết định số …)"), with one table of lines with a
+// totals row and one by district, for the report writers (.xlsx, .docx, .html, .md, .csv).
+report::Document plan_document(const Plan& plan, const report::Profile* profile = nullptr);
 
 }  // namespace app
 }  // namespace ntm

@@ -7,6 +7,8 @@
 #include <sqlite3.h>
 
 #include "app/paths.h"
+#include "app/upgrade.h"
+#include <iostream>
 #include "model/i18n.h"
 #include "store/schema.h"
 
@@ -67,20 +69,23 @@ store::Database open_for_writing(const fs::path& path) {
                                 "ghi được rồi chỉ ra bằng --db",
                                 ": the database file (or its folder) is read-only; copy it to a folder you can write "
                                 "and name it with --db"));
-  if (db.user_version() < store::kSchemaVersion) store::migrate(db, data_dir() / "db");
+  if (needs_upgrade(db)) {
+    std::string what = upgrade_database(db);
+    std::cerr << what << "\n";
+  }
   return db;
 }
 
-std::int64_t record_saved_run(store::Database& db, const std::string& command, const std::string& province,
+std::int64_t record_saved_run(store::Database& db, const std::string& command, UnitId province,
                               std::optional<int> year, const ScriptHashes& scripts) {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
   gmtime_r(&t, &tm);
   char created[32];
   std::strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  auto run = db.prepare("INSERT INTO saved_run (command, province, year, created) VALUES (?, ?, ?, ?)");
+  auto run = db.prepare("INSERT INTO saved_run (command, province_id, year, created) VALUES (?, ?, ?, ?)");
   run.bind(1, command);
-  if (province.empty()) run.bind_null(2); else run.bind(2, province);
+  if (!province) run.bind_null(2); else run.bind(2, province);
   if (year) run.bind(3, *year); else run.bind_null(3);
   run.bind(4, std::string(created));
   run.run();

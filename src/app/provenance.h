@@ -11,6 +11,7 @@
 #include <ostream>
 #include <string>
 
+#include "model/units.h"
 #include "store/database.h"
 
 namespace ntm::app {
@@ -40,7 +41,7 @@ store::Database open_for_writing(const std::filesystem::path& db);
 
 // Records one saved run and its scripts; returns its id. Call inside the transaction that
 // writes what the run saved, so both land or neither does.
-std::int64_t record_saved_run(store::Database& db, const std::string& command, const std::string& province,
+std::int64_t record_saved_run(store::Database& db, const std::string& command, UnitId province,
                               std::optional<int> year, const ScriptHashes& scripts);
 
 // The scripts of a saved run (empty for a database older than schema version 2).

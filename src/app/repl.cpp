@@ -48,23 +48,35 @@ Repl::Repl(const fs::path& db, const lua::Limits& limits, std::ostream& out, std
   context_ = std::make_unique<lua::Context>(db_, out, err);
   context_->script_dirs = script_dirs();
   host_ = std::make_unique<lua::Host>(*context_, limits);
+  // The current province's places under any of its maps (a commune merged away keeps its
+  // old name in the history), then the rest of the country.
   std::set<std::string> local;
   if (!province.empty()) {
     auto stmt = db_.prepare(R"(
-      WITH RECURSIVE tree(code) AS (
-        SELECT ?1 UNION ALL SELECT u.code FROM unit u JOIN tree t ON u.parent_code = t.code)
-      SELECT u.name FROM tree t JOIN unit u ON u.code = t.code)");
-    stmt.bind(1, find_province_code(db_, province));
+      WITH RECURSIVE tree(id) AS (
+        SELECT ?1 UNION SELECT p.unit_id FROM unit_period p JOIN tree t ON p.parent_id = t.id)
+      SELECT DISTINCT p.name FROM tree t JOIN unit_period p ON p.unit_id = t.id JOIN unit u ON u.id = t.id
+      WHERE u.kind IN ('province', 'district', 'commune'))");
+    stmt.bind(1, find_province_identity(db_, province, today()));
     while (stmt.step()) local.insert(stmt.get_text(0));
   }
   std::set<std::string> others;
-  auto stmt = db_.prepare("SELECT name FROM unit WHERE kind IN ('province', 'district', 'commune')");
+  auto stmt = db_.prepare("SELECT DISTINCT p.name FROM unit_period p JOIN unit u ON u.id = p.unit_id "
+                          "WHERE u.kind IN ('province', 'district', 'commune')");
   while (stmt.step())
     if (!local.count(stmt.get_text(0))) others.insert(stmt.get_text(0));
   local_names_.assign(local.begin(), local.end());
   unit_names_.assign(others.begin(), others.end());
   sort_vietnamese(local_names_);
   sort_vietnamese(unit_names_);
+  set_map({}, 0, {});
+}
+
+std::string Repl::set_map(const std::string& as_of, int year, const std::string& set) {
+  QuestionMap map = question_map(db_, as_of, year);
+  context_->catalog.set_as_of(map.date, map.year, map.given);
+  if (!set.empty()) context_->catalog.set_given_set(set);
+  return map.note;
 }
 
 Repl::~Repl() = default;

@@ -36,6 +36,9 @@ class Repl {
   bool feed(const std::string& line);
   // True while a multi-line chunk waits for its end (the prompt shows ">> ").
   bool continuing() const { return !pending_.empty(); }
+  // The map and criteria set of the session (--as-of / --year / --set); see question_map().
+  // Returns the sentence that says which map.
+  std::string set_map(const std::string& as_of, int year, const std::string& set);
   // Stops the input being evaluated (from a SIGINT handler).
   void interrupt() { host_->interrupt(); }
 

@@ -5,11 +5,59 @@
 
 #include "app/paths.h"
 #include "app/provenance.h"
+#include "app/upgrade.h"
 #include "model/i18n.h"
 
 namespace ntm::app {
 
 namespace fs = std::filesystem;
+
+void configure_catalog(Catalog& catalog, const std::map<std::string, std::string>& args) {
+  int year = 0;
+  if (auto y = args.find("year"); y != args.end()) year = std::atoi(y->second.c_str());
+  if (auto a = args.find("as-of"); a != args.end() && !a->second.empty()) {
+    auto iso = parse_iso_date(a->second);
+    if (!iso) throw std::invalid_argument("--as-of: " + tr("ngày '", "date '") + a->second +
+                                          tr("' không hợp lệ (viết DD/MM/YYYY, ví dụ 31/12/2024)", "' is not valid (write DD/MM/YYYY)"));
+    catalog.set_as_of(*iso, year);
+  } else if (year) {
+    catalog.set_as_of(year_end(year), year, false);
+  }
+  if (auto s = args.find("set"); s != args.end()) catalog.set_given_set(s->second);
+}
+
+QuestionMap question_map(const store::Database& db, const std::string& as_of, int year) {
+  QuestionMap m;
+  if (!as_of.empty()) {
+    auto iso = parse_iso_date(as_of);
+    if (!iso) throw std::invalid_argument("--as-of: " + tr("ngày '", "date '") + as_of + tr("' không hợp lệ (viết DD/MM/YYYY)", "' is not valid"));
+    m.date = *iso;
+    m.year = year ? year : std::atoi(iso->substr(0, 4).c_str());
+    m.given = true;
+    m.note = tr("bản đồ hành chính ngày ", "the administrative map of ") + vn_date(m.date) + tr(" (--as-of)", " (--as-of)");
+    return m;
+  }
+  if (year) {
+    m.year = year;
+    m.date = year_end(year);
+    m.note = tr("bản đồ hành chính ngày ", "the administrative map of ") + vn_date(m.date);
+    return m;
+  }
+  auto latest = db.scalar("SELECT max(y) FROM (SELECT max(year) AS y FROM indicator_value UNION ALL "
+                          "SELECT max(year) FROM criterion_status)");
+  if (latest && std::holds_alternative<std::int64_t>(*latest)) {
+    m.year = static_cast<int>(std::get<std::int64_t>(*latest));
+    m.date = year_end(m.year);
+    m.note = tr("bản đồ hành chính ngày ", "the administrative map of ") + vn_date(m.date) +
+             tr(" (năm mới nhất có số liệu; đổi bằng --year hoặc --as-of)", " (the latest year with data; change with --year or --as-of)");
+  } else {
+    m.date = today();
+    m.year = std::atoi(m.date.substr(0, 4).c_str());
+    m.note = tr("bản đồ hành chính hôm nay ", "today's administrative map ") + vn_date(m.date) +
+             tr(" (chưa có số liệu; đổi bằng --year hoặc --as-of)", " (no data yet; change with --year or --as-of)");
+  }
+  return m;
+}
 
 store::Database open_for_scripts(const fs::path& db) {
   std::error_code ec;
@@ -17,6 +65,14 @@ store::Database open_for_scripts(const fs::path& db) {
     throw std::runtime_error(tr("chưa có cơ sở dữ liệu ", "no database at ") + db.string() +
                              tr(" (tạo bằng: ntm init --sample dien-bien-2020, hoặc chỉ ra bằng --db / NTM_DB)",
                                 " (create one with: ntm init --sample dien-bien-2020, or name it with --db / NTM_DB)"));
+  {
+    // A database made by an older ntm is upgraded first (it cannot be read as it is).
+    store::Database probe(db, store::OpenMode::ReadOnly);
+    if (needs_upgrade(probe)) {
+      store::Database writer = open_for_writing(db);
+      (void)writer;
+    }
+  }
   store::Database database(db, store::OpenMode::ReadOnly);
   database.restrict_to_reads();
   return database;
@@ -112,13 +168,20 @@ void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostr
 RunResult run_script(const fs::path& db, const fs::path& script, const std::map<std::string, std::string>& args,
                      const lua::Limits& limits, std::ostream& out, std::ostream& err,
                      const std::function<void(lua::Host&)>& after, bool lenient_args,
-                     const std::map<std::string, std::string>& defaults) {
+                     const std::map<std::string, std::string>& defaults,
+                     std::shared_ptr<const report::Profile> profile) {
   store::Database database = open_for_scripts(db);
   lua::Context context(database, out, err);
   context.args = args;
   context.defaults = defaults;
   context.lenient_args = lenient_args;
   context.script_dirs = script_dirs();
+  // The map date and criteria set from the command line, else from ntm.toml.
+  std::map<std::string, std::string> given = args;
+  given.insert(defaults.begin(), defaults.end());
+  configure_catalog(context.catalog, given);
+  context.profile = std::move(profile);
+  context.boundaries_dir = data_dir() / "db" / "boundaries";
   try {
     lua::Host host(context, limits);
     host.load_file(script);

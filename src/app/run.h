@@ -11,9 +11,26 @@
 #include <vector>
 
 #include "lua/host.h"
+#include "model/catalog.h"
 #include "store/database.h"
 
 namespace ntm::app {
+
+// The run's choices from the command line: the map date (--as-of DD/MM/YYYY for the reviewed
+// --year, else 31/12 of --year) and the criteria set (--set). Throws std::invalid_argument on
+// a date that is not one.
+void configure_catalog(Catalog& catalog, const std::map<std::string, std::string>& args);
+
+// The map of a question asked without a year (ntm query -e, ntm repl): --as-of, else 31/12 of
+// --year, else 31/12 of the latest year with data in the database, else today; with the
+// sentence that says which, for standard error.
+struct QuestionMap {
+  std::string date;
+  int year = 0;
+  bool given = false;
+  std::string note;
+};
+QuestionMap question_map(const store::Database& db, const std::string& as_of, int year);
 
 // Opens an existing database for scripts: read-only, reads only. Throws
 // std::runtime_error with a hint to run `ntm init` when the file is missing.
@@ -39,7 +56,8 @@ void print_script_help(const std::filesystem::path& script, const ScriptInfo& in
 // `after` runs with the host still alive and the script's first return value (nil when it
 // returned nothing) on top of the Lua stack, to read what the script produced.
 // With `lenient_args`, command-line parameters the script does not declare are ignored
-// (rule scripts run with the arguments of the check that runs them).
+// (rule scripts run with the arguments of the check that runs them). `profile` is what
+// ntm.report.profile() and doc:prose() see (ntm report --profile FILE).
 // Throws lua::ScriptError (kind Usage when the script's parameters were wrong).
 struct RunResult {
   std::vector<lua::Finding> findings;
@@ -50,7 +68,8 @@ struct RunResult {
 RunResult run_script(const std::filesystem::path& db, const std::filesystem::path& script,
                      const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,
                      std::ostream& err, const std::function<void(lua::Host&)>& after = {},
-                     bool lenient_args = false, const std::map<std::string, std::string>& defaults = {});
+                     bool lenient_args = false, const std::map<std::string, std::string>& defaults = {},
+                     std::shared_ptr<const report::Profile> profile = nullptr);
 
 // A rule its author has not switched on yet: a line "-- @disabled" among the script's
 // leading comments (`ntm new check` writes one). `ntm check` skips it and says so; `ntm run`

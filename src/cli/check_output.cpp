@@ -98,23 +98,55 @@ void print_findings_csv(const json& findings, std::ostream& out) {
   print_csv(t, out);
 }
 
+// The band keys in order and their names, from the review (any number of criteria); the
+// 19-criteria names when an older script did not say them.
+std::vector<std::pair<std::string, std::string>> bands_of(const json& review) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (review.contains("band_order") && review["band_order"].is_array()) {
+    for (const auto& k : review["band_order"]) {
+      std::string key = k.get<std::string>();
+      std::string name = review.contains("band_names") ? review["band_names"].value(key, key) : key;
+      out.emplace_back(key, name);
+    }
+    return out;
+  }
+  int i = 0;
+  for (const auto& band : kBands) out.emplace_back(band[0], current_lang() == Lang::En ? kBandsEn[i++] : band[1]);
+  return out;
+}
+
 void print_review_text(const json& review, std::ostream& out) {
   int communes = review.value("communes", 0);
+  int with_data = review.value("with_data", communes);
   out << tr("Rà soát tiêu chí xã nông thôn mới — tỉnh ", "Commune criteria review — province ") << review.value("province", "")
-      << tr(", năm ", ", year ") << review.value("year", 0) << " (" << tr("bộ tiêu chí ", "criteria set ")
-      << review.value("criteria_set", "") << ")\n";
-  out << tr("Số xã: ", "Communes: ") << communes << "\n";
+      << tr(", năm ", ", year ") << review.value("year", 0) << "\n";
+  std::string map = review.value("map_note", ""), set = review.value("set_note", "");
+  if (set.empty()) set = tr("bộ tiêu chí ", "criteria set ") + review.value("criteria_set", "");
+  out << (map.empty() ? "" : map + "; ") << set << "\n";
+  out << tr("Số xã: ", "Communes: ") << communes;
+  if (with_data != communes) out << tr(" (có số liệu: ", " (with data: ") << with_data << ")";
+  out << "\n";
+  if (review.contains("no_data") && !review["no_data"].empty()) {
+    const json& missing = review["no_data"];
+    out << "  " << missing.size() << tr(" xã chưa có số liệu năm ", " communes without data for ") << review.value("year", 0)
+        << tr(" (không tính vào các nhóm và bình quân): ", " (left out of the bands and the average): ");
+    std::size_t shown = 0;
+    for (const auto& x : missing) {
+      if (shown == 30) { out << tr(", … và ", ", … and ") << missing.size() - shown << tr(" xã khác", " more"); break; }
+      out << (shown++ ? ", " : "") << x.value("name", "") << " (" << x.value("code", "") << ")";
+    }
+    out << "\n";
+  }
   if (review.contains("bands")) {
-    int i = 0;
-    for (const auto& band : kBands) {
-      int n = review["bands"].value(band[0], 0);
-      out << "  " << (current_lang() == Lang::En ? kBandsEn[i] : band[1]) << ": " << n << tr(" xã", " communes") << " ("
-          << percent(n, communes) << ")\n";
-      ++i;
+    for (const auto& [key, name] : bands_of(review)) {
+      int n = review["bands"].value(key, 0);
+      out << "  " << name << ": " << n << tr(" xã", " communes") << " (" << percent(n, with_data) << ")\n";
     }
   }
   if (review.contains("average"))
-    out << tr("Bình quân: ", "Average: ") << number(review["average"], 2) << tr(" tiêu chí/xã\n", " criteria per commune\n");
+    out << tr("Bình quân: ", "Average: ") << number(review["average"], 2) << tr(" tiêu chí/xã", " criteria per commune")
+        << (with_data != communes ? tr(" (trên ", " (over ") + std::to_string(with_data) + tr(" xã có số liệu)", " communes with data)") : "")
+        << "\n";
   if (review.contains("criteria")) {
     out << tr("Số xã đạt từng tiêu chí:\n", "Communes meeting each criterion:\n");
     std::vector<std::pair<int, int>> rows;
@@ -122,24 +154,54 @@ void print_review_text(const json& review, std::ostream& out) {
       rows.emplace_back(std::stoi(it.key()), it.value().get<int>());
     std::sort(rows.begin(), rows.end());
     for (const auto& [c, n] : rows)
-      out << "  " << tr("TC ", "C ") << (c < 10 ? " " : "") << c << ": " << n << "/" << communes << " (" << percent(n, communes) << ")\n";
+      out << "  " << tr("TC ", "C ") << (c < 10 ? " " : "") << c << ": " << n << "/" << with_data << " (" << percent(n, with_data) << ")\n";
   }
-  if (review.contains("by_district")) {
+  if (review.contains("by_district") && !review["by_district"].empty()) {
     TextTable t;
-    t.columns = {tr("Huyện", "District"), tr("Số xã", "Communes"), "19", "15-18", "10-14", "5-9", "<5", tr("Bình quân", "Average")};
-    t.numeric = {false, true, true, true, true, true, true, true};
+    bool former = review.value("group_by", "huyen") == "huyen-cu";
+    t.columns = {former ? tr("Huyện cũ (trước 01/07/2025)", "Former district (before 01/07/2025)") : tr("Huyện", "District"),
+                 tr("Số xã", "Communes")};
+    t.numeric = {false, true};
+    auto bands = bands_of(review);
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+      std::string head = bands[i].second;
+      if (i == 0) head = std::to_string(review.value("criteria_count", 19));
+      else if (auto pos = head.find(' '); pos != std::string::npos) {
+        // "Từ 15 đến 18 tiêu chí" → "15-18"; "Dưới 5 tiêu chí" → "<5".
+        int a = 0, b = 0;
+        if (std::sscanf(bands[i].first.c_str(), "from_%d_to_%d", &a, &b) == 2) head = std::to_string(a) + "-" + std::to_string(b);
+        else if (std::sscanf(bands[i].first.c_str(), "below_%d", &a) == 1) head = "<" + std::to_string(a);
+      }
+      t.columns.push_back(head);
+      t.numeric.push_back(true);
+    }
+    t.columns.push_back(tr("Bình quân", "Average"));
+    t.numeric.push_back(true);
+    // Districts in Vietnamese order, not by bytes.
     std::vector<std::string> names;
     for (auto it = review["by_district"].begin(); it != review["by_district"].end(); ++it) names.push_back(it.key());
     sort_vietnamese(names);
     for (const auto& name : names) {
       const json& d = review["by_district"][name];
       std::vector<std::string> row = {name, std::to_string(d.value("communes", 0))};
-      for (const auto& band : kBands) row.push_back(std::to_string(d.contains("bands") ? d["bands"].value(band[0], 0) : 0));
+      for (const auto& band : bands) row.push_back(std::to_string(d.contains("bands") ? d["bands"].value(band.first, 0) : 0));
       row.push_back(number(d.value("average", json(0)), 2));
       t.rows.push_back(row);
     }
     out << "\n";
     print_aligned(t, out);
+  }
+  if (review.contains("unconfirmed_thresholds")) {
+    const json& u = review["unconfirmed_thresholds"];
+    out << "\n";
+    if (u.empty()) {
+      out << tr("Mọi ngưỡng đã dùng đều đã đối chiếu với nguồn công bố.\n", "Every threshold used is confirmed by a published source.\n");
+    } else {
+      out << tr("Ngưỡng chưa xác minh đã dùng: ", "Unconfirmed thresholds used: ") << u.size() << " — ";
+      for (std::size_t i = 0; i < u.size(); ++i)
+        out << (i ? ", " : "") << u[i].value("indicator", "") << " (" << u[i].value("applies_to", "") << ")";
+      out << tr(" (xem nguồn trong db/reference/README.md)\n", " (sources in db/reference/README.md)\n");
+    }
   }
   if (review.contains("findings")) {
     out << "\n";
@@ -149,21 +211,30 @@ void print_review_text(const json& review, std::ostream& out) {
 
 void print_review_csv(const json& review, std::ostream& out) {
   TextTable t;
-  t.columns = {"code", "name", "district", "count"};
+  t.columns = {tr("Mã xã", "Code"), tr("Tên xã", "Name"), tr("Huyện", "District"), tr("Số tiêu chí đạt", "Criteria met")};
   std::set<int> criteria;
   if (review.contains("criteria"))
     for (auto it = review["criteria"].begin(); it != review["criteria"].end(); ++it) criteria.insert(std::stoi(it.key()));
-  for (int c : criteria) t.columns.push_back("tc" + std::to_string(c));
+  for (int c : criteria) t.columns.push_back("TC " + std::to_string(c));
+  const std::string yes = tr("Đạt", "Met"), no = tr("Chưa đạt", "Not met");
   if (review.contains("results")) {
     for (const auto& r : review["results"]) {
       std::vector<std::string> row = {r.value("code", ""), r.value("name", ""), r.value("district", ""),
                                       std::to_string(r.value("count", 0))};
       std::set<int> met;
       for (const auto& m : r["met"]) met.insert(m.get<int>());
-      for (int c : criteria) row.push_back(met.count(c) ? "1" : "0");
+      for (int c : criteria) row.push_back(met.count(c) ? yes : no);
       t.rows.push_back(row);
     }
   }
+  // Communes without data are rows too, saying so, never a row of zeros.
+  if (review.contains("no_data"))
+    for (const auto& x : review["no_data"]) {
+      std::vector<std::string> row = {x.value("code", ""), x.value("name", ""), x.value("district", ""),
+                                      tr("chưa có số liệu", "no data")};
+      for (std::size_t i = 0; i < criteria.size(); ++i) row.push_back("");
+      t.rows.push_back(row);
+    }
   print_csv(t, out);
 }
 

@@ -19,6 +19,7 @@
 
 #include "app/paths.h"
 #include "app/plans.h"
+#include "app/profile.h"
 #include "app/provenance.h"
 #include "app/run.h"
 #include "cli/commands.h"
@@ -212,9 +213,14 @@ std::string plan_csv(const app::Plan& plan) {
   return out.str();
 }
 
-void write_plan(const app::Plan& plan, const std::string& format, const std::string& output) {
+void write_plan(const app::Plan& plan, const std::string& format, const std::string& output,
+                const std::string& profile_path = {}) {
   std::string f = resolve_format(format, output);
-  if (f == "document") report::write(app::plan_document(plan), output);
+  if (f == "document") {
+    std::optional<report::Profile> profile;
+    if (!profile_path.empty()) profile = app::load_profile(profile_path);
+    report::write(app::plan_document(plan, profile ? &*profile : nullptr), output);
+  }
   else if (f == "json") emit(app::plan_json(plan), output);
   else if (f == "csv") emit(plan_csv(plan), output);
   else emit(plan_text(plan), output);
@@ -304,6 +310,7 @@ void write_diff(const app::Plan& a, const app::Plan& b, const std::string& forma
 struct Options {
   std::string formula;
   std::string format;
+  std::string profile;   // province profile for the document's header (--profile)
   std::string output;
   std::string save;
   bool write = false;
@@ -335,7 +342,12 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   const std::string source = read_text(*script);
   fs::path db_path = app::database_path(global.db);
 
-  if (auto p = args.find("province"); p != args.end()) check_province(db_path, p->second);
+  if (auto p = args.find("province"); p != args.end()) {
+    int y = 0;
+    if (auto yy = args.find("year"); yy != args.end()) y = std::atoi(yy->second.c_str());
+    auto a = args.find("as-of");
+    check_province(db_path, p->second, map_date(a == args.end() ? std::string() : a->second, y));
+  }
   // Opened before the formula runs, so a read-only or missing file fails before any work.
   std::optional<store::Database> target;
   if (!o.save.empty() && o.write) target.emplace(app::open_for_writing(db_path));
@@ -353,18 +365,21 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
 
   std::string province_code, province_name;
   std::optional<int> year;
+  if (auto y = args.find("year"); y != args.end()) {
+    char* end = nullptr;
+    long v = std::strtol(y->second.c_str(), &end, 10);
+    if (!y->second.empty() && !*end) year = static_cast<int>(v);
+  }
+  // The map of the plan: --as-of, else 31/12 of the year, else today.
+  std::string map_date = year ? year_end(*year) : today();
+  if (auto a = args.find("as-of"); a != args.end())
+    if (auto iso = parse_iso_date(a->second)) map_date = *iso;
   {
     store::Database db = app::open_for_scripts(db_path);
     if (auto p = args.find("province"); p != args.end()) {
-      province_code = find_province_code(db, p->second);
-      auto name = db.prepare("SELECT name FROM unit WHERE code = ?");
-      name.bind(1, province_code);
-      if (name.step()) province_name = name.get_text(0);
-    }
-    if (auto y = args.find("year"); y != args.end()) {
-      char* end = nullptr;
-      long v = std::strtol(y->second.c_str(), &end, 10);
-      if (!y->second.empty() && !*end) year = static_cast<int>(v);
+      UnitLabel l = unit_label(db, find_province(db, p->second, map_date));
+      province_code = l.code;
+      province_name = l.name_with_type;
     }
   }
   // Stored parameters name the province by code, so that "dien bien" and "Điện Biên" give
@@ -372,6 +387,7 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   auto stored_args = args;
   if (!province_code.empty()) stored_args["province"] = province_code;
   app::Plan plan = app::plan_from_run(*made, o.formula, source, stored_args, province_code, year);
+  plan.map_date = map_date;
   plan.province_name = province_name;
   plan.scripts = run.scripts_run;
   print_provenance(plan.scripts, std::cerr);
@@ -394,7 +410,7 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
                 << tr(" dòng).\n", " lines).\n");
     }
   }
-  write_plan(plan, o.format, o.output);
+  write_plan(plan, o.format, o.output, profile_path(o.profile, global));
   std::cerr << tr("Đã phân bổ ", "Allocated ") << format_integer(plan.lines_total()) << tr(" triệu đồng cho ", " million VND among ")
             << plan.lines.size() << tr(" đơn vị", " units") << (o.output.empty() ? "" : tr("; ghi vào ", "; written to ") + o.output)
             << ".\n";
@@ -414,6 +430,12 @@ void add_allocate(CLI::App& app, Global& global) {
   cmd->add_option("formula", o->formula, tr("tên hoặc đường dẫn công thức (he-so-nhom-xa, theo-nhu-cau, thuong-huyen)",
                                             "formula name or path (he-so-nhom-xa, theo-nhu-cau, thuong-huyen)"))
       ->option_text(tr("CÔNG_THỨC", "FORMULA"));
+  cmd->add_option("--profile", o->profile,
+                  tr("tệp hồ sơ tỉnh (TOML): cơ quan ban hành, địa danh cho phụ lục .docx/.xlsx/.html "
+                     "(mặc định: profile trong ntm.toml)",
+                     "province profile (TOML): issuer, place name for the .docx/.xlsx/.html annex "
+                     "(default: profile in ntm.toml)"))
+      ->option_text(tr("TỆP", "FILE"));
   add_format_option(cmd, o->format, {"text", "csv", "json", "xlsx"},
                     tr("cách in (mặc định: theo đuôi tệp -o, không có thì text)", "output format (default: by the -o extension, else text)"));
   cmd->add_option("-o,--output", o->output, tr("ghi ra tệp (.txt, .csv, .json, .xlsx, .docx, .html, .md)",
@@ -434,10 +456,12 @@ void add_allocate(CLI::App& app, Global& global) {
   add_global_options(cmd, global);
   cmd->footer([] {
     return tr("Tham số của công thức (--province, --year, --total, ...) viết sau CÔNG_THỨC; "
-              "tỉnh và năm mặc định lấy từ ntm.toml.\n",
+              "tỉnh và năm mặc định lấy từ ntm.toml. Mọi công thức nhận thêm --as-of NGÀY (bản đồ hành chính "
+              "của ngày đó) và --set BỘ (bộ tiêu chí).\n",
               "Formula parameters (--province, --year, --total, ...) follow FORMULA; "
-              "province and year default to ntm.toml.\n") +
-           script_list({"allocations"}, true, tr("Các công thức phân bổ:", "Allocation formulas:"), {"province", "year"});
+              "province and year default to ntm.toml. Every formula also takes --as-of DATE (the administrative "
+              "map of that date) and --set SET (the criteria set).\n") +
+           script_list({"allocations"}, true, tr("Các công thức phân bổ:", "Allocation formulas:"), {"province", "year", "as_of", "set"});
   });
   on_run(cmd, global, [&global, o, cmd] {
     int modes = !o->formula.empty() + o->list + !o->show.empty() + !o->diff.empty();
@@ -455,7 +479,7 @@ void add_allocate(CLI::App& app, Global& global) {
     reject_extras(cmd);
     store::Database db = app::open_for_scripts(app::database_path(global.db));
     if (o->list) write_list(db, o->format, o->output);
-    else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output);
+    else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output, profile_path(o->profile, global));
     else write_diff(app::load_plan(db, o->diff[0]), app::load_plan(db, o->diff[1]), o->format, o->output);
     return kOk;
   }, true);

@@ -1,4 +1,4 @@
-// ntm check [SCRIPT] --province P --year Y [--tag T] [--district D] [--set S] [--profile FILE]
+// ntm check [SCRIPT] --province P --year Y [--tag T] [--district D] [--as-of D] [--set S] [--profile FILE]
 //           [--format text|csv|json] [-o FILE] [--findings] [--no-rules] [--save --write]
 //
 // The review on standard output (or -o FILE); on standard error one summary line, the rules
@@ -24,7 +24,7 @@ namespace {
 
 struct Options {
   std::string script = "tieu-chi-xa";
-  std::string province, tag, district, set, profile, format = "text", output;
+  std::string province, tag, district, set, as_of, profile, format = "text", output;
   int year = 0;
   bool findings_only = false, no_rules = false, save = false, write = false;
   LimitFlags limits;
@@ -49,17 +49,18 @@ int run(Options& o, const Global& global, CLI::App* cmd) {
   // Flags go to the scripts as arguments; ntm.toml's values as defaults, so that a message
   // about a wrong value can say where it came from.
   std::string province = need(o.province, global, "province", "--province");
-  need_year(o.year, global);
+  int year = need_year(o.year, global);
   options.defaults = script_defaults(global);
   if (!o.province.empty()) options.args["province"] = o.province;
   if (o.year) options.args["year"] = std::to_string(o.year);
   if (!o.tag.empty()) options.args["tag"] = o.tag;
   if (!o.district.empty()) options.args["district"] = o.district;
   if (!o.set.empty()) options.args["set"] = o.set;
+  if (!o.as_of.empty()) options.args["as-of"] = o.as_of;
   if (std::string profile = profile_path(o.profile, global); !profile.empty()) options.defaults["profile"] = profile;
   options.rules = !o.no_rules;
   options.limits = o.limits.limits();
-  check_province(options.db, province);
+  check_province(options.db, province, map_date(o.as_of, year));
   // Opened before the review runs, so a read-only or missing file fails before any work.
   std::optional<store::Database> target;
   if (o.save && o.write) target.emplace(app::open_for_writing(options.db));
@@ -93,6 +94,10 @@ int run(Options& o, const Global& global, CLI::App* cmd) {
       std::cerr << tr("Đã lưu ", "Stored ") << n << tr(" trạng thái tiêu chí đã tính.\n", " computed criterion statuses.\n");
     }
   }
+  // An error-level finding (a commune without data, a missing threshold, figures that do
+  // not add up) makes the run fail, so scripts and schedulers see it.
+  for (const auto& f : result.findings)
+    if (f.level == "error") return kDataError;
   return kOk;
 }
 
@@ -110,7 +115,7 @@ void add_check(CLI::App& app, Global& global) {
                                       "only communes in this group, e.g. \"Đề án 29 xã biên giới\""))
       ->option_text(tr("NHÓM", "GROUP"));
   cmd->add_option("--district", o->district, tr("chỉ một huyện", "only one district"))->option_text(tr("HUYỆN", "DISTRICT"));
-  add_set_option(cmd, o->set);
+  add_map_flags(cmd, o->as_of, &o->set);
   add_profile_option(cmd, o->profile);
   add_format_option(cmd, o->format, {"text", "csv", "json"},
                     tr("cách in kết quả (mặc định: text, để đọc)", "output format (default: text, for reading)"));

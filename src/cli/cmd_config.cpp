@@ -44,9 +44,10 @@ std::string checked_value(const Global& global, const std::string& key, const st
   if (!fs::is_regular_file(db, ec)) return value;
   store::Database database = app::open_for_scripts(db);
   try {
-    std::string code = find_province_code(database, value);
-    auto name = database.prepare("SELECT name FROM unit WHERE code = ?");
-    name.bind(1, code);
+    // Today's map, else the province under a name it had before (the latest period's name).
+    UnitId id = find_province_identity(database, value, today());
+    auto name = database.prepare("SELECT name FROM unit_period WHERE unit_id = ? ORDER BY ifnull(valid_from, '') DESC LIMIT 1");
+    name.bind(1, id);
     return name.step() ? name.get_text(0) : value;
   } catch (const NotFound& e) {
     throw std::invalid_argument("province " + value + ": " + e.what());

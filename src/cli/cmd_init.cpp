@@ -41,7 +41,7 @@ void add_init(CLI::App& app, Global& global) {
     app::InitSummary made = app::init_database(init, detail);
     if (verbose()) std::cerr << detail.str();
     std::cerr << tr("Đã tạo cơ sở dữ liệu ", "Created database ") << init.db.string() << " (" << format_integer(made.units)
-              << tr(" đơn vị hành chính, ", " administrative units, ") << made.criteria_sets << tr(" bộ tiêu chí", " criteria sets")
+              << tr(" đơn vị hành chính qua các thời kỳ, ", " administrative units over time, ") << made.criteria_sets << tr(" bộ tiêu chí", " criteria sets")
               << (init.sample.empty() ? "" : tr(", dữ liệu mẫu ", ", sample ") + init.sample) << ").\n";
     return kOk;
   });

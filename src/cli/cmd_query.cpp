@@ -103,7 +103,7 @@ void print_value(const lua::Shown& shown, const std::string& format, std::ostrea
 
 void emit(const TextTable& table, const std::string& format, const std::string& output) {
   if (format == "xlsx") {
-    app::Sheet sheet{table.columns, table.rows, table.numeric};
+    app::Sheet sheet{{}, table.columns, table.rows, table.numeric};
     app::write_xlsx_sheet(sheet, "query", output);
     std::cerr << tr("Đã ghi ", "Wrote ") << output << " (" << table.rows.size() << tr(" dòng)\n", " rows)\n");
     return;
@@ -118,15 +118,16 @@ void emit(const TextTable& table, const std::string& format, const std::string& 
 
 void add_query(CLI::App& app, Global& global) {
   struct Options {
-    std::string sql, lua, output;
+    std::string sql, lua, output, as_of, set;
+    int year = 0;
     std::string format = "table";
     LimitFlags limits;
   };
   auto options = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("query", tr("hỏi nhanh: một câu SQL chỉ đọc, hoặc -e một biểu thức Lua",
                                              "a quick question: read-only SQL, or -e a Lua expression"));
-  cmd->add_option("sql", options->sql, tr("câu SQL chỉ đọc, ví dụ \"SELECT name FROM unit WHERE parent_code = '103'\"",
-                                          "a read-only SQL query, e.g. \"SELECT name FROM unit WHERE parent_code = '103'\""))
+  cmd->add_option("sql", options->sql, tr("câu SQL chỉ đọc, ví dụ \"SELECT year, count(*) FROM indicator_value GROUP BY year\"",
+                                          "a read-only SQL query, e.g. \"SELECT year, count(*) FROM indicator_value GROUP BY year\""))
       ->option_text("SQL");
   cmd->add_option("-e,--eval", options->lua,
                   tr("biểu thức Lua, ví dụ: ntm.province('dien bien'):communes{year=2020}:missing(17)",
@@ -135,6 +136,10 @@ void add_query(CLI::App& app, Global& global) {
   add_format_option(cmd, options->format, {"table", "csv", "json", "xlsx"}, tr("cách in (mặc định: table)", "output format (default: table)"));
   cmd->add_option("-o,--output", options->output, tr("ghi ra tệp (bắt buộc với xlsx)", "write to a file (required for xlsx)"))
       ->option_text(tr("TỆP", "FILE"));
+  add_year_option(cmd, options->year, tr("-e: bản đồ và số liệu của năm này (mặc định: year trong ntm.toml, rồi năm mới nhất có số liệu)",
+                                         "-e: the map and data of this year (default: year in ntm.toml, then the latest year with data)"),
+                  false);
+  add_map_flags(cmd, options->as_of, &options->set);
   add_limit_flags(cmd, options->limits);
   add_global_options(cmd, global);
   on_run(cmd, global, [&global, options] {
@@ -152,6 +157,11 @@ void add_query(CLI::App& app, Global& global) {
     std::ostringstream printed;
     lua::Context context(db, printed, std::cerr);
     context.script_dirs = app::script_dirs();
+    std::string year = project_or(o.year ? std::to_string(o.year) : "", global, "year");
+    app::QuestionMap map = app::question_map(db, o.as_of, year.empty() ? 0 : std::stoi(year));
+    context.catalog.set_as_of(map.date, map.year, map.given);
+    if (std::string set = project_or(o.set, global, "set"); !set.empty()) context.catalog.set_given_set(set);
+    if (verbose()) std::cerr << "(" << map.note << ")\n";
     lua::Host host(context, o.limits.limits());
     auto values = lua::evaluate(host, o.lua, "-e");
     std::cout << printed.str();

@@ -16,6 +16,7 @@
 #include <set>
 
 #include "app/paths.h"
+#include "app/profile.h"
 #include "app/provenance.h"
 #include "app/run.h"
 #include "cli/commands.h"
@@ -24,6 +25,7 @@
 #include "cli/script_list.h"
 #include "lua/bind_report.h"
 #include "model/i18n.h"
+#include "report/docx_template.h"
 #include "report/writer.h"
 
 namespace ntm::cli {
@@ -74,31 +76,101 @@ std::string available_layouts() {
   return list;
 }
 
+// `--fields`: every field with the value of this run, lists as list.key with their first item.
+void print_fields(const report::Document& doc, std::ostream& out) {
+  if (doc.fields.empty() && doc.lists.empty()) {
+    out << tr("Mẫu báo cáo này chưa công bố trường nào (doc:fields{...}).\n",
+              "This layout publishes no fields (doc:fields{...}).\n");
+    return;
+  }
+  std::size_t width = 0;
+  for (const auto& [k, v] : doc.fields) width = std::max(width, k.size() + 4);
+  for (const auto& [list, rows] : doc.lists)
+    if (!rows.empty())
+      for (const auto& [k, v] : rows.front()) width = std::max(width, list.size() + k.size() + 5);
+  auto line = [&](const std::string& name, const std::string& value) {
+    std::string shown = value;
+    if (shown.size() > 70) {
+      std::size_t cut = 67;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;   // not inside a letter
+      shown = shown.substr(0, cut) + "...";
+    }
+    out << name << std::string(width + 2 - std::min(width + 1, name.size()), ' ') << shown << "\n";
+  };
+  for (const auto& [k, v] : doc.fields) line("{{" + k + "}}", v);
+  for (const auto& [list, rows] : doc.lists) {
+    out << tr("\nDanh sách ", "\nList ") << list << " (" << rows.size()
+        << tr(" dòng; đặt {{" , " rows; put {{") << list << tr(".…}} trong một dòng bảng để lặp dòng đó):\n",
+                                                               ".…}} in a table row to repeat that row):\n");
+    if (!rows.empty())
+      for (const auto& [k, v] : rows.front()) line("{{" + list + "." + k + "}}", v);
+  }
+}
+
+// The office's Word template: a .docx file (exit 2 otherwise).
+void check_template(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext != ".docx")
+    throw std::invalid_argument(tr("--template cần tệp .docx, nhận ", "--template needs a .docx file, got ") + path);
+}
+
+// The province profile (--profile, else ntm.toml's profile) with --text in place of its prose.
+std::shared_ptr<report::Profile> load_report_profile(const std::string& profile_file, const std::string& text) {
+  std::shared_ptr<report::Profile> profile;
+  if (!profile_file.empty()) profile = std::make_shared<report::Profile>(app::load_profile(profile_file));
+  if (!text.empty()) {
+    if (!profile) profile = std::make_shared<report::Profile>();
+    profile->prose_file = fs::absolute(text);
+    profile->prose = app::load_prose(text);
+  }
+  return profile;
+}
+
 }  // namespace
 
 void add_report(CLI::App& app, Global& global) {
   struct Options {
-    std::string layout, province, profile;
+    std::string layout, province, as_of, set, profile, text, template_path;
     int year = 0;
     std::vector<std::string> outputs;
-    bool help = false;
+    bool fields = false, help = false;
     LimitFlags limits;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("report", tr("viết báo cáo theo một mẫu (scripts/reports/): .docx, .xlsx, .html, .md, .csv",
                                               "write a report from a layout (scripts/reports/): .docx, .xlsx, .html, .md, .csv"));
   cmd->set_help_flag();
-  mark_required(cmd->add_option("layout", o->layout, tr("mẫu báo cáo: tên (annual, dien-bien, bac-giang) hoặc đường dẫn",
-                                                        "layout: a name (annual, dien-bien, bac-giang) or a path"))
+  mark_required(cmd->add_option("layout", o->layout, tr("mẫu báo cáo: tên (annual, dien-bien, bac-giang, ho-so-xa, ca-nuoc) hoặc đường dẫn",
+                                                        "layout: a name (annual, dien-bien, bac-giang, ho-so-xa, ca-nuoc) or a path"))
                     ->option_text(tr("MẪU", "LAYOUT")));
-  add_province_option(cmd, o->province);
+  add_province_option(cmd, o->province, false);   // the layout says when it needs one
   add_year_option(cmd, o->year, tr("năm báo cáo", "report year"));
-  add_profile_option(cmd, o->profile);
+  add_map_flags(cmd, o->as_of, &o->set);
   cmd->add_option("-o,--output", o->outputs,
                   tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có -o: in Markdown ra màn hình)",
                      "output file, repeatable; format by extension (no -o: Markdown on the screen)"))
       ->option_text(tr("TỆP", "FILE"))
       ->allow_extra_args(false);
+  cmd->add_option("--profile", o->profile,
+                  tr("tệp hồ sơ tỉnh (TOML): cơ quan ban hành, người ký, nơi nhận, làm tròn, tệp văn bản của văn phòng "
+                     "(mặc định: profile trong ntm.toml)",
+                     "province profile (TOML): issuer, signer, recipients, rounding, the office's text file "
+                     "(default: profile in ntm.toml)"))
+      ->option_text(tr("TỆP", "FILE"));
+  cmd->add_option("--text", o->text,
+                  tr("văn bản của văn phòng (Markdown hoặc .docx; thay tệp trong hồ sơ tỉnh)",
+                     "the office's text (Markdown or .docx; instead of the profile's file)"))
+      ->option_text(tr("TỆP", "FILE"))
+      ->check(existing_file());
+  cmd->add_option("--template", o->template_path,
+                  tr("mẫu Word của văn phòng (.docx) có {{trường}}: các tệp -o .docx được điền theo mẫu này",
+                     "the office's Word template (.docx) with {{fields}}: -o .docx outputs are filled from it"))
+      ->option_text(tr("TỆP", "FILE"))
+      ->check(existing_file());
+  cmd->add_flag("--fields", o->fields,
+                tr("liệt kê các trường của mẫu báo cáo (dùng trong mẫu Word) với giá trị của lần chạy này",
+                   "list the layout's fields (for Word templates) with their values in this run"));
   cmd->add_flag("-h,--help", o->help, tr("trợ giúp; kèm MẪU: cả tham số riêng của mẫu (--number, --signer, ...)",
                                           "help; with LAYOUT: also the layout's own parameters (--number, --signer, ...)"));
   add_limit_flags(cmd, o->limits);
@@ -106,7 +178,7 @@ void add_report(CLI::App& app, Global& global) {
   cmd->footer([] {
     return tr("Mỗi mẫu có thể có tham số riêng, viết --tên giá_trị sau MẪU:\n",
               "Each layout may take parameters of its own, written --name value after LAYOUT:\n") +
-           script_list({"reports"}, true, tr("Các mẫu báo cáo:", "Layouts:"), {"province", "year", "profile"});
+           script_list({"reports"}, true, tr("Các mẫu báo cáo:", "Layouts:"), {"province", "year", "profile", "as_of", "set"});
   });
   on_run(cmd, global, [&global, o, cmd] {
     if (o->help) {
@@ -119,18 +191,26 @@ void add_report(CLI::App& app, Global& global) {
     }
     if (o->layout.empty()) throw std::invalid_argument(tr("thiếu MẪU báo cáo (có: ", "missing LAYOUT (available: ") + available_layouts() + ")");
     for (const auto& out : o->outputs) check_output(out);
+    if (!o->template_path.empty()) check_template(o->template_path);
     auto script = app::find_script(o->layout, "reports");
     if (!script)
       throw std::invalid_argument(tr("không tìm thấy mẫu báo cáo '", "layout not found: '") + o->layout +
                                   tr("' (có: ", "' (available: ") + available_layouts() + ")");
     auto args = parse_script_args(cmd->remaining());
-    std::string province = need(o->province, global, "province", "--province");
-    need_year(o->year, global);
+    // Not every layout is about one province (ca-nuoc, ho-so-xa): the province is checked
+    // when one is given here or in ntm.toml, and the layout says when it needs one.
+    std::string province = project_or(o->province, global, "province");
+    int year = need_year(o->year, global);
     auto defaults = script_defaults(global);
     if (!o->province.empty()) args["province"] = o->province;
     if (o->year) args["year"] = std::to_string(o->year);
-    if (std::string profile = profile_path(o->profile, global); !profile.empty()) defaults["profile"] = profile;
-    check_province(app::database_path(global.db), province);
+    if (!o->as_of.empty()) args["as-of"] = o->as_of;
+    if (!o->set.empty()) args["set"] = o->set;
+    std::string profile_file = profile_path(o->profile, global);
+    if (!profile_file.empty()) defaults["profile"] = profile_file;
+    if (!province.empty()) check_province(app::database_path(global.db), province, map_date(o->as_of, year));
+    else map_date(o->as_of, year);   // a bad --as-of is a command-line error before the layout runs
+    auto profile = load_report_profile(profile_file, o->text);
     report::Document doc;
     auto run = app::run_script(
         app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
@@ -141,9 +221,13 @@ void add_report(CLI::App& app, Global& global) {
             throw lua::ScriptError(lua::ErrorKind::Script, e.what(), script->string());
           }
         },
-        false, defaults);
+        false, defaults, profile);
     report::validate(doc);
     print_provenance(run.scripts_run, std::cerr);
+    if (o->fields) {
+      print_fields(doc, std::cout);
+      return kOk;
+    }
     if (o->outputs.empty()) {
       std::cout << report::to_markdown(doc);
       return kOk;
@@ -151,9 +235,19 @@ void add_report(CLI::App& app, Global& global) {
     doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
     std::vector<std::string> written;
     for (const auto& out : o->outputs) {
-      report::write(doc, out);
       std::string ext = fs::path(out).extension().string();
       std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (ext == ".docx" && !o->template_path.empty()) {
+        report::FilledTemplate filled = report::fill_template(o->template_path, doc);
+        report::write_bytes(filled.bytes, out);
+        for (const auto& name : filled.unknown)
+          std::cerr << tr("Chú ý: mẫu báo cáo không có trường {{", "Note: the layout has no field {{") << name
+                    << tr("}} (để nguyên trong ", "}} (left as written in ") << out << tr("; xem --fields)", "; see --fields)") << "\n";
+        written.push_back(out + tr(" (theo mẫu ", " (from the template ") + o->template_path + ", " +
+                          std::to_string(filled.replaced) + tr(" chỗ điền)", " placeholders filled)"));
+        continue;
+      }
+      report::write(doc, out);
       if (ext == ".csv")
         for (const auto& p : report::csv_paths(doc, out)) written.push_back(p.string());
       else

@@ -76,8 +76,10 @@ CLI::Option* add_year_option(CLI::App* app, int& year, const std::string& descri
 }
 
 CLI::Option* add_set_option(CLI::App* app, std::string& set) {
-  return app->add_option("--set", set, tr("bộ tiêu chí, ví dụ 318-xa (mặc định: bộ áp dụng cho năm)",
-                                          "criteria set, e.g. 318-xa (default: the set of the year)"))
+  return app->add_option("--set", set, tr("bộ tiêu chí, ví dụ 318-xa (mặc định: set trong ntm.toml, rồi bộ tỉnh đã ghi cho năm, "
+                                          "rồi bộ của năm)",
+                                          "criteria set, e.g. 318-xa (default: set in ntm.toml, then the one the province "
+                                          "recorded for the year, then the year's)"))
       ->option_text(tr("BỘ", "SET"));
 }
 
@@ -131,12 +133,30 @@ std::map<std::string, std::string> script_defaults(const Global& global) {
   return out;
 }
 
-void check_province(const std::filesystem::path& db, const std::string& province) {
+void check_province(const std::filesystem::path& db, const std::string& province, const std::string& date) {
   try {
-    find_province_code(app::open_for_scripts(db), province);
+    find_province(app::open_for_scripts(db), province, date);
   } catch (const NotFound& e) {
     throw std::invalid_argument("--province " + province + ": " + std::string(e.what()));
   }
+}
+
+void add_map_flags(CLI::App* app, std::string& as_of, std::string* set) {
+  app->add_option("--as-of", as_of, tr("bản đồ hành chính của ngày này, viết NN/TT/NNNN (mặc định: 31/12 của --year)",
+                                       "the administrative map of this date, DD/MM/YYYY (default: 31/12 of --year)"))
+      ->option_text(tr("NGÀY", "DATE"));
+  if (set) add_set_option(app, *set);
+}
+
+std::string map_date(const std::string& as_of, int year) {
+  if (!as_of.empty()) {
+    auto iso = parse_iso_date(as_of);
+    if (!iso)
+      throw std::invalid_argument("--as-of: " + tr("ngày '", "date '") + as_of +
+                                  tr("' không hợp lệ (viết DD/MM/YYYY, ví dụ 31/12/2024)", "' is not valid (write DD/MM/YYYY)"));
+    return *iso;
+  }
+  return year ? year_end(year) : today();
 }
 
 void add_limit_flags(CLI::App* app, LimitFlags& flags) {
@@ -175,6 +195,7 @@ std::map<std::string, std::string> parse_script_args(const std::vector<std::stri
       value = "true";
     }
     std::replace(name.begin(), name.end(), '-', '_');
+    if (name == "as_of") name = "as-of";   // the host's map date (app::configure_catalog), not a script's
     args[name] = value;
   }
   return args;

@@ -73,8 +73,16 @@ std::string profile_path(const std::string& flag_value, const Global& global);
 std::map<std::string, std::string> script_defaults(const Global& global);
 
 // Throws std::invalid_argument (exit 2) naming --province, with suggestions, when the
-// database has no such province; so a typo is a command-line error, not a script error.
-void check_province(const std::filesystem::path& db, const std::string& province);
+// database has no such province on the map of `date` (ISO); so a typo, or a province that no
+// longer exists, is a command-line error, not a script error.
+void check_province(const std::filesystem::path& db, const std::string& province, const std::string& date);
+
+// --as-of DD/MM/YYYY (the map of the reviewed year; default 31/12 of --year) and --set (the
+// criteria set; default: the one the province recorded for the year, else the year's).
+void add_map_flags(CLI::App* app, std::string& as_of, std::string* set = nullptr);
+// The map date of a command: --as-of (checked: exit 2 on a bad date), else 31/12 of `year`,
+// else today. ISO text.
+std::string map_date(const std::string& as_of, int year);
 
 // Adds --time-limit, --memory-limit, --instruction-limit to a subcommand.
 void add_limit_flags(CLI::App* app, LimitFlags& flags);

@@ -1,6 +1,7 @@
 #include "cli/help.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <cerrno>
 #include <map>
 #include <sstream>
@@ -185,6 +186,17 @@ CLI::Validator one_of(const std::vector<std::string>& choices, const std::string
           list += (list.empty() ? "" : ", ") + (word ? c : "'" + c + "'");   // ',' and ';' quoted
         }
         return tr("không có ", "no ") + (noun.empty() ? "" : noun + " ") + "'" + value + tr("'; chọn một trong: ", "'; choose one of: ") + list;
+      },
+      "");
+}
+
+CLI::Validator existing_file() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(value, ec)) return {};
+        if (std::filesystem::is_directory(value, ec)) return "'" + value + tr("' là một thư mục, cần một tệp", "' is a folder, not a file");
+        return tr("không có tệp '", "no such file: '") + value + "'";
       },
       "");
 }

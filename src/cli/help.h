@@ -31,6 +31,9 @@ CLI::Validator number_between(double low, double high, const std::string& what);
 // `noun` names what is chosen ("loại số liệu"), for arguments, whose names CLI11 would print.
 CLI::Validator one_of(const std::vector<std::string>& choices, const std::string& noun = {});
 
+// An existing file (not a folder): "không có tệp 'x.toml'".
+CLI::Validator existing_file();
+
 // One sentence for a CLI11 parse error (an option without its value, a value given to a
 // flag, ...). Our validators' messages pass through unchanged.
 std::string parse_error_message(const CLI::ParseError& error);

@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   cli::add_doc(app, global);
   cli::add_new(app, global);
   cli::add_test(app, global);
+  cli::add_map(app, global);
   cli::add_config(app, global);
   app.footer(tr("Trợ giúp của một lệnh: ntm LỆNH --help (ví dụ: ntm check --help).\n"
                 "Mặc định của dự án (tỉnh, năm, cơ sở dữ liệu) nằm trong ntm.toml: ntm config list.",

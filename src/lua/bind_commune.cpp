@@ -1,13 +1,17 @@
-// The Commune type: a rural commune (xã) of one year.
-//   x.code, x.name, x.district, x.region, x.border, x.tags, x.year, x.recognition
+// The Commune type: a commune of one map, with the data of one year.
+//   x.code, x.name, x.district ("" on a map without districts), x.region, x.group, x.border,
+//   x.classes, x.tags, x.year, x.recognition, x.valid_from, x.valid_to
 //   x["17.3"]        -- indicator value (nil when missing)
 //   x:met(17)        -- criterion met (from indicators, else the assessed status)
-//   x:status(17)     -- met, "indicators" | "assessed" | "computed" | "none"
-//   x:count_met()    -- criteria met
+//   x:status(17)     -- met, "indicators" | "assessed" | "none"
+//   x:count_met()    -- criteria met; x:has_data() -- values or assessed statuses this year
+//   x:failing(17)    -- the indicators of criterion 17 that fail, and those with no threshold
+//   x:history(), x:predecessors(), x:successors()
 #include <cstring>
 
 #include "lua/handles.h"
 #include "model/i18n.h"
+#include "model/map.h"
 
 namespace ntm::lua {
 
@@ -59,6 +63,31 @@ int commune_count_met(lua_State* L) {
   return 1;
 }
 
+int commune_has_data(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  lua_pushboolean(L, need_year(L, ref).unit_has_data(ref.index));
+  return 1;
+}
+
+// failing(n) → { "17.1", ... } the failing indicators (value missing, not meeting its
+// threshold, or without a threshold), and { "17.3", ... } those without a threshold. Empty
+// for a criterion decided by an assessed status.
+int commune_failing(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const YearData& year = need_year(L, ref);
+  int n = check_criterion(L, year, 2);
+  std::vector<std::string> failing, missing;
+  if (year.unit_has_values(ref.index)) {
+    std::vector<std::size_t> no_threshold;
+    for (std::size_t ind : year.failing(ref.index, *year.set().criterion(n), &no_threshold))
+      failing.push_back(year.set().indicators()[ind].id);
+    for (std::size_t ind : no_threshold) missing.push_back(year.set().indicators()[ind].id);
+  }
+  push_strings(L, failing);
+  push_strings(L, missing);
+  return 2;
+}
+
 bool push_indicator_value(lua_State* L, const UnitRef& ref, const char* id) {
   const YearData& year = need_year(L, ref);
   int ind = year.set().indicator_index(id);
@@ -85,13 +114,14 @@ int commune_threshold(lua_State* L) {
   if (ind < 0)
     return luaL_error(L, "%s", (tr("bộ tiêu chí không có chỉ tiêu '", "the criteria set has no indicator '") + id + "'").c_str());
   const Unit& u = ref.province->units()[ref.index];
-  const Threshold* t = year.set().threshold(static_cast<std::size_t>(ind), u.region, ref.province->unit().code, year.year());
+  const Threshold* t = year.set().threshold(static_cast<std::size_t>(ind), u, ref.province->id(), year.year());
   if (!t) { lua_pushnil(L); return 1; }
   lua_pushnumber(L, t->value);
   lua_pushstring(L, year.set().indicators()[static_cast<std::size_t>(ind)].comparison.c_str());
   lua_pushboolean(L, t->confirmed);
   lua_pushstring(L, t->source.c_str());
-  return 4;
+  lua_pushstring(L, CriteriaSet::scope_text(*t).c_str());
+  return 5;
 }
 
 int commune_has_tag(lua_State* L) {
@@ -111,33 +141,42 @@ int commune_recognised(lua_State* L) {
   return 1;
 }
 
+// The district of the commune on its map, else (on the map without districts) the district(s)
+// its predecessors belonged to before 01/07/2025, joined by ", "; "" when neither is known.
+std::string former_district(lua_State* L, const UnitRef& ref) {
+  const Unit& u = ref.province->units()[ref.index];
+  if (const Unit* d = ref.province->district_of(u)) return d->name;
+  std::string out;
+  for (const auto& name : former_districts(context(L).catalog.db(), u.id)) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
 int commune_index(lua_State* L) {
   UnitRef& ref = check_unit(L, 1, kCommuneType);
   const char* key = luaL_checkstring(L, 2);
   if (lua_getfield(L, lua_upvalueindex(1), key) != LUA_TNIL) return 1;
   const Unit& u = ref.province->units()[ref.index];
-  const Unit* district = ref.province->find(u.parent);
+  const Unit* district = ref.province->district_of(u);
   if (!std::strcmp(key, "code")) lua_pushstring(L, u.code.c_str());
   else if (!std::strcmp(key, "name")) lua_pushstring(L, u.name.c_str());
   else if (!std::strcmp(key, "name_with_type")) lua_pushstring(L, u.name_with_type.c_str());
   else if (!std::strcmp(key, "type")) lua_pushstring(L, u.type.c_str());
   else if (!std::strcmp(key, "kind")) lua_pushliteral(L, "commune");
   else if (!std::strcmp(key, "district")) lua_pushstring(L, district ? district->name.c_str() : "");
-  else if (!std::strcmp(key, "district_code")) lua_pushstring(L, u.parent.c_str());
+  else if (!std::strcmp(key, "district_code")) lua_pushstring(L, district ? district->code.c_str() : "");
+  else if (!std::strcmp(key, "former_district")) lua_pushstring(L, former_district(L, ref).c_str());
   else if (!std::strcmp(key, "province")) lua_pushstring(L, ref.province->unit().name.c_str());
-  else if (!std::strcmp(key, "region")) lua_pushstring(L, u.region.c_str());
-  else if (!std::strcmp(key, "extremely_difficult")) lua_pushboolean(L, u.extremely_difficult);
-  else if (!std::strcmp(key, "border")) lua_pushboolean(L, u.border);
-  else if (!std::strcmp(key, "mountainous")) lua_pushboolean(L, u.mountainous);
+  else if (!std::strcmp(key, "region")) lua_pushstring(L, u.region().c_str());
+  else if (!std::strcmp(key, "extremely_difficult")) lua_pushboolean(L, u.flag("dbkk"));
+  else if (!std::strcmp(key, "border")) lua_pushboolean(L, u.flag("bien-gioi"));
+  else if (!std::strcmp(key, "mountainous")) lua_pushboolean(L, u.flag("mien-nui"));
   else if (!std::strcmp(key, "flags")) {
     lua_createtable(L, 0, 3);
-    lua_pushboolean(L, u.extremely_difficult);
-    lua_setfield(L, -2, "extremely_difficult");
-    lua_pushboolean(L, u.border);
-    lua_setfield(L, -2, "border");
-    lua_pushboolean(L, u.mountainous);
-    lua_setfield(L, -2, "mountainous");
+    set_boolean_field(L, "extremely_difficult", u.flag("dbkk"));
+    set_boolean_field(L, "border", u.flag("bien-gioi"));
+    set_boolean_field(L, "mountainous", u.flag("mien-nui"));
   } else if (!std::strcmp(key, "tags")) push_strings(L, u.tags);
+  else if (push_unit_life(L, u, key)) return 1;
   else if (!std::strcmp(key, "year")) {
     if (ref.year) lua_pushinteger(L, ref.year->year()); else lua_pushnil(L);
   } else if (!std::strcmp(key, "criteria_set")) {
@@ -171,7 +210,9 @@ int commune_eq(lua_State* L) {
 const luaL_Reg commune_methods[] = {
     {"met", safe<commune_met>},         {"status", safe<commune_status>},     {"assessed", safe<commune_assessed>},
     {"count_met", safe<commune_count_met>}, {"value", safe<commune_value>}, {"threshold", safe<commune_threshold>},
-    {"has_tag", safe<commune_has_tag>}, {"recognised", safe<commune_recognised>}, {nullptr, nullptr}};
+    {"has_tag", safe<commune_has_tag>}, {"recognised", safe<commune_recognised>}, {"has_data", safe<commune_has_data>},
+    {"failing", safe<commune_failing>}, {"history", safe<unit_history>}, {"predecessors", safe<unit_predecessors>},
+    {"successors", safe<unit_successors>}, {"funding", safe<unit_funding_rows>}, {nullptr, nullptr}};
 
 }  // namespace
 

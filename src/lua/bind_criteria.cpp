@@ -16,7 +16,10 @@ int ntm_criteria(lua_State* L) {
   std::string id;
   if (lua_type(L, 1) == LUA_TNUMBER) {
     std::string grade = luaL_optstring(L, 2, "standard");
-    id = set_for_year(ctx.catalog.db(), static_cast<int>(luaL_checkinteger(L, 1)), "commune", grade);
+    int year = static_cast<int>(luaL_checkinteger(L, 1));
+    // The run's --set answers for the standard commune set, as everywhere else in the run.
+    id = grade == "standard" && !ctx.catalog.given_set().empty() ? ctx.catalog.given_set()
+                                                                 : set_for_year(ctx.catalog.db(), year, "commune", grade);
   } else {
     id = luaL_checkstring(L, 1);
   }
@@ -26,6 +29,7 @@ int ntm_criteria(lua_State* L) {
   set_string_field(L, "name", set->name());
   set_string_field(L, "legal_basis", set->legal_basis());
   set_string_field(L, "grade", set->grade());
+  set_string_field(L, "level", set->level());
   set_integer_field(L, "valid_from", set->valid_from());
   set_integer_field(L, "valid_to", set->valid_to());
   const auto& indicators = set->indicators();

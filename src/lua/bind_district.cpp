@@ -25,6 +25,7 @@ int district_index(lua_State* L) {
   else if (!std::strcmp(key, "type")) lua_pushstring(L, u.type.c_str());
   else if (!std::strcmp(key, "kind")) lua_pushliteral(L, "district");
   else if (!std::strcmp(key, "province")) push_province(L, ref.province);
+  else if (push_unit_life(L, u, key)) return 1;
   else if (!std::strcmp(key, "recognition")) {
     static const char* grades[] = {"model", "advanced", "standard", "basic"};
     for (const char* g : grades)
@@ -40,7 +41,9 @@ int district_tostring(lua_State* L) {
   return 1;
 }
 
-const luaL_Reg district_methods[] = {{"communes", safe<district_communes>}, {nullptr, nullptr}};
+const luaL_Reg district_methods[] = {{"communes", safe<district_communes>},   {"history", safe<unit_history>},
+                                     {"predecessors", safe<unit_predecessors>}, {"successors", safe<unit_successors>},
+                                     {nullptr, nullptr}};
 
 }  // namespace
 

@@ -259,10 +259,20 @@ int document_table(lua_State* L) {
   std::string where = "doc:table";
   if (lua_type(L, 2) != LUA_TTABLE)
     fail(where + tr(": cần bảng {title=, header=, rows=, ...}, nhận ", ": expects a table {title=, header=, rows=, ...}, got ") + describe(L, 2));
-  check_keys(L, 2, where, {"title", "unit", "header", "rows", "totals", "widths", "decimals", "mode"});
+  check_keys(L, 2, where, {"title", "unit", "header", "rows", "totals", "widths", "decimals", "mode", "annex", "note",
+                            "landscape", "filter"});
   report::Table t;
   t.title = opt_string_field(L, 2, "title");
   t.unit = opt_string_field(L, 2, "unit");
+  t.annex = opt_boolean_field(L, 2, "annex", false);
+  t.note = opt_string_field(L, 2, "note");
+  t.filter = opt_boolean_field(L, 2, "filter", false);
+  lua_getfield(L, 2, "landscape");             // nil: decided by the width of the table
+  if (lua_type(L, -1) == LUA_TBOOLEAN)
+    t.orientation = lua_toboolean(L, -1) ? report::Table::Orientation::Landscape : report::Table::Orientation::Portrait;
+  else if (!lua_isnil(L, -1))
+    fail(where + tr(": landscape phải là true hoặc false, nhận ", ": landscape must be true or false, got ") + describe(L, -1));
+  lua_pop(L, 1);
   if (!t.title.empty()) where += " '" + t.title + "'";
   NumberDefaults d;
   d.decimals = check_decimals(L, 2, where, 2);
@@ -294,12 +304,18 @@ int document_chart(lua_State* L) {
   if (lua_type(L, 2) != LUA_TTABLE)
     fail(where + tr(": cần bảng {kind=, title=, categories=, series=}, nhận ", ": expects a table {kind=, title=, categories=, series=}, got ") +
          describe(L, 2));
-  check_keys(L, 2, where, {"kind", "stacked", "title", "categories", "series", "decimals", "value_axis"});
+  check_keys(L, 2, where, {"kind", "stacked", "title", "categories", "series", "decimals", "value_axis", "labels"});
   report::Chart c;
   std::string kind = opt_string_field(L, 2, "kind", "column");
   if (kind == "column") c.kind = report::Chart::Kind::Column;
   else if (kind == "bar") c.kind = report::Chart::Kind::Bar;
-  else fail(where + tr(": kind '", ": kind '") + kind + tr("' không hợp lệ (column, bar)", "' is not valid (column, bar)"));
+  else if (kind == "line") c.line = true;
+  else fail(where + tr(": kind '", ": kind '") + kind + tr("' không hợp lệ (column, bar, line)", "' is not valid (column, bar, line)"));
+  std::string labels = opt_string_field(L, 2, "labels", "auto");
+  if (labels == "auto") c.labels = report::Chart::Labels::Auto;
+  else if (labels == "all") c.labels = report::Chart::Labels::All;
+  else if (labels == "none") c.labels = report::Chart::Labels::None;
+  else fail(where + tr(": labels '", ": labels '") + labels + tr("' không hợp lệ (auto, all, none)", "' is not valid (auto, all, none)"));
   c.stacked = opt_boolean_field(L, 2, "stacked", false);
   c.title = opt_string_field(L, 2, "title");
   c.value_axis = opt_string_field(L, 2, "value_axis");
@@ -322,9 +338,13 @@ int document_chart(lua_State* L) {
     lua_rawgeti(L, -1, i);
     std::string s_where = where + ": series[" + std::to_string(i) + "]";
     if (lua_type(L, -1) != LUA_TTABLE) fail(s_where + tr(" phải là bảng {name=, values=}, nhận ", " must be a table {name=, values=}, got ") + describe(L, -1));
-    check_keys(L, -1, s_where, {"name", "values"});
+    check_keys(L, -1, s_where, {"name", "values", "color"});
     report::Series s;
     s.name = opt_string_field(L, -1, "name");
+    s.color = opt_string_field(L, -1, "color");
+    if (!s.color.empty() && (s.color.size() != 7 || s.color[0] != '#' ||
+                             s.color.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos))
+      fail(s_where + tr(": color phải có dạng \"#1a9850\", nhận ", ": color must look like \"#1a9850\", got ") + s.color);
     lua_getfield(L, -1, "values");
     s.values = check_numbers(L, -1, s_where + ".values");
     lua_pop(L, 2);

@@ -28,7 +28,7 @@ int ntm_finding(lua_State* L) {
     f.unit_code = u.code;
     f.unit_name = u.name;
     if (u.kind == "commune" || u.kind == "village") {
-      if (const Unit* d = ref->province->find(u.parent)) f.district = d->name;
+      if (const Unit* d = ref->province->district_of(u)) f.district = d->name;
     } else if (u.kind == "district") {
       f.district = u.name;
     }

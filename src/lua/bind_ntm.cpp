@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "lua/binding.h"
+#include "lua/handles.h"
 #include "lua/host.h"
 #include "lua/sandbox.h"
 #include "model/hash.h"
@@ -105,7 +106,10 @@ int ntm_params(lua_State* L) {
   }
   for (const auto& arg : ctx.args) {
     const std::string& name = arg.first;
-    bool known = std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
+    // --as-of and --set are the host's (they choose the map and the criteria set of the run);
+    // a script that does not declare them still runs with them.
+    bool known = name == "as-of" || name == "set" ||
+                 std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
     if (!known && !ctx.lenient_args) {
       std::string shown = name;   // as typed on the command line, where '-' and '_' are the same
       std::replace(shown.begin(), shown.end(), '_', '-');
@@ -279,6 +283,8 @@ void open_ntm(lua_State* L) {
   make_readonly(L, "ntm.fmt");
   lua_setfield(L, -2, "fmt");
   open_province(L);
+  open_unit_history(L);
+  open_records(L);
   open_district(L);
   open_commune(L);
   open_commune_list(L);

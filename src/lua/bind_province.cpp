@@ -1,11 +1,16 @@
-// ntm.province(name or code) and the Province type.
-//   local p = ntm.province("dien bien")       -- accents and case optional
-//   p.code, p.name, p.region
-//   p:districts(), p:district("Nậm Pồ"), p:communes{year = 2020, tag = "...", district = "..."}
+// ntm.province(name or code [, {date = "31/12/2024" | year = 2024}]) and the Province type.
+//   local p = ntm.province("dien bien")       -- accents and case optional; on the map of the
+//                                             -- run's date (--as-of, else 31/12 of --year, else today)
+//   p.code, p.name, p.region, p.date, p.has_districts
+//   p:districts(), p:district("Nậm Pồ"), p:communes{year = 2020, tag = "...", district = "..."},
+//   p:commune("Nà Hỳ", {year = 2020}), p:tags(), p:years()
+// A province handle is the province on one map; p:communes{year = Y} takes the communes of
+// the map of year Y (31/12/Y), which may differ from the handle's.
 #include <cstring>
 
 #include "lua/handles.h"
 #include "model/i18n.h"
+#include "model/text.h"
 #include "store/database.h"
 
 namespace ntm::lua {
@@ -26,13 +31,53 @@ int province_districts(lua_State* L) {
 int province_district(lua_State* L) {
   UnitRef& ref = check_unit(L, 1, kProvinceType);
   const Unit& d = ref.province->district(luaL_checkstring(L, 2));
-  push_district(L, ref.province, static_cast<std::size_t>(&d - ref.province->units().data()));
+  push_district(L, ref.province, ref.province->index_of(d));
   return 1;
 }
 
 int province_communes(lua_State* L) {
   UnitRef& ref = check_unit(L, 1, kProvinceType);
   push_communes(L, *ref.province, 2, {});
+  return 1;
+}
+
+// p:commune(name_or_code [, {year = Y}]) → one commune (any type: xã, phường, đặc khu) of the
+// map of that year (of the handle's map without a year).
+int province_commune(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kProvinceType);
+  Context& ctx = context(L);
+  std::string wanted = luaL_checkstring(L, 2);
+  if (!lua_isnoneornil(L, 3)) luaL_checktype(L, 3, LUA_TTABLE);
+  lua_Integer year = opt_integer_field(L, 3, "year", 0);
+  std::string set = opt_string_field(L, 3, "set");
+  const Province* map = ref.province;
+  const YearData* data = nullptr;
+  if (year) {
+    data = ctx.catalog.year(ref.province->id(), static_cast<int>(year), set).get();
+    map = &data->province();
+  }
+  const Unit* found = map->find(wanted);
+  if (!found && wanted.size() < 5 && wanted.find_first_not_of("0123456789") == std::string::npos)
+    found = map->find(std::string(5 - wanted.size(), '0') + wanted);
+  std::vector<std::string> names;
+  if (!found) {
+    std::string f = fold(wanted);
+    for (const Unit& u : map->units()) {
+      if (u.kind != "commune") continue;
+      names.push_back(u.name);
+      if (u.folded == f || fold(u.name_with_type) == f) {
+        if (found) throw NotFound(tr("tên '", "the name '") + wanted + tr("' trùng nhiều xã; dùng mã xã", "' matches several communes; use the code"), {}, wanted);
+        found = &u;
+      }
+    }
+  }
+  if (!found || found->kind != "commune") {
+    auto near = closest(wanted, names, 3);
+    std::string message = tr("tỉnh ", "province ") + map->unit().name + tr(" không có xã '", " has no commune '") + wanted +
+                          tr("' trên bản đồ ngày ", "' on the map of ") + vn_date(map->date());
+    throw NotFound(message + did_you_mean(near), near, wanted);
+  }
+  push_commune(L, map, map->index_of(*found), data);
   return 1;
 }
 
@@ -48,23 +93,15 @@ int province_tags(lua_State* L) {
   return 1;
 }
 
-// Years with indicator values or statuses for the province's communes.
+// Years with indicator values or assessed statuses for the province's communes, each year on
+// its own map.
 int province_years(lua_State* L) {
   UnitRef& ref = check_unit(L, 1, kProvinceType);
-  Context& ctx = context(L);
-  auto stmt = ctx.catalog.db().prepare(R"(
-    SELECT DISTINCT year FROM (
-      SELECT year FROM indicator_value WHERE unit_code IN
-        (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1)
-      UNION SELECT year FROM criterion_status WHERE unit_code IN
-        (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1))
-    ORDER BY year)");
-  stmt.bind(1, ref.province->unit().code);
-  lua_newtable(L);
-  lua_Integer i = 0;
-  while (stmt.step()) {
-    lua_pushinteger(L, stmt.get_int(0));
-    lua_rawseti(L, -2, ++i);
+  const auto& years = context(L).catalog.years_with_data(ref.province->id());
+  lua_createtable(L, static_cast<int>(years.size()), 0);
+  for (std::size_t i = 0; i < years.size(); ++i) {
+    lua_pushinteger(L, years[i]);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   return 1;
 }
@@ -77,8 +114,12 @@ int province_index(lua_State* L) {
   if (!std::strcmp(key, "code")) lua_pushstring(L, u.code.c_str());
   else if (!std::strcmp(key, "name")) lua_pushstring(L, u.name.c_str());
   else if (!std::strcmp(key, "name_with_type")) lua_pushstring(L, u.name_with_type.c_str());
-  else if (!std::strcmp(key, "region")) lua_pushstring(L, u.region.c_str());
+  else if (!std::strcmp(key, "type")) lua_pushstring(L, u.type.c_str());
+  else if (!std::strcmp(key, "region")) lua_pushstring(L, u.region().c_str());
   else if (!std::strcmp(key, "kind")) lua_pushliteral(L, "province");
+  else if (!std::strcmp(key, "date")) lua_pushstring(L, ref.province->date().c_str());
+  else if (!std::strcmp(key, "has_districts")) lua_pushboolean(L, ref.province->has_districts());
+  else if (push_unit_life(L, u, key)) return 1;
   else return luaL_error(L, "%s", (tr("tỉnh không có trường '", "a province has no field '") + key + "'").c_str());
   return 1;
 }
@@ -92,14 +133,16 @@ int province_tostring(lua_State* L) {
 int ntm_province(lua_State* L) {
   Context& ctx = context(L);
   std::string wanted = luaL_checkstring(L, 1);
-  auto province = ctx.catalog.province(wanted);
+  auto province = ctx.catalog.province(wanted, map_date_arg(L, 2));
   push_province(L, province.get());
   return 1;
 }
 
 const luaL_Reg province_methods[] = {{"districts", safe<province_districts>}, {"district", safe<province_district>},
-                                     {"communes", safe<province_communes>},   {"tags", safe<province_tags>},
-                                     {"years", safe<province_years>},         {nullptr, nullptr}};
+                                     {"communes", safe<province_communes>},   {"commune", safe<province_commune>},
+                                     {"tags", safe<province_tags>},           {"years", safe<province_years>},
+                                     {"history", safe<unit_history>},         {"predecessors", safe<unit_predecessors>},
+                                     {"successors", safe<unit_successors>},   {nullptr, nullptr}};
 
 }  // namespace
 
@@ -111,7 +154,7 @@ void push_province(lua_State* L, const Province* province) {
 
 void open_province(lua_State* L) {
   // [ntm]
-  define_type(L, kProvinceType, province_methods, safe<province_index>, safe<province_tostring>);
+  define_type(L, kProvinceType, province_methods, safe<province_index>, safe<province_tostring>, province_record_methods);
   lua_pushcfunction(L, safe<ntm_province>);
   lua_setfield(L, -2, "province");
 }

@@ -355,7 +355,121 @@ int document_page_break(lua_State* L) {
   return 0;
 }
 
-// doc:sign_off{recipients = {...}, role = {...} or "…", name = "…"}
+// Pushes a Lua array of strings (the profile's lines).
+void push_lines(lua_State* L, const char* key, const std::vector<std::string>& lines) {
+  push_strings(L, lines);
+  lua_setfield(L, -2, key);
+}
+
+// ntm.report.profile() → the province profile of `ntm report --profile FILE` as a table, or
+// nil when the command has none: {issuer=, number=, place=, recipients=, signer = {role=, name=},
+// decimals=, rounding=, money_unit=, text_file=}.
+int report_profile(lua_State* L) {
+  const auto& profile = context(L).profile;
+  if (!profile) {
+    lua_pushnil(L);
+    return 1;
+  }
+  const report::Profile& p = *profile;
+  lua_newtable(L);
+  push_lines(L, "issuer", p.issuer);
+  set_string_field(L, "number", p.number);
+  set_string_field(L, "place", p.place);
+  push_lines(L, "recipients", p.recipients);
+  lua_newtable(L);
+  push_lines(L, "role", p.signer_role);
+  set_string_field(L, "name", p.signer_name);
+  lua_setfield(L, -2, "signer");
+  if (p.decimals) set_integer_field(L, "decimals", *p.decimals);
+  if (p.rounding)
+    set_string_field(L, "rounding", *p.rounding == Rounding::Truncate ? "truncate" : *p.rounding == Rounding::HalfEven ? "half-even" : "half-up");
+  set_string_field(L, "money_unit", p.money_unit);
+  if (!p.prose_file.empty()) set_string_field(L, "text_file", p.prose_file.filename().string());
+  return 1;
+}
+
+// doc:prose(title [, {heading = level}]) → true when the office wrote that section: its
+// blocks are added; otherwise a visible placeholder paragraph saying where to write it.
+int document_prose(lua_State* L) {
+  report::Document& doc = check_document(L, "doc:prose");
+  std::string title = check_text(L, 2, "doc:prose", tr("tên mục", "the section title"));
+  std::string key = report::prose_key(title);
+  if (key.empty()) fail(tr("doc:prose: tên mục rỗng", "doc:prose: empty section title"));
+  const auto& profile = context(L).profile;
+  const report::Prose* prose = profile && profile->prose ? &*profile->prose : nullptr;
+  if (prose) {
+    auto it = prose->sections.find(key);
+    if (it != prose->sections.end() && !it->second.blocks.empty()) {
+      for (const report::Block& b : it->second.blocks) doc.blocks.push_back(b);
+      lua_pushboolean(L, 1);
+      return 1;
+    }
+  }
+  report::Paragraph p;
+  std::string where = prose ? tr("tệp ", "file ") + std::filesystem::path(prose->file).filename().string()
+                            : tr("tệp văn bản của văn phòng (--profile, mục [text])", "the office's text file (--profile, [text])");
+  p.runs.push_back(report::Run{tr("[Chưa có nội dung: viết mục này dưới dòng \"# ", "[No text yet: write this section under a line \"# ") +
+                                   title + tr("\" trong ", "\" in ") + where + "]",
+                               false, true, {}});
+  doc.blocks.emplace_back(std::move(p));
+  lua_pushboolean(L, 0);
+  return 1;
+}
+
+// doc:fields{ tinh = "Điện Biên", so_xa = 115, xa = { {ten = "…", so_tieu_chi = 12}, … } }:
+// the values an office's Word template can use ({{tinh}}; {{xa.ten}} in a repeated row).
+// Numbers are written the Vietnamese way; call it again to add more.
+int document_fields(lua_State* L) {
+  report::Document& doc = check_document(L, "doc:fields");
+  const std::string where = "doc:fields";
+  if (lua_type(L, 2) != LUA_TTABLE) fail(where + tr(": cần bảng {tên = giá trị}, nhận ", ": expects a table {name = value}, got ") + describe(L, 2));
+  auto value_text = [&](int index, const std::string& name) -> std::string {
+    switch (lua_type(L, index)) {
+      case LUA_TSTRING: return lua_tostring(L, index);
+      case LUA_TNUMBER: {
+        if (lua_isinteger(L, index)) return format_integer(lua_tointeger(L, index));
+        NumberFormat f;
+        f.decimals = 2;
+        f.trim_zeros = true;
+        return format_number(lua_tonumber(L, index), f);
+      }
+      case LUA_TBOOLEAN: return lua_toboolean(L, index) ? tr("có", "yes") : tr("không", "no");
+      default: fail(where + ": " + name + tr(" phải là chuỗi, số hoặc danh sách bảng, nhận ", " must be a string, a number or a list of tables, got ") + describe(L, index));
+    }
+  };
+  lua_pushnil(L);
+  while (lua_next(L, 2)) {                     // [..., key, value]
+    if (lua_type(L, -2) != LUA_TSTRING) fail(where + tr(": khóa phải là chuỗi, nhận ", ": keys must be strings, got ") + describe(L, -2));
+    std::string name = lua_tostring(L, -2);
+    if (lua_type(L, -1) == LUA_TTABLE) {
+      std::vector<std::map<std::string, std::string>> rows;
+      lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, -1));
+      for (lua_Integer i = 1; i <= n; ++i) {
+        lua_rawgeti(L, -1, i);                 // [..., key, list, item]
+        std::string item_where = name + "[" + std::to_string(i) + "]";
+        if (lua_type(L, -1) != LUA_TTABLE) fail(where + ": " + item_where + tr(" phải là bảng, nhận ", " must be a table, got ") + describe(L, -1));
+        std::map<std::string, std::string> row;
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+          if (lua_type(L, -2) != LUA_TSTRING) fail(where + ": " + item_where + tr(": khóa phải là chuỗi", ": keys must be strings"));
+          std::string k = lua_tostring(L, -2);
+          row[k] = value_text(lua_gettop(L), item_where + "." + k);
+          lua_pop(L, 1);
+        }
+        rows.push_back(std::move(row));
+        lua_pop(L, 1);
+      }
+      doc.lists[name] = std::move(rows);
+    } else {
+      doc.fields[name] = value_text(lua_gettop(L), name);
+    }
+    lua_pop(L, 1);
+  }
+  return 0;
+}
+
+// doc:sign_off{recipients = {...}, role = {...} or "…", name = "…"}: printed where it is
+// called (before the annexes that follow), or at the end when called last.
 int document_sign_off(lua_State* L) {
   report::Document& doc = check_document(L, "doc:sign_off");
   const std::string where = "doc:sign_off";
@@ -367,6 +481,7 @@ int document_sign_off(lua_State* L) {
   s.signer_role = string_list_field(L, 2, "role", where);
   s.signer_name = string_field(L, 2, "name", where);
   doc.sign_off = std::move(s);
+  doc.sign_off_at = doc.blocks.size();
   return 0;
 }
 
@@ -375,9 +490,10 @@ const luaL_Reg document_methods[] = {
     {"list", safe<document_list>},           {"bullet", safe<document_bullet>},
     {"table", safe<document_table>},         {"chart", safe<document_chart>},
     {"page_break", safe<document_page_break>}, {"sign_off", safe<document_sign_off>},
-    {nullptr, nullptr}};
+    {"prose", safe<document_prose>},         {"fields", safe<document_fields>},
+    {"map", safe<document_map>},             {nullptr, nullptr}};
 
-const luaL_Reg report_functions[] = {{"document", safe<report_document>}, {nullptr, nullptr}};
+const luaL_Reg report_functions[] = {{"document", safe<report_document>}, {"profile", safe<report_profile>}, {nullptr, nullptr}};
 
 }  // namespace
 

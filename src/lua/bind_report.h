@@ -40,9 +40,11 @@ void check_keys(lua_State* L, int index, const std::string& where, std::initiali
 // when the method was called with a dot or on something else.
 report::Document& check_document(lua_State* L, const char* method);
 
-// doc:table{...} and doc:chart{...} (bind_document.cpp), raw: wrap in safe<>.
+// doc:table{...} and doc:chart{...} (bind_document.cpp), doc:map{...} (bind_map.cpp), raw:
+// wrap in safe<>.
 int document_table(lua_State* L);
 int document_chart(lua_State* L);
+int document_map(lua_State* L);
 
 }  // namespace report_binding
 

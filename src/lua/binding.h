@@ -62,7 +62,7 @@ void make_readonly(lua_State* L, const char* name);
 // table filled by `methods`, plus `index` as __index function when given (methods first),
 // __metatable = false so scripts cannot read or replace it. Leaves nothing on the stack.
 void define_type(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction index = nullptr,
-                 lua_CFunction tostring = nullptr);
+                 lua_CFunction tostring = nullptr, const luaL_Reg* more_methods = nullptr);
 
 // Optional field of the table at `index`: string / integer / boolean; `fallback` when absent.
 std::string opt_string_field(lua_State* L, int index, const char* key, const std::string& fallback = {});
@@ -86,6 +86,9 @@ void push_strings(lua_State* L, const std::vector<std::string>& values);
 void open_ntm(lua_State* L);          // bind_ntm.cpp
 void open_fmt(lua_State* L);          // bind_fmt.cpp: pushes the ntm.fmt table
 void open_province(lua_State* L);     // bind_province.cpp: adds ntm.province
+void open_records(lua_State* L);      // bind_records.cpp: adds ntm.funding_sources
+extern const luaL_Reg province_record_methods[];   // bind_records.cpp: p:funding, p:statistics, ...
+int unit_funding_rows(lua_State* L);  // bind_records.cpp: p:funding, x:funding (the unit and the units under it)
 void open_district(lua_State* L);     // bind_district.cpp
 void open_commune(lua_State* L);      // bind_commune.cpp
 void open_commune_list(lua_State* L); // bind_commune_list.cpp

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/catalog.h"
+#include "report/profile.h"
 
 namespace ntm::lua {
 
@@ -75,6 +76,10 @@ struct Context {
   std::size_t max_print_bytes = 64u << 20;          // output flood cap
   std::size_t printed_bytes = 0;
   std::string usage_error;       // set when the command line's script parameters are wrong (exit 2)
+  // Report layouts: the province profile (ntm report --profile FILE; nullptr without one)
+  // and its prose, and where doc:map finds the boundaries of the 2025 map.
+  std::shared_ptr<const report::Profile> profile;
+  std::filesystem::path boundaries_dir;
 };
 
 }  // namespace ntm::lua

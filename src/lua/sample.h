@@ -17,8 +17,10 @@ struct SampleCounts {
 
 // Runs `generator` with the value returned by `lib` (db/samples/lib.lua) as its argument,
 // and inserts what it returns into `db` within the caller's transaction. The generator
-// returns { meta = {k = v}, rows = { table = { {col = v, ...}, ... } },
-// updates = { unit = { {code = ..., border = 1, ...} } } }.
+// returns { meta = {k = v}, date = "2020-12-31", rows = { table = { {col = v, ...}, ... } } }.
+// A row names its unit by `unit_code`, placed on the map of 31/12 of the row's `year`, else
+// of `date`; `unit` rows create units ({code, kind, type, name, name_with_type, parent_code,
+// valid_from, valid_to}); flags and groups are `unit_class` rows.
 // Throws ScriptError on a script error, store::DbError naming the table and row on bad data.
 SampleCounts load_sample(Host& host, store::Database& db, const std::filesystem::path& lib,
                          const std::filesystem::path& generator);

@@ -337,7 +337,8 @@ void make_readonly(lua_State* L, const char* name) {
   lua_remove(L, real);                       // [P]
 }
 
-void define_type(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction index, lua_CFunction tostring) {
+void define_type(lua_State* L, const char* name, const luaL_Reg* methods, lua_CFunction index, lua_CFunction tostring,
+                 const luaL_Reg* more_methods) {
   if (!luaL_newmetatable(L, name)) {
     lua_pop(L, 1);
     return;
@@ -345,6 +346,7 @@ void define_type(lua_State* L, const char* name, const luaL_Reg* methods, lua_CF
   int mt = lua_gettop(L);
   lua_newtable(L);
   luaL_setfuncs(L, methods, 0);              // [mt, methods]
+  if (more_methods) luaL_setfuncs(L, more_methods, 0);
   if (index) {
     lua_pushcclosure(L, index, 1);           // methods become the upvalue of the index function
   }

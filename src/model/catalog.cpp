@@ -4,10 +4,24 @@
 
 namespace ntm {
 
-std::shared_ptr<const Province> Catalog::province(const std::string& name_or_code) {
-  std::string code = find_province_code(db_, name_or_code);
-  auto& slot = provinces_[code];
-  if (!slot) slot = Province::load(db_, code);
+std::string Catalog::map_date(int year) const {
+  if (!as_of_.empty() && (year == 0 || year == as_of_year_)) return as_of_;
+  if (year == 0) return today();
+  return year_end(year);
+}
+
+std::shared_ptr<const Province> Catalog::province(const std::string& name_or_code, const std::string& date) {
+  std::string d = date.empty() ? map_date(0) : date;
+  auto key = std::make_pair(name_or_code, d);
+  auto it = names_.find(key);
+  UnitId id = it != names_.end() ? it->second : (names_[key] = find_province(db_, name_or_code, d));
+  return province_at(id, d);
+}
+
+std::shared_ptr<const Province> Catalog::province_at(UnitId id, const std::string& date, int class_year) {
+  if (class_year == 0) class_year = std::atoi(date.substr(0, 4).c_str());
+  auto& slot = provinces_[{id, date, class_year}];
+  if (!slot) slot = Province::load(db_, id, date, class_year);
   return slot;
 }
 
@@ -17,38 +31,38 @@ std::shared_ptr<const CriteriaSet> Catalog::criteria_set(const std::string& id) 
   return slot;
 }
 
-std::shared_ptr<const YearData> Catalog::year(const std::string& province_code, int year, const std::string& set_id) {
-  std::string id = set_id.empty() ? set_for_year(db_, year) : set_id;
-  auto& slot = years_[{province_code + "/" + std::to_string(year), id}];
-  if (!slot) slot = YearData::load(db_, province(province_code), criteria_set(id), year);
+SetChoice Catalog::set_for(UnitId province, int year, const std::string& given) {
+  return choose_set(db_, province, year, given.empty() ? given_set_ : given);
+}
+
+std::shared_ptr<const YearData> Catalog::year(UnitId province, int year, const std::string& set_id) {
+  std::string id = set_id.empty() ? set_for(province, year).id : set_id;
+  auto& slot = years_[{province, year, id}];
+  if (!slot) slot = YearData::load(db_, province_at(province, map_date(year), year), criteria_set(id), year);
   return slot;
 }
 
-int Catalog::latest_year(const std::string& province_code) const {
+const std::vector<int>& Catalog::years_with_data(UnitId province) {
+  auto it = years_with_data_.find(province);
+  if (it != years_with_data_.end()) return it->second;
+  // A fact of year Y counts when its unit is on the map of 31/12/Y under the province
+  // (directly, or through a district of that map).
   auto stmt = db_.prepare(R"(
-    SELECT max(year) FROM (
-      SELECT year FROM indicator_value WHERE unit_code IN
-        (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1)
-      UNION ALL
-      SELECT year FROM criterion_status WHERE unit_code IN
-        (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1)))");
-  stmt.bind(1, province_code);
-  if (stmt.step() && !stmt.is_null(0)) return static_cast<int>(stmt.get_int(0));
-  return 0;
-}
-
-std::vector<int> Catalog::years_with_data(const std::string& province_code) const {
-  auto stmt = db_.prepare(R"(
-    SELECT year FROM indicator_value WHERE unit_code IN
-      (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1)
-    UNION
-    SELECT year FROM criterion_status WHERE unit_code IN
-      (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1)
-    ORDER BY year)");
-  stmt.bind(1, province_code);
+    WITH facts(unit_id, year) AS (
+      SELECT DISTINCT unit_id, year FROM indicator_value
+      UNION SELECT DISTINCT unit_id, year FROM criterion_status WHERE by = 'assessed'),
+    placed(unit_id, year, parent_id) AS (
+      SELECT f.unit_id, f.year, p.parent_id FROM facts f JOIN unit_period p ON p.unit_id = f.unit_id
+      WHERE ifnull(p.valid_from, '') <= f.year || '-12-31' AND ifnull(p.valid_to, '9999-12-31') >= f.year || '-12-31')
+    SELECT DISTINCT x.year FROM placed x
+    WHERE x.parent_id = ?1 OR EXISTS (
+      SELECT 1 FROM unit_period d WHERE d.unit_id = x.parent_id AND d.parent_id = ?1
+        AND ifnull(d.valid_from, '') <= x.year || '-12-31' AND ifnull(d.valid_to, '9999-12-31') >= x.year || '-12-31')
+    ORDER BY x.year)");
+  stmt.bind(1, province);
   std::vector<int> years;
   while (stmt.step()) years.push_back(static_cast<int>(stmt.get_int(0)));
-  return years;
+  return years_with_data_[province] = std::move(years);
 }
 
 }  // namespace ntm

@@ -1,10 +1,11 @@
-// The model's entry point for one run: loads provinces, criteria sets and province-years
-// from the store on first use and keeps them for the rest of the run.
+// The model's entry point for one run: loads provinces (on the map of a date), criteria sets
+// and province-years from the store on first use and keeps them for the rest of the run.
 #pragma once
 
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -18,21 +19,49 @@ class Catalog {
   explicit Catalog(const store::Database& db) : db_(db) {}
 
   const store::Database& db() const { return db_; }
-  // By code or name (accents optional). Throws NotFound with suggestions.
-  std::shared_ptr<const Province> province(const std::string& name_or_code);
+
+  // The command's choices, said in every output: the map date of the reviewed year
+  // (--as-of) and the criteria set (--set). A review of year Y uses the map of 31/12/Y unless
+  // `as_of` is given for that year; other years use their own 31/12.
+  // `given`: chosen with --as-of (said so in outputs), else the default 31/12 of the year.
+  void set_as_of(const std::string& date, int year, bool given = true) {
+    as_of_ = date;
+    as_of_year_ = year;
+    as_of_given_ = given;
+  }
+  void set_given_set(const std::string& id) { given_set_ = id; }
+  const std::string& given_set() const { return given_set_; }
+  // The map date of a review of `year`; `year` 0: the as-of date, else today.
+  std::string map_date(int year) const;
+  // Whether the map date of `year` was given with --as-of.
+  bool as_of_given(int year) const { return as_of_given_ && (year == as_of_year_ || year == 0); }
+
+  // By code or name (accents optional) on the map of `date` ("" = map_date(0)). Throws
+  // NotFound with suggestions, or naming the successor of a province that no longer exists.
+  std::shared_ptr<const Province> province(const std::string& name_or_code, const std::string& date = {});
+  // A province identity on the map of `date`, with the classes of `class_year` (0: the
+  // date's year).
+  std::shared_ptr<const Province> province_at(UnitId id, const std::string& date, int class_year = 0);
   std::shared_ptr<const CriteriaSet> criteria_set(const std::string& id);
-  // The set for a year when `set_id` is empty.
-  std::shared_ptr<const YearData> year(const std::string& province_code, int year, const std::string& set_id = {});
-  // The latest year with indicator values or statuses for the province, or 0.
-  int latest_year(const std::string& province_code) const;
-  // Every year with indicator values or statuses for the province, ascending.
-  std::vector<int> years_with_data(const std::string& province_code) const;
+  // The set a review of the province's year uses: `given`, else --set, else the recorded
+  // set, else the national default.
+  SetChoice set_for(UnitId province, int year, const std::string& given = {});
+  // The province's data of a year on that year's map, under `set_id` (set_for() when empty).
+  std::shared_ptr<const YearData> year(UnitId province, int year, const std::string& set_id = {});
+  // The years with indicator values or assessed statuses for communes of the province (each
+  // year on its own map), ascending.
+  const std::vector<int>& years_with_data(UnitId province);
 
  private:
   const store::Database& db_;
-  std::map<std::string, std::shared_ptr<const Province>> provinces_;
+  std::string as_of_, given_set_;
+  int as_of_year_ = 0;
+  bool as_of_given_ = false;
+  std::map<std::pair<std::string, std::string>, UnitId> names_;
+  std::map<std::tuple<UnitId, std::string, int>, std::shared_ptr<const Province>> provinces_;
   std::map<std::string, std::shared_ptr<const CriteriaSet>> sets_;
-  std::map<std::pair<std::string, std::string>, std::shared_ptr<const YearData>> years_;
+  std::map<std::tuple<UnitId, int, std::string>, std::shared_ptr<const YearData>> years_;
+  std::map<UnitId, std::vector<int>> years_with_data_;
 };
 
 }  // namespace ntm

@@ -1,6 +1,7 @@
 #include "model/criteria.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "model/i18n.h"
 #include "store/database.h"
@@ -9,7 +10,7 @@ namespace ntm {
 
 std::shared_ptr<const CriteriaSet> CriteriaSet::load(const store::Database& db, const std::string& id) {
   auto set = std::make_shared<CriteriaSet>();
-  auto head = db.prepare("SELECT id, name, legal_basis, grade, valid_from, valid_to FROM criteria_set WHERE id = ?");
+  auto head = db.prepare("SELECT id, name, legal_basis, grade, valid_from, valid_to, level FROM criteria_set WHERE id = ?");
   head.bind(1, id);
   if (!head.step()) {
     std::vector<std::string> ids;
@@ -29,6 +30,7 @@ std::shared_ptr<const CriteriaSet> CriteriaSet::load(const store::Database& db, 
   set->grade_ = head.get_text(3);
   set->valid_from_ = static_cast<int>(head.get_int(4));
   set->valid_to_ = static_cast<int>(head.get_int(5));
+  set->level_ = head.get_text(6);
 
   auto criteria = db.prepare("SELECT number, name, ifnull(group_name, '') FROM criterion WHERE set_id = ? ORDER BY number");
   criteria.bind(1, id);
@@ -55,16 +57,31 @@ std::shared_ptr<const CriteriaSet> CriteriaSet::load(const store::Database& db, 
   }
 
   auto thresholds = db.prepare(R"(
-    SELECT indicator, ifnull(region, ''), ifnull(province, ''), ifnull(year, 0), value, confirmed, source,
-           ifnull(note, '')
-    FROM threshold WHERE set_id = ?)");
+    SELECT indicator, ifnull(region, ''), ifnull(class, ''), ifnull(province_id, 0), ifnull(year, 0), value, confirmed,
+           source, ifnull(note, '')
+    FROM threshold WHERE set_id = ? ORDER BY id)");
   thresholds.bind(1, id);
   while (thresholds.step()) {
     auto it = set->indicator_by_id_.find(thresholds.get_text(0));
     if (it == set->indicator_by_id_.end()) continue;
-    set->indicators_[it->second].thresholds.push_back(
-        {thresholds.get_text(1), thresholds.get_text(2), static_cast<int>(thresholds.get_int(3)),
-         thresholds.get_double(4), thresholds.get_int(5) != 0, thresholds.get_text(6), thresholds.get_text(7)});
+    Threshold t;
+    t.indicator = thresholds.get_text(0);
+    t.region = thresholds.get_text(1);
+    t.klass = thresholds.get_text(2);
+    for (std::size_t start = 0; start < t.klass.size();) {
+      std::size_t end = t.klass.find(';', start);
+      std::string item = t.klass.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      std::size_t eq = item.find('=');
+      if (eq != std::string::npos) t.conditions.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+      start = end == std::string::npos ? t.klass.size() : end + 1;
+    }
+    t.province = thresholds.get_int(3);
+    t.year = static_cast<int>(thresholds.get_int(4));
+    t.value = thresholds.get_double(5);
+    t.confirmed = thresholds.get_int(6) != 0;
+    t.source = thresholds.get_text(7);
+    t.note = thresholds.get_text(8);
+    set->indicators_[it->second].thresholds.push_back(std::move(t));
   }
   return set;
 }
@@ -80,19 +97,39 @@ int CriteriaSet::indicator_index(const std::string& id) const {
   return it == indicator_by_id_.end() ? -1 : static_cast<int>(it->second);
 }
 
-const Threshold* CriteriaSet::threshold(std::size_t indicator, const std::string& region,
-                                        const std::string& province, int year) const {
+const Threshold* CriteriaSet::threshold(std::size_t indicator, const Unit& unit, UnitId province, int year) const {
   const Threshold* best = nullptr;
-  int best_score = -1;
+  std::tuple<int, int, int, int> best_score{-1, -1, -1, -1};
   for (const auto& t : indicators_[indicator].thresholds) {
-    if (!t.region.empty() && t.region != region) continue;
-    if (!t.province.empty() && t.province != province) continue;
+    if (!t.region.empty() && t.region != unit.region()) continue;
+    if (t.province != 0 && t.province != province) continue;
     if (t.year != 0 && t.year != year) continue;
-    // Province beats region beats general; within each, a year's own row beats all-years.
-    int score = (t.province.empty() ? 0 : 4) + (t.region.empty() ? 0 : 2) + (t.year == 0 ? 0 : 1);
+    bool all = true;
+    for (const auto& [key, value] : t.conditions)
+      if (unit.klass(key) != value) { all = false; break; }
+    if (!all) continue;
+    // A province's own row, then the row with more class conditions, then a region's row;
+    // within each, a year's own row beats the all-years row. Ties: the first row loaded.
+    std::tuple<int, int, int, int> score{t.province != 0, static_cast<int>(t.conditions.size()), !t.region.empty(),
+                                         t.year != 0};
     if (score > best_score) { best = &t; best_score = score; }
   }
   return best;
+}
+
+std::string CriteriaSet::scope_text(const Threshold& t) {
+  std::string text;
+  auto add = [&](const std::string& part) { text += (text.empty() ? "" : ", ") + part; };
+  if (t.province) add(tr("riêng của tỉnh", "the province's own"));
+  for (const auto& [key, value] : t.conditions) {
+    if (key == "nhom") add(tr("nhóm ", "group ") + value);
+    else if (value == "1") add(key);
+    else add(key + " " + value);
+  }
+  if (!t.region.empty()) add(tr("vùng ", "region ") + t.region);
+  if (text.empty()) add(tr("chung", "general"));
+  if (t.year) add(tr("năm ", "year ") + std::to_string(t.year));
+  return text;
 }
 
 bool meets(double value, const std::string& comparison, double threshold) {
@@ -113,6 +150,55 @@ std::string set_for_year(const store::Database& db, int year, const std::string&
   throw NotFound(tr("không có bộ tiêu chí nào áp dụng cho năm ", "no criteria set applies to year ") +
                      std::to_string(year),
                  {}, std::to_string(year));
+}
+
+SetChoice choose_set(const store::Database& db, UnitId province, int year, const std::string& given,
+                     const std::string& level, const std::string& grade) {
+  SetChoice choice;
+  if (!given.empty()) {
+    auto stmt = db.prepare("SELECT id, valid_from, valid_to FROM criteria_set WHERE id = ?");
+    stmt.bind(1, given);
+    if (!stmt.step()) {
+      std::vector<std::string> ids;
+      auto all = db.prepare("SELECT id FROM criteria_set ORDER BY valid_from, id");
+      while (all.step()) ids.push_back(all.get_text(0));
+      std::string message = tr("không có bộ tiêu chí '", "no criteria set '") + given + "'" + tr(" (có: ", " (known: ");
+      for (std::size_t i = 0; i < ids.size(); ++i) message += (i ? ", " : "") + ids[i];
+      throw NotFound(message + ")", ids, given);
+    }
+    choice.id = given;
+    choice.how = "given";
+    choice.governs_year = year >= stmt.get_int(1) && year <= stmt.get_int(2);
+    return choice;
+  }
+  if (province) {
+    auto recorded = db.prepare(R"(
+      SELECT s.set_id FROM province_set s JOIN criteria_set c ON c.id = s.set_id
+      WHERE s.province_id = ? AND s.year = ? AND c.level = ? AND c.grade = ? LIMIT 1)");
+    recorded.bind(1, province).bind(2, year).bind(3, level).bind(4, grade);
+    if (recorded.step()) {
+      choice.id = recorded.get_text(0);
+      choice.how = "recorded";
+      auto range = db.prepare("SELECT ? BETWEEN valid_from AND valid_to FROM criteria_set WHERE id = ?");
+      range.bind(1, year).bind(2, choice.id);
+      choice.governs_year = range.step() && range.get_int(0) != 0;
+      return choice;
+    }
+  }
+  choice.id = set_for_year(db, year, level, grade);
+  choice.how = "default";
+  return choice;
+}
+
+std::string set_choice_text(const SetChoice& choice, int year) {
+  std::string y = std::to_string(year);
+  std::string text = tr("bộ tiêu chí ", "criteria set ") + choice.id;
+  if (choice.how == "default") text += tr(" (mặc định của năm ", " (the default for ") + y + ")";
+  else if (choice.how == "recorded") text += tr(" (tỉnh đã ghi dùng cho năm ", " (recorded by the province for ") + y + ")";
+  else text += tr(" (chọn bằng --set)", " (chosen with --set)");
+  if (!choice.governs_year)
+    text += tr("; lưu ý: bộ này không áp dụng cho năm ", "; note: this set does not govern the year ") + y;
+  return text;
 }
 
 const char* to_string(StatusSource source) {
@@ -138,40 +224,60 @@ std::shared_ptr<const YearData> YearData::load(const store::Database& db, std::s
   data->year_ = year;
   data->values_.assign(units * indicators, NAN);
   data->unit_has_values_.assign(units, 0);
+  data->unit_has_assessed_.assign(units, 0);
   data->assessed_.assign(units * static_cast<std::size_t>(data->criteria_slots_), -1);
   data->computed_ = data->assessed_;
 
-  // Communes and villages of the province: their parent is a district or a commune of it.
-  static const char* kSubtree = R"(
-    unit_code IN (SELECT u.code FROM unit u JOIN unit d ON u.parent_code = d.code WHERE d.parent_code = ?1
-                  UNION ALL SELECT d.code FROM unit d WHERE d.parent_code = ?1
-                  UNION ALL SELECT v.code FROM unit v JOIN unit c ON v.parent_code = c.code
-                            JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1))";
-  auto values = db.prepare(std::string("SELECT unit_code, indicator, value FROM indicator_value "
-                                       "WHERE year = ?2 AND set_id = ?3 AND ") + kSubtree);
-  values.bind(1, province->unit().code).bind(2, year).bind(3, set->id());
-  std::unordered_map<std::string, std::size_t> unit_index;
-  for (std::size_t i = 0; i < units; ++i) unit_index[province->units()[i].code] = i;
+  // The units of the province's map, by id, bound as one JSON-free list: a recursive query
+  // over the same map gives the ids; each fact row is matched to its unit by id.
+  std::unordered_map<UnitId, std::size_t> unit_index;
+  for (std::size_t i = 0; i < units; ++i) unit_index[province->units()[i].id] = i;
+  static const char* kTree = R"(
+    WITH RECURSIVE tree(id) AS (
+      SELECT ?1 UNION ALL
+      SELECT p.unit_id FROM unit_period p JOIN tree t ON p.parent_id = t.id
+      WHERE ifnull(p.valid_from, '') <= ?4 AND ifnull(p.valid_to, '9999-12-31') >= ?4) )";
+  auto values = db.prepare(std::string(kTree) +
+                           "SELECT v.unit_id, v.indicator, v.value FROM indicator_value v JOIN tree t ON t.id = v.unit_id "
+                           "WHERE v.year = ?2 AND v.set_id = ?3");
+  values.bind(1, province->id()).bind(2, year).bind(3, set->id()).bind(4, province->date());
   while (values.step()) {
-    auto u = unit_index.find(values.get_text(0));
+    auto u = unit_index.find(values.get_int(0));
     int ind = set->indicator_index(values.get_text(1));
     if (u == unit_index.end() || ind < 0) continue;
     data->values_[u->second * indicators + static_cast<std::size_t>(ind)] = values.get_double(2);
     data->unit_has_values_[u->second] = 1;
     ++data->values_count_;
   }
-  auto statuses = db.prepare(std::string("SELECT unit_code, criterion, met, by FROM criterion_status "
-                                         "WHERE year = ?2 AND set_id = ?3 AND ") + kSubtree);
-  statuses.bind(1, province->unit().code).bind(2, year).bind(3, set->id());
+  auto statuses = db.prepare(std::string(kTree) +
+                             "SELECT s.unit_id, s.criterion, s.met, s.by FROM criterion_status s JOIN tree t ON t.id = s.unit_id "
+                             "WHERE s.year = ?2 AND s.set_id = ?3");
+  statuses.bind(1, province->id()).bind(2, year).bind(3, set->id()).bind(4, province->date());
   while (statuses.step()) {
-    auto u = unit_index.find(statuses.get_text(0));
+    auto u = unit_index.find(statuses.get_int(0));
     int criterion = static_cast<int>(statuses.get_int(1));
     if (u == unit_index.end() || criterion < 0 || criterion >= data->criteria_slots_) continue;
     std::size_t slot = u->second * static_cast<std::size_t>(data->criteria_slots_) + static_cast<std::size_t>(criterion);
     signed char met = statuses.get_int(2) ? 1 : 0;
-    if (statuses.get_text(3) == "assessed") { data->assessed_[slot] = met; ++data->assessed_count_; }
-    else { data->computed_[slot] = met; ++data->computed_count_; }
+    if (statuses.get_text(3) == "assessed") {
+      data->assessed_[slot] = met;
+      data->unit_has_assessed_[u->second] = 1;
+      ++data->assessed_count_;
+    } else {
+      data->computed_[slot] = met;
+      ++data->computed_count_;
+    }
   }
+  // The thresholds the communes with values are judged by that are not confirmed, in
+  // indicator order, each once.
+  std::unordered_map<const Threshold*, char> used;
+  auto communes = province->communes();
+  for (std::size_t ind = 0; ind < indicators; ++ind)
+    for (std::size_t i : communes) {
+      if (!data->unit_has_values_[i]) continue;
+      const Threshold* t = set->threshold(ind, province->units()[i], province->id(), year);
+      if (t && !t->confirmed && !used[t]++) data->unconfirmed_.push_back(t);
+    }
   return data;
 }
 
@@ -189,11 +295,27 @@ bool YearData::indicators_meet(std::size_t unit, const Criterion& criterion) con
   if (criterion.indicators.empty()) return false;
   const Unit& u = province_->units()[unit];
   for (std::size_t ind : criterion.indicators) {
-    const Threshold* t = set_->threshold(ind, u.region, province_->unit().code, year_);
+    const Threshold* t = set_->threshold(ind, u, province_->id(), year_);
     if (!t) return false;
     if (!meets(value(unit, ind), set_->indicators()[ind].comparison, t->value)) return false;
   }
   return true;
+}
+
+std::vector<std::size_t> YearData::failing(std::size_t unit, const Criterion& criterion,
+                                           std::vector<std::size_t>* no_threshold) const {
+  std::vector<std::size_t> out;
+  const Unit& u = province_->units()[unit];
+  for (std::size_t ind : criterion.indicators) {
+    const Threshold* t = set_->threshold(ind, u, province_->id(), year_);
+    if (!t) {
+      if (no_threshold) no_threshold->push_back(ind);
+      out.push_back(ind);
+    } else if (!meets(value(unit, ind), set_->indicators()[ind].comparison, t->value)) {
+      out.push_back(ind);
+    }
+  }
+  return out;
 }
 
 CriterionStatus YearData::status(std::size_t unit, int number) const {
@@ -202,8 +324,6 @@ CriterionStatus YearData::status(std::size_t unit, int number) const {
   }
   int a = assessed(unit, number);
   if (a >= 0) return {a == 1, StatusSource::Assessed};
-  int c = computed(unit, number);
-  if (c >= 0) return {c == 1, StatusSource::Computed};
   return {false, StatusSource::None};
 }
 

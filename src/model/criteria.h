@@ -1,6 +1,7 @@
 // Criteria sets (bộ tiêu chí) with their criteria, indicators and thresholds, and the
 // year data of a province evaluated against them. The thresholds are data: the most
-// specific row wins (province over region over general; a year's own over all years).
+// specific row wins (a province's own row, then rows for classes of the commune — its group,
+// its flags —, then its region, then the general row; a year's own row over all years).
 #pragma once
 
 #include <cmath>
@@ -15,8 +16,11 @@
 namespace ntm {
 
 struct Threshold {
+  std::string indicator;   // the indicator id ("10.1")
   std::string region;      // "" = every region
-  std::string province;    // "" = national
+  std::string klass;       // "" = every class; else "nhom=1" or "nhom=3;dbkk=1"
+  std::vector<std::pair<std::string, std::string>> conditions;   // klass parsed
+  UnitId province = 0;     // 0 = national
   int year = 0;            // 0 = every year
   double value = 0;
   bool confirmed = false;
@@ -57,13 +61,15 @@ class CriteriaSet {
   const Criterion* criterion(int number) const;
   // Index of an indicator id, or -1.
   int indicator_index(const std::string& id) const;
-  // The threshold that applies to a unit of this region and province in this year, or
-  // nullptr when the data has none (the caller must report that, never treat it as met).
-  const Threshold* threshold(std::size_t indicator, const std::string& region, const std::string& province,
-                             int year) const;
+  // The threshold that applies to a unit (its region and classes) of a province in a year,
+  // or nullptr when the data has none (the caller must report that, never treat it as met).
+  const Threshold* threshold(std::size_t indicator, const Unit& unit, UnitId province, int year) const;
+  // "chung", "vùng TDMNPB", "nhóm 1", "tỉnh", with ", năm 2020": whom a threshold row is for.
+  static std::string scope_text(const Threshold& t);
+  const std::string& level() const { return level_; }
 
  private:
-  std::string id_, name_, legal_basis_, grade_;
+  std::string id_, name_, legal_basis_, grade_, level_;
   int valid_from_ = 0, valid_to_ = 0;
   std::vector<Criterion> criteria_;
   std::vector<Indicator> indicators_;
@@ -77,6 +83,19 @@ bool meets(double value, const std::string& comparison, double threshold);
 // cover it. Throws NotFound when none does.
 std::string set_for_year(const store::Database& db, int year, const std::string& level = "commune",
                          const std::string& grade = "standard");
+
+// The set a review of a province's year uses, and how it was chosen.
+struct SetChoice {
+  std::string id;
+  std::string how;          // "given" (--set), "recorded" (province_set), "default" (the year's national set)
+  bool governs_year = true; // false: a set given for a year it does not govern
+};
+// `given` (from --set) wins, then the set the province recorded for the year, then the
+// national set of the year. Throws NotFound for an unknown given id (listing the known ones).
+SetChoice choose_set(const store::Database& db, UnitId province, int year, const std::string& given,
+                     const std::string& level = "commune", const std::string& grade = "standard");
+// "bộ tiêu chí 1980-xa (mặc định của năm 2021)" — the words every output uses.
+std::string set_choice_text(const SetChoice& choice, int year);
 
 // How a criterion of a commune was decided.
 enum class StatusSource { None, Indicators, Assessed, Computed };
@@ -99,7 +118,10 @@ class YearData {
   const CriteriaSet& set() const { return *set_; }
   bool has_values() const { return values_count_ > 0; }
   bool has_assessed() const { return assessed_count_ > 0; }
-  bool has_data() const { return values_count_ > 0 || assessed_count_ > 0 || computed_count_ > 0; }
+  bool has_data() const { return values_count_ > 0 || assessed_count_ > 0; }
+  // Whether a unit has indicator values or assessed statuses for the year: a commune without
+  // either has no data and is never counted as meeting 0 criteria.
+  bool unit_has_data(std::size_t unit) const { return unit_has_values_[unit] || unit_has_assessed_[unit]; }
 
   // Indicator value of a unit (index into province().units()), NaN when missing.
   double value(std::size_t unit, std::size_t indicator) const {
@@ -112,17 +134,27 @@ class YearData {
   // Whether every indicator of the criterion meets its threshold (missing value or
   // missing threshold: not met).
   bool indicators_meet(std::size_t unit, const Criterion& criterion) const;
+  // The indicators of a criterion that fail for a unit (value missing, below its threshold,
+  // or no threshold), as indexes into set().indicators(); `no_threshold` gets those of them
+  // that have no threshold for the unit.
+  std::vector<std::size_t> failing(std::size_t unit, const Criterion& criterion,
+                                   std::vector<std::size_t>* no_threshold = nullptr) const;
   // The status a review uses: from indicator values when the unit has any, else the
-  // assessed status, else a stored computed one.
+  // assessed status; none when it has neither (a status an earlier `check --save` computed is
+  // not a source: it was computed from values this year no longer has).
   CriterionStatus status(std::size_t unit, int criterion) const;
   int count_met(std::size_t unit) const;
+  // The threshold rows the communes with values were judged by that are not confirmed
+  // against a published source, in indicator order.
+  const std::vector<const Threshold*>& unconfirmed_thresholds() const { return unconfirmed_; }
 
  private:
   std::shared_ptr<const Province> province_;
   std::shared_ptr<const CriteriaSet> set_;
   int year_ = 0;
   std::vector<double> values_;
-  std::vector<char> unit_has_values_;
+  std::vector<char> unit_has_values_, unit_has_assessed_;
+  std::vector<const Threshold*> unconfirmed_;
   std::vector<signed char> assessed_, computed_;   // units × (max criterion + 1)
   int criteria_slots_ = 0;
   std::size_t values_count_ = 0, assessed_count_ = 0, computed_count_ = 0;

@@ -293,4 +293,21 @@ std::string format_date_long(std::string_view date) {
   return out;
 }
 
+std::string to_upper(std::string_view text) {
+  std::string out;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
+    if (n <= 0) { ++p; --left; continue; }
+    utf8proc_uint8_t buf[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(c), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(m));
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
 }  // namespace ntm

@@ -15,6 +15,10 @@ namespace ntm {
 // "Điện Biên" and "dien  bien" fold to the same "dien bien". Invalid UTF-8 bytes are dropped.
 std::string fold(std::string_view text);
 
+// Upper case of UTF-8 text, letter by letter ("Điện Biên" → "ĐIỆN BIÊN"), for headers
+// printed in capitals. Invalid bytes are dropped.
+std::string to_upper(std::string_view text);
+
 // Number of terminal columns the UTF-8 text takes (combining marks take none).
 int display_width(std::string_view text);
 

@@ -1,25 +1,98 @@
 #include "model/units.h"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 
 #include "model/i18n.h"
+#include "model/map.h"
 #include "model/text.h"
 #include "store/database.h"
 
 namespace ntm {
+
+// ---- dates ----------------------------------------------------------------------------------
+
+std::string year_end(int year) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-12-31", year);
+  return buf;
+}
+
+std::string today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+std::string day_before(const std::string& iso) {
+  int y, m, d;
+  if (!parse_date(iso, y, m, d)) return iso;
+  std::chrono::sys_days day = std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(m)} /
+                              std::chrono::day{static_cast<unsigned>(d)};
+  std::chrono::year_month_day before{day - std::chrono::days{1}};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(before.year()),
+                static_cast<unsigned>(before.month()), static_cast<unsigned>(before.day()));
+  return buf;
+}
+
+std::optional<std::string> parse_iso_date(const std::string& text) {
+  std::string t = text;
+  if (t.size() == 10 && t[2] == '-' && t[5] == '-') t[2] = t[5] = '/';
+  int y, m, d;
+  if (!parse_date(t, y, m, d)) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return std::string(buf);
+}
+
+std::string vn_date(const std::string& iso) {
+  int y, m, d;
+  if (iso.empty() || !parse_date(iso, y, m, d)) return iso;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d, m, y);
+  return buf;
+}
+
+// ---- units ----------------------------------------------------------------------------------
+
+std::string Unit::region() const { return klass("region"); }
+
+bool Unit::flag(const std::string& key) const { return klass(key) == "1"; }
+
+std::string Unit::klass(const std::string& key) const {
+  auto it = classes.find(key);
+  return it == classes.end() ? std::string() : it->second;
+}
+
+std::string label(const Unit& unit) { return unit.name_with_type + " (" + unit.code + ")"; }
 
 namespace {
 
 // Strips a leading unit type word ("tỉnh", "huyện", "thành phố", "xã" ...) from a folded name.
 std::string strip_type(const std::string& folded) {
   static const char* prefixes[] = {"tinh ", "thanh pho ", "tp ", "huyen ", "quan ", "thi xa ", "xa ",
-                                   "phuong ", "thi tran ", "thon ", "ban "};
+                                   "phuong ", "thi tran ", "dac khu ", "thon ", "ban "};
   for (const char* p : prefixes) {
     std::string prefix(p);
     if (folded.rfind(prefix, 0) == 0 && folded.size() > prefix.size()) return folded.substr(prefix.size());
   }
   return folded;
 }
+
+// The subtree of a unit on the map of ?2: the unit itself and every unit whose period on that
+// map names a unit of the tree as parent. One recursive query; callers join what they need.
+constexpr const char* kTree = R"(
+  WITH RECURSIVE tree(id, depth) AS (
+    SELECT ?1, 0
+    UNION ALL
+    SELECT p.unit_id, t.depth + 1 FROM unit_period p JOIN tree t ON p.parent_id = t.id
+    WHERE ifnull(p.valid_from, '') <= ?2 AND ifnull(p.valid_to, '9999-12-31') >= ?2
+  ) )";
 
 }  // namespace
 
@@ -30,79 +103,149 @@ std::string did_you_mean(const std::vector<std::string>& suggestions) {
   return text + "?";
 }
 
-std::string find_province_code(const store::Database& db, const std::string& name_or_code) {
-  auto stmt = db.prepare("SELECT code, name FROM unit WHERE kind = 'province' ORDER BY code");
+UnitLabel unit_label(const store::Database& db, UnitId id) {
+  auto stmt = db.prepare(R"(
+    SELECT u.code, p.name_with_type, ifnull((SELECT min(ifnull(valid_from, '')) FROM unit_period WHERE unit_id = u.id), ''),
+           ifnull((SELECT CASE WHEN count(*) = count(valid_to) THEN max(valid_to) END FROM unit_period WHERE unit_id = u.id), '')
+    FROM unit u JOIN unit_period p ON p.unit_id = u.id WHERE u.id = ?1
+    ORDER BY ifnull(p.valid_from, '') DESC LIMIT 1)");
+  stmt.bind(1, id);
+  if (!stmt.step()) return {};
+  return {stmt.get_text(0), stmt.get_text(1), stmt.get_text(2), stmt.get_text(3)};
+}
+
+UnitId find_province(const store::Database& db, const std::string& name_or_code, const std::string& date) {
+  // Every province period: the ones on this map first.
+  auto stmt = db.prepare(R"(
+    SELECT u.id, u.code, p.name, p.name_with_type, ifnull(p.valid_from, ''), ifnull(p.valid_to, ''),
+           ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1 AS current
+    FROM unit u JOIN unit_period p ON p.unit_id = u.id WHERE u.kind = 'province'
+    ORDER BY current DESC, u.code, ifnull(p.valid_from, ''))");
+  stmt.bind(1, date);
   std::string wanted = strip_type(fold(name_or_code));
+  std::string code = name_or_code;
+  if (code.size() == 1 && std::isdigit(static_cast<unsigned char>(code[0]))) code = "0" + code;
   std::vector<std::string> names;
-  std::string found;
+  UnitId elsewhere = 0;
+  std::string elsewhere_name;
   while (stmt.step()) {
-    std::string code = stmt.get_text(0), name = stmt.get_text(1);
-    names.push_back(name);
-    if (code == name_or_code || fold(name) == wanted) found = code;
+    bool current = stmt.get_int(6) != 0;
+    bool match = stmt.get_text(1) == code || fold(stmt.get_text(2)) == wanted || fold(stmt.get_text(3)) == fold(name_or_code);
+    if (current) {
+      names.push_back(stmt.get_text(2));
+      if (match) return stmt.get_int(0);
+    } else if (match && !elsewhere) {
+      elsewhere = stmt.get_int(0);
+      elsewhere_name = stmt.get_text(3);
+    }
   }
-  if (!found.empty()) return found;
+  if (elsewhere) {
+    UnitLabel l = unit_label(db, elsewhere);
+    std::string message = tr("tỉnh ", "province ") + name_or_code + tr(" không có trên bản đồ ngày ", " is not on the map of ") +
+                          vn_date(date) + ": " + elsewhere_name + " (" + l.code + ") " + life_text(l) +
+                          successor_text(db, elsewhere);
+    throw NotFound(message, {}, name_or_code);
+  }
   auto suggestions = closest(name_or_code, names, 3);
   std::string message = tr("không tìm thấy tỉnh '", "no province named '") + name_or_code + "'";
   message += did_you_mean(suggestions);
   throw NotFound(message, suggestions, name_or_code);
 }
 
-std::shared_ptr<const Province> Province::load(const store::Database& db, const std::string& code) {
+UnitId find_province_identity(const store::Database& db, const std::string& name_or_code, const std::string& date) {
+  try {
+    return find_province(db, name_or_code, date);
+  } catch (const NotFound&) {
+    auto stmt = db.prepare(R"(
+      SELECT DISTINCT u.id, u.code, p.name, p.name_with_type FROM unit u JOIN unit_period p ON p.unit_id = u.id
+      WHERE u.kind = 'province')");
+    std::string wanted = strip_type(fold(name_or_code));
+    std::vector<UnitId> found;
+    while (stmt.step()) {
+      bool match = stmt.get_text(1) == name_or_code || fold(stmt.get_text(2)) == wanted ||
+                   fold(stmt.get_text(3)) == fold(name_or_code);
+      if (match && std::find(found.begin(), found.end(), stmt.get_int(0)) == found.end()) found.push_back(stmt.get_int(0));
+    }
+    if (found.size() == 1) return found[0];
+    throw;
+  }
+}
+
+std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId id, const std::string& date,
+                                               int class_year) {
   auto province = std::make_shared<Province>();
-  // The whole subtree in one query: the province, its districts, their communes, villages.
-  auto units = db.prepare(R"(
-    WITH RECURSIVE tree(code, depth) AS (
-      SELECT code, 0 FROM unit WHERE code = ?1 AND kind = 'province'
-      UNION ALL SELECT u.code, t.depth + 1 FROM unit u JOIN tree t ON u.parent_code = t.code
-    )
-    SELECT u.code, u.kind, u.type, u.name, u.name_with_type, ifnull(u.parent_code, ''),
-           ifnull(u.region, ''), u.extremely_difficult, u.border, u.mountainous
-    FROM tree t JOIN unit u ON u.code = t.code ORDER BY t.depth, u.code)");
-  units.bind(1, code);
+  province->date_ = date;
+  province->class_year_ = class_year;
+  auto units = db.prepare(std::string(kTree) + R"(
+    SELECT u.id, u.code, u.kind, p.type, p.name, p.name_with_type, ifnull(p.parent_id, 0), ifnull(p.valid_from, ''),
+           ifnull(p.valid_to, ''), ifnull(p.act, '')
+    FROM tree t JOIN unit u ON u.id = t.id
+         JOIN unit_period p ON p.unit_id = u.id AND ifnull(p.valid_from, '') <= ?2 AND ifnull(p.valid_to, '9999-12-31') >= ?2
+    ORDER BY t.depth, u.code)");
+  units.bind(1, id).bind(2, date);
   while (units.step()) {
     Unit u;
-    u.code = units.get_text(0);
-    u.kind = units.get_text(1);
-    u.type = units.get_text(2);
-    u.name = units.get_text(3);
-    u.name_with_type = units.get_text(4);
-    u.parent = units.get_text(5);
-    u.region = units.get_text(6);
-    u.extremely_difficult = units.get_int(7) != 0;
-    u.border = units.get_int(8) != 0;
-    u.mountainous = units.get_int(9) != 0;
+    u.id = units.get_int(0);
+    u.code = units.get_text(1);
+    u.kind = units.get_text(2);
+    u.type = units.get_text(3);
+    u.name = units.get_text(4);
+    u.name_with_type = units.get_text(5);
+    u.parent_id = units.get_int(6);
+    u.valid_from = units.get_text(7);
+    u.valid_to = units.get_text(8);
+    u.act = units.get_text(9);
     u.folded = fold(u.name);
     province->by_code_[u.code] = province->units_.size();
+    province->by_id_[u.id] = province->units_.size();
     province->units_.push_back(std::move(u));
   }
-  if (province->units_.empty())
-    throw NotFound(tr("không có tỉnh mã ", "no province with code ") + code, {});
-  std::string region = province->units_[0].region;
+  if (province->units_.empty() || province->units_[0].id != id || province->units_[0].kind != "province") {
+    UnitLabel l = unit_label(db, id);
+    if (l.code.empty()) throw NotFound(tr("không có tỉnh số ", "no province with id ") + std::to_string(id), {});
+    throw NotFound(l.name_with_type + " (" + l.code + ")" + tr(" không có trên bản đồ ngày ", " is not on the map of ") +
+                       vn_date(date) + ": " + life_text(l) + successor_text(db, id),
+                   {});
+  }
   for (std::size_t i = 0; i < province->units_.size(); ++i) {
     Unit& u = province->units_[i];
-    if (u.region.empty()) u.region = region;
+    if (i > 0) {
+      auto parent = province->by_id_.find(u.parent_id);
+      if (parent != province->by_id_.end()) u.parent = province->units_[parent->second].code;
+    }
     if (u.kind == "district") province->districts_.push_back(i);
   }
-  auto tags = db.prepare(R"(
-    SELECT t.unit_code, t.tag FROM unit_tag t JOIN unit u ON u.code = t.unit_code
-    WHERE u.code = ?1 OR u.parent_code = ?1
-       OR u.parent_code IN (SELECT code FROM unit WHERE parent_code = ?1)
-       OR u.parent_code IN (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1)
-    ORDER BY t.unit_code, t.tag)");
-  tags.bind(1, code);
-  while (tags.step()) {
-    auto it = province->by_code_.find(tags.get_text(0));
-    if (it != province->by_code_.end()) province->units_[it->second].tags.push_back(tags.get_text(1));
+  // Classes: a row of the class year beats the every-year row (year 0).
+  auto classes = db.prepare(std::string(kTree) + R"(
+    SELECT c.unit_id, c.key, c.value FROM unit_class c JOIN tree t ON t.id = c.unit_id
+    WHERE c.year IN (0, ?3) ORDER BY c.unit_id, c.key, c.year)");
+  classes.bind(1, id).bind(2, date).bind(3, class_year);
+  while (classes.step()) {
+    auto it = province->by_id_.find(classes.get_int(0));
+    if (it != province->by_id_.end()) province->units_[it->second].classes[classes.get_text(1)] = classes.get_text(2);
   }
-  auto recognitions = db.prepare(R"(
-    SELECT r.unit_code, r.grade, r.year FROM recognition r JOIN unit u ON u.code = r.unit_code
-    WHERE r.revoked IS NULL AND (u.code = ?1 OR u.parent_code = ?1
-       OR u.parent_code IN (SELECT code FROM unit WHERE parent_code = ?1)
-       OR u.parent_code IN (SELECT c.code FROM unit c JOIN unit d ON c.parent_code = d.code WHERE d.parent_code = ?1)))");
-  recognitions.bind(1, code);
+  // A unit without a region of its own has its parent's (parents come first in units_).
+  for (std::size_t i = 1; i < province->units_.size(); ++i) {
+    Unit& u = province->units_[i];
+    if (u.classes.count("region")) continue;
+    if (const Unit* parent = province->find_id(u.parent_id)) {
+      std::string r = parent->region();
+      if (!r.empty()) u.classes["region"] = r;
+    }
+  }
+  auto tags = db.prepare(std::string(kTree) + "SELECT g.unit_id, g.tag FROM unit_tag g JOIN tree t ON t.id = g.unit_id ORDER BY g.unit_id, g.tag");
+  tags.bind(1, id).bind(2, date);
+  while (tags.step()) {
+    auto it = province->by_id_.find(tags.get_int(0));
+    if (it != province->by_id_.end()) province->units_[it->second].tags.push_back(tags.get_text(1));
+  }
+  auto recognitions = db.prepare(std::string(kTree) + R"(
+    SELECT r.unit_id, r.grade, r.year FROM recognition r JOIN tree t ON t.id = r.unit_id
+    WHERE r.revoked IS NULL OR r.revoked > ?2)");
+  recognitions.bind(1, id).bind(2, date);
   while (recognitions.step()) {
-    auto it = province->by_code_.find(recognitions.get_text(0));
-    if (it != province->by_code_.end())
+    auto it = province->by_id_.find(recognitions.get_int(0));
+    if (it != province->by_id_.end())
       province->units_[it->second].recognitions[recognitions.get_text(1)] = static_cast<int>(recognitions.get_int(2));
   }
   return province;
@@ -111,6 +254,11 @@ std::shared_ptr<const Province> Province::load(const store::Database& db, const 
 const Unit* Province::find(const std::string& code) const {
   auto it = by_code_.find(code);
   return it == by_code_.end() ? nullptr : &units_[it->second];
+}
+
+const Unit* Province::find_id(UnitId id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &units_[it->second];
 }
 
 std::vector<std::size_t> Province::communes(const std::string& district_code) const {
@@ -131,7 +279,19 @@ std::vector<std::size_t> Province::villages(const std::string& commune_code) con
   return out;
 }
 
+const Unit* Province::district_of(const Unit& u) const {
+  const Unit* d = &u;
+  while (d && d->kind != "district" && d->kind != "province") d = find_id(d->parent_id);
+  return d && d->kind == "district" ? d : nullptr;
+}
+
 const Unit& Province::district(const std::string& name_or_code) const {
+  if (districts_.empty())
+    throw NotFound(tr("bản đồ ngày ", "the map of ") + vn_date(date_) +
+                       tr(" không có cấp huyện (cấp huyện kết thúc ngày 30/06/2025): tỉnh ",
+                          " has no districts (districts ended on 30/06/2025): province ") +
+                       unit().name + tr(" không có huyện '", " has no district '") + name_or_code + "'",
+                   {}, name_or_code);
   std::string wanted = strip_type(fold(name_or_code));
   std::vector<std::string> names;
   for (std::size_t i : districts_) {

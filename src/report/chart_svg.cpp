@@ -15,7 +15,24 @@ namespace {
 constexpr const char* kPalette[] = {"#2f5597", "#c55a11", "#548235", "#bf9000",
                                     "#7030a0", "#2e75b6", "#843c0c", "#375623"};
 
-const char* color(std::size_t i) { return kPalette[i % (sizeof kPalette / sizeof kPalette[0])]; }
+const char* palette(std::size_t i) { return kPalette[i % (sizeof kPalette / sizeof kPalette[0])]; }
+
+// Legend entries laid out in rows that fit `width`: (row, x) of each entry.
+std::vector<std::pair<int, double>> legend_layout(const Chart& c, double left, double width) {
+  std::vector<std::pair<int, double>> out;
+  int row = 0;
+  double x = left;
+  for (const Series& s : c.series) {
+    double w = 28 + 6.5 * display_width(s.name);
+    if (x > left && x + w > width - 8) {
+      ++row;
+      x = left;
+    }
+    out.emplace_back(row, x);
+    x += w;
+  }
+  return out;
+}
 
 // Coordinates with one decimal; fmt ignores the locale.
 std::string n(double v) { return fmt::format("{:.1f}", v); }
@@ -43,8 +60,15 @@ std::string rect(double x, double y, double w, double h, const char* fill) {
 }  // namespace
 
 std::string chart_svg(const Chart& c) {
-  const bool column = c.kind == Chart::Kind::Column;
+  const bool column = c.kind == Chart::Kind::Column || c.line;
   const std::size_t cats = c.categories.size(), ns = c.series.size();
+  auto color = [&](std::size_t k) { return c.series[k].color.empty() ? std::string(palette(k)) : c.series[k].color; };
+  // Auto labels: none on a zero, none when the bars are too thin to carry them apart.
+  auto show_label = [&](double v, double room) {
+    if (c.labels == Chart::Labels::None) return false;
+    if (c.labels == Chart::Labels::All) return true;
+    return std::isfinite(v) && v != 0 && room >= 11;
+  };
   NumberFormat fmt;
   fmt.decimals = c.decimals;
 
@@ -63,7 +87,8 @@ std::string chart_svg(const Chart& c) {
 
   const double width = 680;
   const double title_h = c.title.empty() ? 10 : 34;
-  const double legend_h = ns > 1 ? 26 : 0;
+  std::vector<std::pair<int, double>> legend_at = legend_layout(c, 56, width);
+  const double legend_h = ns > 1 ? 8 + 18.0 * (legend_at.back().first + 1) : 0;
   double left, plot_w, plot_h, height;
   bool rotate = column && cats > 8;
   if (column) {
@@ -72,7 +97,9 @@ std::string chart_svg(const Chart& c) {
     plot_h = 260;
     height = title_h + plot_h + (rotate ? 90 : 40) + legend_h;
   } else {
-    left = 170;
+    double longest = 0;
+    for (const std::string& cat : c.categories) longest = std::max(longest, 6.3 * display_width(cat));
+    left = std::clamp(longest + 12, 60.0, 300.0);
     plot_w = width - left - 60;
     double band = std::max(22.0, (c.stacked ? 1.0 : static_cast<double>(ns)) * 14 + 10);
     plot_h = band * static_cast<double>(cats);
@@ -109,11 +136,34 @@ std::string chart_svg(const Chart& c) {
       out += text(left + plot_w / 2, plot_top + plot_h + 30, c.value_axis, "middle", 11);
   }
 
+  // A line chart: one polyline per series, a marker and a label on each point.
+  if (c.line) {
+    const double step_x = plot_w / static_cast<double>(cats);
+    for (std::size_t k = 0; k < ns; ++k) {
+      std::string points;
+      for (std::size_t i = 0; i < cats; ++i) {
+        double v = c.series[k].values[i];
+        if (!std::isfinite(v)) continue;
+        double x = left + step_x * (static_cast<double>(i) + 0.5), y = plot_top + plot_h - std::max(v, 0.0) / top * plot_h;
+        points += n(x) + "," + n(y) + " ";
+      }
+      out += "<polyline fill=\"none\" stroke=\"" + color(k) + "\" stroke-width=\"2.5\" points=\"" + points + "\"/>\n";
+      for (std::size_t i = 0; i < cats; ++i) {
+        double v = c.series[k].values[i];
+        if (!std::isfinite(v)) continue;
+        double x = left + step_x * (static_cast<double>(i) + 0.5), y = plot_top + plot_h - std::max(v, 0.0) / top * plot_h;
+        out += "<circle cx=\"" + n(x) + "\" cy=\"" + n(y) + "\" r=\"3.5\" fill=\"" + color(k) + "\"/>\n";
+        if (show_label(v, step_x)) out += text(x, y - 7, format_number(v, fmt), "middle", 11);
+      }
+    }
+    for (std::size_t i = 0; i < cats; ++i)
+      out += text(left + step_x * (static_cast<double>(i) + 0.5), plot_top + plot_h + 16, c.categories[i], "middle", 11);
+  }
   // Bars, one group per category.
   const double band = (column ? plot_w : plot_h) / static_cast<double>(cats);
   const double inner = band * 0.72;
   const double bar = c.stacked ? inner : inner / static_cast<double>(ns);
-  for (std::size_t i = 0; i < cats; ++i) {
+  for (std::size_t i = 0; i < cats && !c.line; ++i) {
     double start = static_cast<double>(i) * band + (band - inner) / 2;
     double base = 0;
     for (std::size_t k = 0; k < ns; ++k) {
@@ -125,14 +175,14 @@ std::string chart_svg(const Chart& c) {
       std::string label = format_number(v, fmt);
       if (column) {
         double x = left + offset, y = plot_top + plot_h - from - len;
-        out += rect(x, y, bar, len, color(k));
-        if (!c.stacked) out += text(x + bar / 2, y - 3, label, "middle", 10);
-        else if (len >= 13) out += text(x + bar / 2, y + len / 2 + 4, label, "middle", 10, " fill=\"#fff\"");
+        out += rect(x, y, bar, len, color(k).c_str());
+        if (!c.stacked && show_label(v, bar + 2)) out += text(x + bar / 2, y - 3, label, "middle", 10);
+        else if (c.stacked && len >= 13 && show_label(v, len)) out += text(x + bar / 2, y + len / 2 + 4, label, "middle", 10);
       } else {
         double y = plot_top + offset, x = left + from;
-        out += rect(x, y, len, bar, color(k));
-        if (!c.stacked) out += text(x + len + 3, y + bar / 2 + 4, label, "start", 10);
-        else if (len >= 24) out += text(x + len / 2, y + bar / 2 + 4, label, "middle", 10, " fill=\"#fff\"");
+        out += rect(x, y, len, bar, color(k).c_str());
+        if (!c.stacked && show_label(v, bar + 2)) out += text(x + len + 3, y + bar / 2 + 4, label, "start", 10);
+        else if (c.stacked && len >= 24 && show_label(v, len)) out += text(x + len / 2, y + bar / 2 + 4, label, "middle", 10);
       }
       if (c.stacked) base += value;
     }
@@ -161,11 +211,10 @@ std::string chart_svg(const Chart& c) {
 
   // Legend.
   if (ns > 1) {
-    double x = left, y = height - 10;
     for (std::size_t k = 0; k < ns; ++k) {
-      out += rect(x, y - 10, 12, 12, color(k));
+      double x = legend_at[k].second, y = height - legend_h + 18 + 18.0 * legend_at[k].first;
+      out += rect(x, y - 10, 12, 12, color(k).c_str());
       out += text(x + 16, y, c.series[k].name, "start", 11);
-      x += 28 + 6.5 * display_width(c.series[k].name);
     }
   }
   out += "</svg>\n";

@@ -193,6 +193,11 @@ void validate(const Document& doc) {
         for (double w : t->widths)
           if (!(w > 0 && w < 256)) throw DocumentError(name + ": độ rộng cột phải trong khoảng (0, 255]");
       }
+    } else if (const auto* m = std::get_if<Map>(&b)) {
+      for (const MapArea& a : m->areas)
+        if (a.klass >= static_cast<int>(m->legend.size()))
+          throw DocumentError("Bản đồ '" + m->title + "': vùng " + a.code + " thuộc lớp " + std::to_string(a.klass + 1) +
+                              " nhưng chú giải chỉ có " + std::to_string(m->legend.size()) + " lớp");
     } else if (const auto* c = std::get_if<Chart>(&b)) {
       std::string name = "Biểu đồ '" + c->title + "'";
       if (c->categories.empty()) throw DocumentError(name + " không có nhóm nào");
@@ -275,6 +280,29 @@ std::vector<double> column_widths(const Table& table) {
   }
   for (double& w : out) w = std::min(w, 40.0);
   return out;
+}
+
+bool is_landscape(const Table& table) {
+  if (table.orientation != Table::Orientation::Auto) return table.orientation == Table::Orientation::Landscape;
+  double total = 0;
+  for (double w : column_widths(table)) total += w;
+  return total > 100 || column_count(table) > 9;
+}
+
+AnnexTitle split_annex_title(const std::string& title) {
+  std::size_t dot = title.find(". ");
+  if (dot != std::string::npos) {
+    std::string head = title.substr(0, dot);
+    if (head.rfind("Biểu ", 0) == 0 || head.rfind("Phụ lục ", 0) == 0) return {head, title.substr(dot + 2)};
+  }
+  return {"", title};
+}
+
+std::string missing_line(const Map& map) {
+  if (map.missing.empty()) return {};
+  std::string s = "Không có ranh giới trên bản đồ (" + std::to_string(map.missing.size()) + " đơn vị): ";
+  for (std::size_t i = 0; i < map.missing.size(); ++i) s += (i ? ", " : "") + map.missing[i];
+  return s + ".";
 }
 
 std::vector<std::string> footnotes(const Document& doc) {

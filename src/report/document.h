@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cmath>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -107,13 +108,34 @@ struct Table {
   std::vector<std::vector<Cell>> rows;            // body rows
   std::vector<Cell> totals;                       // optional totals row, printed bold
   std::vector<double> widths;
+  // An annex table starts on a new page headed the official way: "Biểu 01" (the part of the
+  // title before ". "), the rest of the title in capitals, then `note` in italics ("(Kèm theo
+  // Báo cáo số …/BC-BCĐ ngày …)"). Landscape when `landscape`, or when the table is wide
+  // (is_landscape()).
+  bool annex = false;
+  std::string note;
+  enum class Orientation { Auto, Portrait, Landscape } orientation = Orientation::Auto;
+  // Spreadsheet writers: an autofilter over the body (a list of units, not a summary).
+  bool filter = false;
 };
+
+// True when an annex table is printed on a landscape page: asked for, or wider than a
+// portrait A4 text width holds (more than 100 character units, or more than 9 columns).
+bool is_landscape(const Table& table);
+
+// "Biểu 01" and "Kết quả …" from "Biểu 01. Kết quả …"; label is empty when the title has
+// no "Biểu NN. " (or "Phụ lục NN. ") prefix.
+struct AnnexTitle {
+  std::string label, rest;
+};
+AnnexTitle split_annex_title(const std::string& title);
 
 // A bar chart: kind Column (vertical bars) or Bar (horizontal bars); several series are
 // drawn side by side (clustered) or stacked. Each series has one value per category.
 struct Series {
   std::string name;
   std::vector<double> values;
+  std::string color;   // "#2f5597"; empty: the writer's palette by position
 };
 
 struct Chart {
@@ -125,11 +147,35 @@ struct Chart {
   std::vector<Series> series;
   int decimals = 0;        // for value labels and data tables
   std::string value_axis;  // optional axis title ("Số xã")
+  enum class Labels { Auto, All, None } labels = Labels::Auto;   // Auto: no zero labels, none when bars are too thin
+  bool line = false;       // a line chart (trend over years) instead of bars
+};
+
+// A choropleth map: polygons (lon/lat rings, already matched to units by the caller) filled
+// by class, with a legend, a scale bar and a north arrow. Units the caller could not place
+// (no boundary on the map) are listed under the map.
+struct MapArea {
+  std::string code, name;
+  int klass = -1;                                   // index into legend; -1: no data (grey)
+  std::vector<std::vector<std::pair<double, double>>> rings;   // (lon, lat), outer and holes
+};
+struct MapLegendItem {
+  std::string label, color;                         // "#1a9850"
+  int count = 0;                                    // units in the class (printed in the legend)
+};
+struct Map {
+  std::string title;
+  std::vector<MapArea> areas;
+  std::vector<MapLegendItem> legend;
+  std::vector<std::string> missing;                 // "Xã A (03166)": units without a boundary
+  std::string source;                               // attribution line printed under the map
+  std::string no_data_label = "Không có số liệu";
+  std::vector<std::vector<std::pair<double, double>>> outline;   // optional outer border drawn on top
 };
 
 struct PageBreak {};
 
-using Block = std::variant<Heading, Paragraph, List, Table, Chart, PageBreak>;
+using Block = std::variant<Heading, Paragraph, List, Table, Chart, PageBreak, Map>;
 
 // Header block of the official layout. Blank fields are left out by the writers.
 struct Header {
@@ -153,6 +199,16 @@ struct Document {
   Header header;
   std::vector<Block> blocks;
   SignOff sign_off;
+  // Where the sign-off block is printed: before blocks[sign_off_at]; at the end when it is
+  // past the last block. doc:sign_off{} sets it to the place of the call, so the closing
+  // sentence, "Nơi nhận" and the signature come before the annexes as an office signs.
+  std::size_t sign_off_at = static_cast<std::size_t>(-1);
+  // The first pages in landscape (a wide annex to a decision, such as an allocation plan).
+  bool landscape = false;
+  // Fields a layout publishes for an office's own Word template (`{{tinh}}`), with their
+  // values: single values, and lists whose items fill a repeated table row (`{{xa.ten}}`).
+  std::map<std::string, std::string> fields;
+  std::map<std::string, std::vector<std::map<std::string, std::string>>> lists;
   // Which code made the document: "SHA256  PATH" lines, one per script the run loaded
   // (app/provenance.h). Not printed; the writers put it in the file's metadata (.docx
   // description, .xlsx comments, an HTML meta element, a Markdown comment).
@@ -219,6 +275,9 @@ std::vector<std::string> flat_header(const Table& table);
 // The widths to use: table.widths when given, else from the content (in character units,
 // between 4 and 40).
 std::vector<double> column_widths(const Table& table);
+
+// "Không có ranh giới trên bản đồ (3 đơn vị): Xã A (03166), ..." or "" when every unit has one.
+std::string missing_line(const Map& map);
 
 // Footnote texts in document order (paragraphs and list items).
 std::vector<std::string> footnotes(const Document& doc);

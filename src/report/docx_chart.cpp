@@ -33,7 +33,7 @@ std::string number_format(int decimals) {
 }  // namespace
 
 std::string chart_part(const Chart& c) {
-  const bool column = c.kind == Chart::Kind::Column;
+  const bool column = c.kind == Chart::Kind::Column || c.line;
   const std::string fmt = xml_escape(number_format(c.decimals));
   std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                   "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
@@ -41,18 +41,29 @@ std::string chart_part(const Chart& c) {
                   std::string(kNamespaceR) + "\"><c:roundedCorners val=\"0\"/><c:chart>";
   if (!c.title.empty()) s += rich_title(c.title, 1200, true) + "<c:autoTitleDeleted val=\"0\"/>";
   else s += "<c:autoTitleDeleted val=\"1\"/>";
-  s += "<c:plotArea><c:layout/><c:barChart><c:barDir val=\"" + std::string(column ? "col" : "bar") +
-       "\"/><c:grouping val=\"" + (c.stacked ? "stacked" : "clustered") + "\"/><c:varyColors val=\"0\"/>";
+  const bool line = c.line;
+  if (line) s += "<c:plotArea><c:layout/><c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>";
+  else
+    s += "<c:plotArea><c:layout/><c:barChart><c:barDir val=\"" + std::string(column ? "col" : "bar") +
+         "\"/><c:grouping val=\"" + (c.stacked ? "stacked" : "clustered") + "\"/><c:varyColors val=\"0\"/>";
+  // Zero values get no label (the format's third section is empty).
+  const std::string label_fmt = c.labels == Chart::Labels::All ? fmt : fmt + ";-" + fmt + ";";
   for (std::size_t k = 0; k < c.series.size(); ++k) {
     const Series& ser = c.series[k];
     std::string idx = std::to_string(k);
+    std::string color = ser.color.empty() ? kColors[k % 8] : ser.color.substr(1);
+    std::string shape = line ? "<c:spPr><a:ln w=\"28575\"><a:solidFill><a:srgbClr val=\"" + color +
+                                   "\"/></a:solidFill></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size val=\"6\"/>"
+                                   "<c:spPr><a:solidFill><a:srgbClr val=\"" + color + "\"/></a:solidFill></c:spPr></c:marker>"
+                             : "<c:spPr><a:solidFill><a:srgbClr val=\"" + color + "\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>";
     s += "<c:ser><c:idx val=\"" + idx + "\"/><c:order val=\"" + idx + "\"/><c:tx><c:v>" + xml_escape(ser.name) +
-         "</c:v></c:tx><c:spPr><a:solidFill><a:srgbClr val=\"" + kColors[k % 8] +
-         "\"/></a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>"
-         "<c:dLbls><c:numFmt formatCode=\"" + fmt + "\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
-         "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"900\"/></a:pPr><a:endParaRPr lang=\"vi-VN\"/></a:p></c:txPr>"
-         "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
-         "<c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>";
+         "</c:v></c:tx>" + shape;
+    if (c.labels != Chart::Labels::None)
+      s += "<c:dLbls><c:numFmt formatCode=\"" + label_fmt + "\" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+           "<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"900\"/></a:pPr><a:endParaRPr lang=\"vi-VN\"/></a:p></c:txPr>" +
+           std::string(c.stacked ? "<c:dLblPos val=\"ctr\"/>" : line ? "<c:dLblPos val=\"t\"/>" : "<c:dLblPos val=\"outEnd\"/>") +
+           "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
+           "<c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>";
     std::string count = "<c:ptCount val=\"" + std::to_string(c.categories.size()) + "\"/>";
     s += "<c:cat><c:strLit>" + count;
     for (std::size_t i = 0; i < c.categories.size(); ++i)
@@ -63,17 +74,25 @@ std::string chart_part(const Chart& c) {
         s += "<c:pt idx=\"" + std::to_string(i) + "\"><c:v>" + plain(ser.values[i]) + "</c:v></c:pt>";
     s += "</c:numLit></c:val></c:ser>";
   }
-  s += "<c:gapWidth val=\"60\"/>";
-  if (c.stacked) s += "<c:overlap val=\"100\"/>";
-  s += "<c:axId val=\"50010\"/><c:axId val=\"50020\"/></c:barChart>";
+  if (line) {
+    s += "<c:marker val=\"1\"/><c:axId val=\"50010\"/><c:axId val=\"50020\"/></c:lineChart>";
+  } else {
+    s += "<c:gapWidth val=\"60\"/>";
+    if (c.stacked) s += "<c:overlap val=\"100\"/>";
+    s += "<c:axId val=\"50010\"/><c:axId val=\"50020\"/></c:barChart>";
+  }
   // Horizontal bars list the first category on top: reversed category axis, with the
   // value axis crossing at the far end so that it stays at the bottom.
   s += "<c:catAx><c:axId val=\"50010\"/><c:scaling><c:orientation val=\"" + std::string(column ? "minMax" : "maxMin") +
        "\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"" + (column ? "b" : "l") +
        "\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"out\"/>"
-       "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"50020\"/>"
+       "<c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>" +
+       // Long category names in small type on one line each, so that no viewer drops every other one.
+       std::string(column ? "" : "<c:txPr><a:bodyPr rot=\"0\" vert=\"horz\" wrap=\"none\"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\"/></a:pPr>"
+                                  "<a:endParaRPr lang=\"vi-VN\"/></a:p></c:txPr>") +
+       "<c:crossAx val=\"50020\"/>"
        "<c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/>"
-       "<c:noMultiLvlLbl val=\"0\"/></c:catAx>";
+       "<c:tickLblSkip val=\"1\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>";   // every category named, none skipped
   s += "<c:valAx><c:axId val=\"50020\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>"
        "<c:axPos val=\"" + std::string(column ? "l" : "b") + "\"/><c:majorGridlines/>";
   if (!c.value_axis.empty()) s += rich_title(c.value_axis, 1000, false);
@@ -91,9 +110,11 @@ std::string chart_part(const Chart& c) {
 std::string chart_drawing(const Chart& c, int n) {
   const long long cm = 360000;  // EMU per centimetre
   long long cx = 15 * cm;
-  long long cy = c.kind == Chart::Kind::Column
+  long long cy = c.kind == Chart::Kind::Column || c.line
                      ? 85 * cm / 10
-                     : std::min(20 * cm, std::max(6 * cm, static_cast<long long>(c.categories.size()) * 8 * cm / 10 + 2 * cm));
+                     : std::min(23 * cm, std::max(6 * cm, static_cast<long long>(c.categories.size()) *
+                                                              (35 + 35 * static_cast<long long>(c.stacked ? 1 : c.series.size())) * cm / 100 +
+                                                          5 * cm / 2));
   std::string id = std::to_string(n);
   return "<w:p><w:pPr><w:keepLines/><w:spacing w:before=\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
          "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"" + std::to_string(cx) +

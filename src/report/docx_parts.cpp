@@ -37,10 +37,12 @@ std::string pstyle(const std::string& id, const std::string& name, const std::st
 
 }  // namespace
 
-std::string content_types(bool footnotes, int charts) {
+std::string content_types(bool footnotes, int charts, bool png) {
   std::string s = kXmlDecl;
   s += "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-       "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+       "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>";
+  if (png) s += "<Default Extension=\"png\" ContentType=\"image/png\"/>";
+  s += ""
        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
        "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
        "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
@@ -66,7 +68,7 @@ std::string root_rels() {
          "</Relationships>\n";
 }
 
-std::string document_rels(bool footnotes, int charts) {
+std::string document_rels(bool footnotes, int charts, int images) {
   std::string s = std::string(kXmlDecl) +
                   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                   "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
@@ -80,7 +82,30 @@ std::string document_rels(bool footnotes, int charts) {
     s += "<Relationship Id=\"" + chart_rel(i) +
          "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart\" Target=\"charts/chart" +
          std::to_string(i) + ".xml\"/>";
+  for (int i = 1; i <= images; ++i)
+    s += "<Relationship Id=\"" + image_rel(i) +
+         "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/map" +
+         std::to_string(i) + ".png\"/>";
   return s + "</Relationships>\n";
+}
+
+std::string image_drawing(int n, double width_cm, double height_cm, const std::string& description) {
+  const double emu_per_cm = 360000;
+  std::string cx = std::to_string(static_cast<long long>(width_cm * emu_per_cm));
+  std::string cy = std::to_string(static_cast<long long>(height_cm * emu_per_cm));
+  std::string id = std::to_string(1000 + n);
+  return "<w:p><w:pPr><w:keepNext/><w:spacing w:before=\"60\" w:after=\"60\"/><w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing>"
+         "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"" + cx + "\" cy=\"" + cy +
+         "\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"" + id + "\" name=\"Bản đồ " +
+         std::to_string(n) + "\" descr=\"" + xml_escape(description) + "\"/><wp:cNvGraphicFramePr>"
+         "<a:graphicFrameLocks xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" noChangeAspect=\"1\"/>"
+         "</wp:cNvGraphicFramePr><a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\">"
+         "<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+         "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"" + id +
+         "\" name=\"map" + std::to_string(n) + ".png\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"" +
+         image_rel(n) + "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>"
+         "<a:ext cx=\"" + cx + "\" cy=\"" + cy + "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+         "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
 }
 
 std::string page_header() {

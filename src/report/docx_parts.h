@@ -25,9 +25,14 @@ inline constexpr const char* kFootnotesRel = "rId4";
 // "rIdChart1", "rIdChart2", ... for word/charts/chart<n>.xml.
 inline std::string chart_rel(int n) { return "rIdChart" + std::to_string(n); }
 
-std::string content_types(bool footnotes, int charts);
+std::string content_types(bool footnotes, int charts, bool png = false);
 std::string root_rels();
-std::string document_rels(bool footnotes, int charts);
+// `images`: word/media/map1.png … with ids image_rel(n).
+std::string document_rels(bool footnotes, int charts, int images = 0);
+inline std::string image_rel(int n) { return "rIdImage" + std::to_string(n); }
+// The paragraph holding picture number `n` (word/media/map<n>.png) inline, `width_cm` by
+// `height_cm`, centered.
+std::string image_drawing(int n, double width_cm, double height_cm, const std::string& description);
 // word/header1.xml: the page number, centered (Nghị định 30: from the second page on;
 // the section has a distinct, empty first-page header).
 std::string page_header();

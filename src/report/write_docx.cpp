@@ -4,6 +4,7 @@
 #include <string>
 
 #include "report/docx_parts.h"
+#include "report/map_draw.h"
 #include "report/writer.h"
 #include "report/xml.h"
 
@@ -119,29 +120,105 @@ std::vector<int> twips(const std::vector<double>& rel, int total) {
   return out;
 }
 
+// Twips a word takes at 12 pt Times New Roman (about 0.55 em a character, bold a little
+// more), plus the cell margins.
+int word_twips(std::string_view word, bool bold) {
+  return static_cast<int>(display_width(word) * (bold ? 140 : 128)) + 2 * 57 + 20;
+}
+
+// Widens the columns whose longest word (a commune code, a number) would break across
+// lines, taking the room from the widest columns, so that "03166" or "1.986.281" always
+// stays on one line.
+std::vector<int> fit_words(const Table& t, std::vector<int> widths) {
+  const int cols = static_cast<int>(widths.size());
+  std::vector<int> need(widths.size(), 0);
+  auto scan = [&](const std::vector<Cell>& row, bool bold) {
+    int col = 0;
+    for (const Cell& c : row) {
+      if (c.colspan == 1 && col < cols) {
+        std::string text = display_text(c);
+        std::size_t start = 0;
+        while (start <= text.size()) {
+          std::size_t end = text.find(' ', start);
+          if (end == std::string::npos) end = text.size();
+          need[static_cast<std::size_t>(col)] =
+              std::max(need[static_cast<std::size_t>(col)], word_twips(std::string_view(text).substr(start, end - start), bold || c.bold));
+          start = end + 1;
+        }
+      }
+      col += c.colspan;
+    }
+  };
+  for (const auto& row : t.rows) scan(row, false);
+  scan(t.totals, true);
+  for (int guard = 0; guard < 64; ++guard) {
+    int short_col = -1;
+    for (int c = 0; c < cols; ++c)
+      if (widths[static_cast<std::size_t>(c)] < need[static_cast<std::size_t>(c)]) { short_col = c; break; }
+    if (short_col < 0) break;
+    int missing = need[static_cast<std::size_t>(short_col)] - widths[static_cast<std::size_t>(short_col)];
+    // Take it from the column with the most room to spare.
+    int donor = -1, spare = 0;
+    for (int c = 0; c < cols; ++c) {
+      int s = widths[static_cast<std::size_t>(c)] - std::max(need[static_cast<std::size_t>(c)], 400);
+      if (c != short_col && s > spare) { spare = s; donor = c; }
+    }
+    if (donor < 0) break;
+    int moved = std::min(missing, spare);
+    widths[static_cast<std::size_t>(donor)] -= moved;
+    widths[static_cast<std::size_t>(short_col)] += moved;
+  }
+  return widths;
+}
+
 class DocxWriter {
  public:
-  explicit DocxWriter(const Document& doc) : doc_(doc) {}
+  explicit DocxWriter(const Document& doc) : doc_(doc), landscape_(doc.landscape) {}
 
   std::string body() {
     std::string s = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"" +
                     std::string(docx::kNamespaceW) + "\" xmlns:r=\"" + docx::kNamespaceR + "\" xmlns:wp=\"" + docx::kNamespaceWp + "\"><w:body>\n";
     out_ = &s;
     header();
-    for (const Block& b : doc_.blocks) std::visit([this](const auto& x) { block(x); }, b);
-    sign_off();
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      if (i == doc_.sign_off_at) sign_off();
+      std::visit([this](const auto& x) { block(x); }, doc_.blocks[i]);
+    }
+    if (doc_.sign_off_at >= doc_.blocks.size()) sign_off();
     s += "<w:p/>\n";  // Word wants a paragraph between a final table and the section
-    s += std::string("<w:sectPr><w:headerReference w:type=\"default\" r:id=\"") + docx::kHeaderRel +
-         "\"/><w:pgSz w:w=\"" + std::to_string(docx::kPageWidth) + "\" w:h=\"" +
-         std::to_string(docx::kPageHeight) + "\"/><w:pgMar w:top=\"" + std::to_string(docx::kMarginTop) +
-         "\" w:right=\"" + std::to_string(docx::kMarginRight) + "\" w:bottom=\"" +
-         std::to_string(docx::kMarginBottom) + "\" w:left=\"" + std::to_string(docx::kMarginLeft) +
-         "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:titlePg/></w:sectPr>\n</w:body></w:document>\n";
+    s += section_properties() + "\n</w:body></w:document>\n";
     return s;
+  }
+
+  // The w:sectPr of the section being written: A4 portrait with the margins of Nghị định
+  // 30 (no page number on the first page), or A4 landscape for wide annex tables.
+  std::string section_properties() const {
+    bool land = landscape_;
+    int w = land ? docx::kPageHeight : docx::kPageWidth, h = land ? docx::kPageWidth : docx::kPageHeight;
+    int left = land ? docx::kMarginRight : docx::kMarginLeft;
+    return std::string("<w:sectPr><w:headerReference w:type=\"default\" r:id=\"") + docx::kHeaderRel +
+           "\"/><w:pgSz w:w=\"" + std::to_string(w) + "\" w:h=\"" + std::to_string(h) + "\"" +
+           (land ? " w:orient=\"landscape\"" : "") + "/><w:pgMar w:top=\"" + std::to_string(docx::kMarginTop) +
+           "\" w:right=\"" + std::to_string(docx::kMarginRight) + "\" w:bottom=\"" + std::to_string(docx::kMarginBottom) +
+           "\" w:left=\"" + std::to_string(left) + "\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>" +
+           (first_section_ ? "<w:titlePg/>" : "") + "</w:sectPr>";
+  }
+
+  int text_width() const {
+    return landscape_ ? docx::kPageHeight - 2 * docx::kMarginRight : kTextWidth;
+  }
+
+  // Ends the current section (its properties ride on an empty paragraph) so that what
+  // follows starts on a new page with its own orientation.
+  void new_section(bool landscape) {
+    emit("<w:p><w:pPr>" + section_properties() + "</w:pPr></w:p>");
+    first_section_ = false;
+    landscape_ = landscape;
   }
 
   const std::vector<std::string>& notes() const { return notes_; }
   const std::vector<const Chart*>& charts() const { return charts_; }
+  const std::vector<std::string>& images() const { return images_; }
 
  private:
   void emit(const std::string& xml) { *out_ += xml + "\n"; }
@@ -164,7 +241,7 @@ class DocxWriter {
   void header() {
     const Header& h = doc_.header;
     if (has_header_block(h)) {
-      const int left = 3969, right = kTextWidth - left;
+      const int left = 3969, right = text_width() - left;
       std::string l, r;
       for (std::size_t i = 0; i < h.issuer.size(); ++i) {
         bool body = i + 1 == h.issuer.size();
@@ -184,7 +261,7 @@ class DocxWriter {
       emit(centered(run(h.kind, RunStyle{true}), "<w:keepNext/><w:spacing w:before=\"360\" w:after=\"0\"/>"));
     if (!h.title.empty()) {
       emit(centered(run(h.title, RunStyle{true}), "<w:keepNext/>"));
-      emit(rule(2200, kTextWidth));
+      emit(rule(2200, text_width()));
     }
   }
 
@@ -228,8 +305,17 @@ class DocxWriter {
   }
 
   void block(const Table& t) {
-    table_caption(t.title, t.unit);
-    std::vector<int> widths = twips(column_widths(t), kTextWidth);
+    if (t.annex) {
+      new_section(is_landscape(t));
+      AnnexTitle at = split_annex_title(t.title);
+      if (!at.label.empty()) emit(para("<w:keepNext/><w:jc w:val=\"right\"/>", run(at.label, RunStyle{true})));
+      if (!at.rest.empty()) emit(para("<w:keepNext/><w:spacing w:before=\"60\" w:after=\"0\"/><w:jc w:val=\"center\"/>", run(at.rest, RunStyle{true})));
+      if (!t.note.empty()) emit(para("<w:keepNext/><w:spacing w:before=\"0\" w:after=\"120\"/><w:jc w:val=\"center\"/>", run(t.note, RunStyle{false, true, false, 26})));
+      table_caption("", t.unit);
+    } else {
+      table_caption(t.title, t.unit);
+    }
+    std::vector<int> widths = fit_words(t, twips(column_widths(t), text_width()));
     auto span_width = [&](int col, int span) {
       int w = 0;
       for (int c = col; c < col + span; ++c) w += widths[static_cast<std::size_t>(c)];
@@ -273,30 +359,44 @@ class DocxWriter {
 
   void block(const PageBreak&) { emit("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"); }
 
+  // A map is a PNG drawn by cairo (word/media/map<n>.png), 16 cm wide, with its title above
+  // and the units it could not place under it.
+  void block(const Map& m) {
+    if (!m.title.empty()) emit(para("<w:pStyle w:val=\"NtmTableTitle\"/>", run(m.title)));
+    images_.push_back(map_png(m, 480, 2.5));
+    MapSize size = map_size(m, 480);
+    emit(docx::image_drawing(static_cast<int>(images_.size()), 16.0, 16.0 * size.height / size.width, m.title));
+    if (!m.missing.empty())
+      emit(para("<w:pStyle w:val=\"NtmTableText\"/><w:jc w:val=\"both\"/>", run(missing_line(m), RunStyle{false, true, false, 22})));
+    if (!m.source.empty())
+      emit(para("<w:pStyle w:val=\"NtmTableText\"/>", run(m.source, RunStyle{false, false, false, 18})));
+  }
+
   // "Nơi nhận" on the left, signature on the right, in a borderless table.
   void sign_off() {
     const SignOff& so = doc_.sign_off;
     if (!has_sign_off(so)) return;
-    emit(para("<w:spacing w:before=\"120\"/>", ""));
-    const int half = kTextWidth / 2;
+    emit(para("<w:keepNext/><w:spacing w:before=\"120\"/>", ""));
+    const int half = text_width() / 2;
     std::string l, r;
     if (!so.recipients.empty()) {
       l += para("", run("Nơi nhận:", RunStyle{true, true, false, 24}));
       for (const std::string& x : so.recipients) l += para("", run("- " + x, RunStyle{false, false, false, 22}));
     }
     for (const std::string& role : so.signer_role) r += centered(run(role, RunStyle{true}));
-    if (!so.signer_name.empty()) {
-      for (int i = 0; i < 4; ++i) r += centered("");
-      r += centered(run(so.signer_name, RunStyle{true}));
-    }
-    emit(table_start({half, kTextWidth - half}, false) + "<w:tr><w:trPr><w:cantSplit/></w:trPr>" +
-         cell(half, 1, "", l, false) + cell(kTextWidth - half, 1, "", r, false) + "</w:tr></w:tbl>");
+    for (int i = 0; i < 4; ++i) r += centered("");   // room for the signature and the seal
+    if (!so.signer_name.empty()) r += centered(run(so.signer_name, RunStyle{true}));
+    emit(table_start({half, text_width() - half}, false) + "<w:tr><w:trPr><w:cantSplit/></w:trPr>" +
+         cell(half, 1, "", l, false) + cell(text_width() - half, 1, "", r, false) + "</w:tr></w:tbl>");
   }
 
   const Document& doc_;
+  bool landscape_;
   std::string* out_ = nullptr;
   std::vector<std::string> notes_;
   std::vector<const Chart*> charts_;
+  std::vector<std::string> images_;   // PNG bytes of word/media/map<n>.png
+  bool first_section_ = true;
 };
 
 }  // namespace
@@ -306,11 +406,12 @@ std::string to_docx(const Document& doc) {
   std::string document = writer.body();
   bool has_notes = !writer.notes().empty();
   int charts = static_cast<int>(writer.charts().size());
+  int images = static_cast<int>(writer.images().size());
   std::vector<std::pair<std::string, std::string>> parts = {
-      {"[Content_Types].xml", docx::content_types(has_notes, charts)},
+      {"[Content_Types].xml", docx::content_types(has_notes, charts, images > 0)},
       {"_rels/.rels", docx::root_rels()},
       {"word/document.xml", document},
-      {"word/_rels/document.xml.rels", docx::document_rels(has_notes, charts)},
+      {"word/_rels/document.xml.rels", docx::document_rels(has_notes, charts, images)},
       {"word/header1.xml", docx::page_header()},
       {"word/styles.xml", docx::styles()},
       {"word/settings.xml", docx::settings(has_notes)},
@@ -320,6 +421,8 @@ std::string to_docx(const Document& doc) {
   if (has_notes) parts.push_back({"word/footnotes.xml", docx::footnotes(writer.notes())});
   for (int i = 0; i < charts; ++i)
     parts.push_back({"word/charts/chart" + std::to_string(i + 1) + ".xml", docx::chart_part(*writer.charts()[static_cast<std::size_t>(i)])});
+  for (int i = 0; i < images; ++i)
+    parts.push_back({"word/media/map" + std::to_string(i + 1) + ".png", writer.images()[static_cast<std::size_t>(i)]});
   return docx::zip(parts, creation_time(doc));
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "report/chart_svg.h"
+#include "report/map_draw.h"
 #include "report/writer.h"
 #include "report/xml.h"
 
@@ -40,11 +41,22 @@ table.data tr { break-inside: avoid; }
 figure { margin: 8pt 0; text-align: center; break-inside: avoid; }
 svg.chart { max-width: 100%; height: auto; }
 .page-break { break-after: page; page-break-after: always; }
+@page landscape { size: A4 landscape; margin: 20mm 20mm 20mm 20mm; }
+section.annex { break-before: page; page-break-before: always; }
+section.annex.landscape { page: landscape; }
+@media screen { section.annex { border-top: 1px dashed #999; margin-top: 16pt; padding-top: 8pt; } section.annex.landscape { max-width: 247mm; } }
+.annex-label { text-align: right; font-weight: bold; text-indent: 0; margin: 0; }
+.annex-note { text-align: center; font-style: italic; text-indent: 0; margin: 0 0 6pt; }
+figure.map img { max-width: 100%; height: auto; }
+figure figcaption { font-weight: bold; margin-bottom: 4pt; }
+p.map-missing { font-size: 11pt; font-style: italic; text-indent: 0; text-align: left; }
+p.map-source { font-size: 9pt; text-indent: 0; text-align: left; color: #444; }
 table.sign-off td { vertical-align: top; width: 50%; padding: 0; }
 .recipients { font-size: 11pt; }
 .recipients b { font-size: 12pt; font-style: italic; }
 .signer { text-align: center; font-weight: bold; }
 .signer .name { margin-top: 60pt; }
+table.sign-off { margin-top: 12pt; break-inside: avoid; }
 section.footnotes { font-size: 12pt; margin-top: 16pt; }
 section.footnotes p { text-indent: 0; }
 )";
@@ -69,10 +81,15 @@ class HtmlWriter {
             xml_escape(title) + "</title>\n<meta name=\"generator\" content=\"ntm\">\n";
     if (!doc_.provenance.empty())
       out_ += "<meta name=\"ntm-scripts\" content=\"" + xml_escape(doc_.provenance) + "\">\n";
-    out_ += "<style>\n" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
+    out_ += "<style>\n" + std::string(kStyle) +
+            (doc_.landscape ? "@page { size: A4 landscape; margin: 20mm; }\nbody { max-width: 257mm; }\n" : "") +
+            "</style>\n</head>\n<body>\n";
     header();
-    for (const Block& b : doc_.blocks) std::visit([this](const auto& x) { block(x); }, b);
-    sign_off();
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      if (i == doc_.sign_off_at) sign_off();
+      std::visit([this](const auto& x) { block(x); }, doc_.blocks[i]);
+    }
+    if (doc_.sign_off_at >= doc_.blocks.size()) sign_off();
     if (!notes_.empty()) {
       out_ += "<section class=\"footnotes\">\n<hr>\n";
       for (std::size_t i = 0; i < notes_.size(); ++i) {
@@ -166,7 +183,15 @@ class HtmlWriter {
   }
 
   void block(const Table& t) {
-    if (!t.title.empty()) out_ += "<p class=\"table-title\">" + xml_escape(t.title) + "</p>\n";
+    if (t.annex) {
+      out_ += std::string("<section class=\"annex") + (is_landscape(t) ? " landscape" : "") + "\">\n";
+      AnnexTitle at = split_annex_title(t.title);
+      if (!at.label.empty()) out_ += "<p class=\"annex-label\">" + xml_escape(at.label) + "</p>\n";
+      if (!at.rest.empty()) out_ += "<p class=\"table-title\">" + xml_escape(at.rest) + "</p>\n";
+      if (!t.note.empty()) out_ += "<p class=\"annex-note\">" + xml_escape(t.note) + "</p>\n";
+    } else if (!t.title.empty()) {
+      out_ += "<p class=\"table-title\">" + xml_escape(t.title) + "</p>\n";
+    }
     if (!t.unit.empty()) out_ += "<p class=\"table-unit\">" + xml_escape(t.unit) + "</p>\n";
     out_ += "<table class=\"data\">\n<colgroup>";
     std::vector<double> widths = column_widths(t);
@@ -192,6 +217,7 @@ class HtmlWriter {
     for (const auto& row : t.rows) cells(row, false);
     if (!t.totals.empty()) cells(t.totals, true);
     out_ += "</tbody>\n</table>\n";
+    if (t.annex) out_ += "</section>\n";
   }
 
   static std::string fmt_percent(double v) {
@@ -203,6 +229,19 @@ class HtmlWriter {
   void block(const Chart& c) { out_ += "<figure>\n" + chart_svg(c) + "</figure>\n"; }
 
   void block(const PageBreak&) { out_ += "<div class=\"page-break\"></div>\n"; }
+
+  // The map drawn by cairo as an SVG picture in an <img> (its glyph ids stay its own, so two
+  // maps on one page do not mix their letters), then the units it could not place.
+  void block(const Map& m) {
+    out_ += "<figure class=\"map\">\n";
+    if (!m.title.empty()) out_ += "<figcaption>" + xml_escape(m.title) + "</figcaption>\n";
+    MapSize size = map_size(m, 480);
+    out_ += "<img alt=\"" + xml_escape(m.title) + "\" width=\"" + std::to_string(static_cast<int>(size.width * 4 / 3)) +
+            "\" src=\"data:image/svg+xml;base64," + base64(map_svg(m, 480)) + "\">\n";
+    if (!m.missing.empty()) out_ += "<p class=\"map-missing\">" + xml_escape(missing_line(m)) + "</p>\n";
+    if (!m.source.empty()) out_ += "<p class=\"map-source\">" + xml_escape(m.source) + "</p>\n";
+    out_ += "</figure>\n";
+  }
 
   void sign_off() {
     const SignOff& s = doc_.sign_off;

@@ -48,8 +48,11 @@ class MarkdownWriter {
 
   std::string run() {
     header();
-    for (const Block& b : doc_.blocks) std::visit([this](const auto& x) { block(x); }, b);
-    sign_off();
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      if (i == doc_.sign_off_at) sign_off();
+      std::visit([this](const auto& x) { block(x); }, doc_.blocks[i]);
+    }
+    if (doc_.sign_off_at >= doc_.blocks.size()) sign_off();
     if (!notes_.empty()) {
       for (std::size_t i = 0; i < notes_.size(); ++i)
         out_ += "[^" + std::to_string(i + 1) + "]: " + escape(notes_[i]) + "\n";
@@ -128,7 +131,9 @@ class MarkdownWriter {
   }
 
   void block(const Table& t) {
+    if (t.annex) out_ += "---\n\n";
     if (!t.title.empty()) out_ += "**" + escape(t.title) + "**\n\n";
+    if (!t.note.empty()) out_ += "*" + escape(t.note) + "*\n\n";
     if (!t.unit.empty()) out_ += "*" + escape(t.unit) + "*\n\n";
     int cols = column_count(t);
     std::vector<std::string> head;
@@ -183,6 +188,16 @@ class MarkdownWriter {
   }
 
   void block(const PageBreak&) { out_ += "---\n\n"; }
+
+  // A map is a picture; Markdown gets its legend and the units it could not place.
+  void block(const Map& m) {
+    if (!m.title.empty()) out_ += "**" + escape(m.title) + "**\n\n";
+    for (const MapLegendItem& l : m.legend) out_ += "- " + escape(l.label) + ": " + std::to_string(l.count) + "\n";
+    out_ += "\n";
+    if (!m.missing.empty()) {
+      out_ += "*" + escape(missing_line(m)) + "*\n\n";
+    }
+  }
 
   void sign_off() {
     const SignOff& s = doc_.sign_off;

@@ -152,6 +152,8 @@ long long creation_time(const Document& doc) {
   return (era * 146097 + doe - 719468) * 86400;
 }
 
+void write_bytes(const std::string& bytes, const fs::path& path) { commit_all({path}, {bytes}); }
+
 void write(const Document& doc, const fs::path& path) {
   std::string ext = lower_extension(path);
   bool known = ext == ".docx" || ext == ".xlsx" || ext == ".html" || ext == ".htm" || ext == ".md" || ext == ".csv";

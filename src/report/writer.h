@@ -28,6 +28,9 @@ class WriteError : public std::runtime_error {
 // a document without tables is a WriteError. See to_csv() for the content.
 void write(const Document& doc, const std::filesystem::path& path);
 
+// Writes ready bytes to `path` the same way (temporary file, then rename).
+void write_bytes(const std::string& bytes, const std::filesystem::path& path);
+
 // The files write() produces for `path` when it ends in .csv (one per table).
 std::vector<std::filesystem::path> csv_paths(const Document& doc, const std::filesystem::path& path);
 

@@ -10,16 +10,20 @@ if p.tag or p.district then return end
 
 local tinh = ntm.province(p.province)
 local parent, name = {}, {}
-for _, s in ipairs(ntm.sql("SELECT code, parent, name FROM funding_source")) do
+for _, s in ipairs(ntm.funding_sources()) do
   parent[s.code] = s.parent
   name[s.code] = s.name
 end
 
-local rows = ntm.sql([[SELECT source, amount FROM funding WHERE unit_code = ? AND year = ? AND stage = 'mobilised']],
-  tinh.code, p.year)
-if #rows == 0 then return end
-local amount = {}
-for _, r in ipairs(rows) do amount[r.source] = r.amount end
+-- Vốn huy động của cả tỉnh (mọi đơn vị của bản đồ năm đó), theo nguồn, cho cả chương trình.
+local amount, any = {}, false
+for _, r in ipairs(tinh:funding{ year = p.year }) do
+  if r.stage == "mobilised" and r.component == "" then
+    amount[r.source] = (amount[r.source] or 0) + r.amount
+    any = true
+  end
+end
+if not any then return end
 
 -- Tổng các nguồn gốc: một nguồn được tính khi không có nguồn cha nào cũng được nhập.
 local function has_entered_ancestor(code)
@@ -37,8 +41,7 @@ for _, code in ipairs(codes) do
   if not has_entered_ancestor(code) then sum = sum + amount[code] end
 end
 
-local printed = ntm.sql("SELECT value, as_printed, source FROM statistic WHERE unit_code = ? AND year = ? AND key = 'funding.total'",
-  tinh.code, p.year)[1]
+local printed = tinh:statistics(p.year)["funding.total"]
 if printed and printed.value ~= sum then
   ntm.finding{ unit = tinh, rule = "nguon-von", level = "error",
     message = string.format("các nguồn vốn cộng lại %s triệu đồng, khác tổng đã in %s (chênh %s)%s",

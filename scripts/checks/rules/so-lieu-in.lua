@@ -13,11 +13,7 @@ local tinh = ntm.province(p.province)
 local review = ntm.use("review")
 local r = review.run{ province = p.province, year = p.year }
 
-local printed = {}
-for _, row in ipairs(ntm.sql("SELECT key, value, as_printed, source FROM statistic WHERE unit_code = ? AND year = ?",
-    tinh.code, p.year)) do
-  printed[row.key] = row
-end
+local printed = tinh:statistics(p.year)
 
 -- Số chữ số thập phân của một số đã in ("47,82" → 2, "40" → 0).
 local function decimals_of(text)
@@ -39,6 +35,7 @@ local function where(row)
   return row.source and (" [" .. row.source .. "]") or ""
 end
 
+-- Tỷ lệ in trong báo cáo tính trên các xã của bản đồ năm đó; xã chưa có số liệu đã được báo riêng.
 local total = r.communes
 local numbers = {}
 for number in pairs(r.criteria) do numbers[#numbers + 1] = tonumber(number) end
@@ -65,7 +62,7 @@ for _, n in ipairs(numbers) do
   end
 end
 
-local standard = r.bands.standard_19
+local standard = r.standard
 local function compare(key, exact, label)
   local row = printed[key]
   if row and not agrees(row, exact) then
@@ -77,6 +74,7 @@ end
 compare("standard_communes", standard, "số xã đạt chuẩn")
 compare("standard_percent", standard * 100 / total, "tỷ lệ xã đạt chuẩn (%)")
 compare("average", r.average, "bình quân tiêu chí/xã")
-for _, band in ipairs{ "from_15_to_18", "from_10_to_14", "from_5_to_9" } do
-  compare("band." .. band, r.bands[band], "số xã " .. review.BAND_NAMES[band]:lower())
+for i = 2, #r.band_order - 1 do
+  local band = r.band_order[i]
+  compare("band." .. band, r.bands[band], "số xã " .. r.band_names[band]:lower())
 end

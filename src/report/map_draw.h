@@ -1,0 +1,31 @@
+// Choropleth maps drawn with cairo: one drawing path, two outputs (SVG for HTML, PNG for
+// Word), so the picture is the same in every report.
+#pragma once
+
+#include <string>
+
+#include "report/document.h"
+
+namespace ntm::report {
+
+// The picture's size in points (1/72 inch) for a map `width` points wide: the map box keeps
+// the shape of the areas (equirectangular, x scaled by cos of the middle latitude), capped
+// in height, and the legend takes the rows under it.
+struct MapSize {
+  double width = 0, height = 0;
+};
+MapSize map_size(const Map& map, double width);
+
+// The map as a standalone SVG document (text as glyph outlines, so any viewer shows the
+// Vietnamese letters as drawn). Deterministic for the same map.
+std::string map_svg(const Map& map, double width = 480);
+
+// The map as PNG bytes, `scale` pixels per point (2: 960 pixels for 480 points).
+std::string map_png(const Map& map, double width = 480, double scale = 2);
+
+// Fixed colours of the bands of criteria met, in the order of review.BANDS (standard first);
+// the same in charts and maps of every report.
+inline constexpr const char* kBandColors[] = {"#1a9850", "#91cf60", "#fee08b", "#fc8d59", "#d73027"};
+inline constexpr const char* kNoDataColor = "#d9d9d9";
+
+}  // namespace ntm::report
