@@ -13,9 +13,12 @@
 
 #include <sys/resource.h>
 
+#include <lua.hpp>
+
 #include "app/init.h"
 #include "app/paths.h"
 #include "app/run.h"
+#include "lua/host.h"
 #include "model/catalog.h"
 #include "model/text.h"
 #include "store/database.h"
@@ -82,6 +85,32 @@ int main(int argc, char** argv) {
       ntm::app::run_script(db_path, script, {{"province", code}, {"year", "2020"}}, {}, out, err);
     });
     std::printf("%-48s %12.2f\n", (std::string("Lua review (tieu-chi-xa), one run: ") + name).c_str(), review);
+  }
+  {
+    // A fresh sandboxed state (what every script run pays first), and one call into Lua
+    // through the door (Host::call) on a state that exists.
+    ntm::store::Database db(sample("dien-bien-2020"), ntm::store::OpenMode::ReadOnly);
+    std::ostringstream out, err;
+    ntm::lua::Context context(db, out, err);
+    ntm::lua::Limits limits;
+    const int n = 1000;
+    double fresh = median_ms(repeat, [&] {
+      for (int i = 0; i < n; ++i) ntm::lua::Host host(context, limits);
+    });
+    std::printf("%-48s %12.2f\n", "fresh sandboxed state (us)", fresh * 1000.0 / n);
+    ntm::lua::Host host(context, limits);
+    host.load_string("return function(x) return x + 1 end", "=bench");
+    host.call(0, 1);                                   // [f]
+    lua_State* L = host.state();
+    double call = median_ms(repeat, [&] {
+      for (int i = 0; i < n; ++i) {
+        lua_pushvalue(L, -1);                          // [f, f]
+        lua_pushinteger(L, i);                         // [f, f, i]
+        host.call(1, 1);                               // [f, i + 1]
+        lua_pop(L, 1);                                 // [f]
+      }
+    });
+    std::printf("%-48s %12.3f\n", "one call into Lua through Host::call (us)", call * 1000.0 / n);
   }
   double fmt = median_ms(repeat, [] {
     ntm::NumberFormat f;

@@ -68,9 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.instructions = 2'000'000;
   limits.max_string_bytes = 8u << 20;
   std::ostringstream out, err;
-  try {
-    ntm::app::run_script(ntm::fuzz::sample_database("ntm-fuzz-lua.db"), file, {}, limits, out, err);
-  } catch (const ntm::lua::ScriptError&) {
-  }
+  ntm::fuzz::as_cli([&] { ntm::app::run_script(ntm::fuzz::sample_database("ntm-fuzz-lua.db"), file, {}, limits, out, err); },
+                    false);
   return 0;
 }

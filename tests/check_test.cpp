@@ -405,3 +405,107 @@ TEST_CASE("bad input: unknown province, district, tag, a year without data") {
   auto missing = cli(db + "check --year 2020");
   CHECK(missing.status == 2);
 }
+
+TEST_CASE("ntm check --province all: every province with data, a national block, one process") {
+  fs::path dir = ntm::test::temp_dir() / "national";
+  fs::create_directories(dir);
+  fs::path db = dir / "two.db";
+  fs::copy_file(ntm::test::sample_db("dien-bien-2020"), db, fs::copy_options::overwrite_existing);
+  const std::string bg = "--db '" + ntm::test::sample_db("bac-giang-2020").string() + "'";
+  const std::string two = "--db '" + db.string() + "'";
+  // Bắc Giang's 2020 values and statuses moved into the Điện Biên database, as an office would.
+  REQUIRE(ntm::test::ntm(bg + " export indicators --province 'Bắc Giang' --year 2020 -o '" + (dir / "i.csv").string() + "'").status == 0);
+  REQUIRE(ntm::test::ntm(bg + " export statuses --province 'Bắc Giang' --year 2020 -o '" + (dir / "s.csv").string() + "'").status == 0);
+  REQUIRE(ntm::test::ntm(two + " import indicators '" + (dir / "i.csv").string() + "'").status == 0);
+  REQUIRE(ntm::test::ntm(two + " import statuses '" + (dir / "s.csv").string() + "'").status == 0);
+
+  auto r = ntm::test::ntm(two + " check --province all --year 2020 --format json");
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["national"]["provinces"] == 2);
+  CHECK(j["national"]["communes"] == 115 + 184);
+  CHECK(j["national"]["standard"] == 21 + 127);
+  // The national average is over communes, not the mean of the provinces' averages.
+  CHECK(j["national"]["average"].get<double>() == doctest::Approx((11.75 * 115 + 16.3 * 184) / 299).epsilon(0.001));
+  CHECK(j["provinces"].size() == 2);
+  CHECK(j["provinces"][0]["province"] == "Điện Biên");
+  CHECK(j["provinces"][1]["standard"] == 127);
+  CHECK(j["national"]["criteria"]["2"] == j["provinces"][0]["criteria"]["2"].get<int>() + j["provinces"][1]["criteria"]["2"].get<int>());
+
+  auto listed = ntm::test::ntm(two + " check --province 'bac giang, dien bien' --year 2020 --format csv --no-rules");
+  CHECK(listed.status == 0);
+  CHECK(listed.out.find("Cả nước,299,299,148,") != std::string::npos);
+  auto text = ntm::test::ntm(two + " check --province all --year 2020 --no-rules");
+  CHECK(text.out.find("Rà soát tiêu chí xã nông thôn mới — 2 tỉnh, năm 2020") != std::string::npos);
+  CHECK(text.out.find("Đạt chuẩn: 148 (49,50%)") != std::string::npos);
+
+  auto unknown = ntm::test::ntm(two + " check --province 'Điện Biên, Atlantis' --year 2020");
+  CHECK(unknown.status == 2);   // a command-line error, like any unknown --province
+  CHECK(unknown.err.find("--province Điện Biên, Atlantis: ") != std::string::npos);
+  CHECK(unknown.err.find("Atlantis") != std::string::npos);
+  auto none = ntm::test::ntm(two + " check --province all --year 2012");
+  CHECK(none.status == 2);
+  CHECK(none.err.find("--year 2012: ") != std::string::npos);
+  CHECK(none.err.find("không tỉnh nào có số liệu tiêu chí năm 2012") != std::string::npos);
+}
+
+TEST_CASE("x:met, x:count_met and the review agree on every commune of every sample and year") {
+  // Computed statuses saved by an earlier `check --save --write` never decide a criterion: a
+  // commune whose values and assessed statuses are gone has no data, for the review and for x:met.
+  fs::path db = ntm::test::temp_dir() / "agree.db";
+  fs::copy_file(ntm::test::sample_db("dien-bien-2020"), db, fs::copy_options::overwrite_existing);
+  REQUIRE(ntm::test::ntm("--db '" + db.string() + "' check --province 'Điện Biên' --year 2020 --save --write --no-rules").status == 0);
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    d.exec("DELETE FROM indicator_value WHERE year = 2020 AND unit_id = (SELECT id FROM unit WHERE code = '03166' AND kind = 'commune')");
+    d.exec("DELETE FROM criterion_status WHERE year = 2020 AND by = 'assessed' AND unit_id = (SELECT id FROM unit WHERE code = '03166' AND kind = 'commune')");
+  }
+  const char* script = R"(
+    local review = ntm.use("review")
+    local tinh = ntm.province(PROVINCE, { year = MAP_YEAR })
+    local checked, disagree = 0, {}
+    for _, y in ipairs(tinh:years()) do
+      local r = review.run{ province = tinh.name, year = y }
+      local met = {}
+      for _, x in ipairs(r.results) do
+        met[x.code] = {}
+        for _, n in ipairs(x.met) do met[x.code][n] = true end
+      end
+      for x in tinh:communes{ year = y } do
+        local set = ntm.criteria(x.criteria_set)
+        if x:has_data() then
+          local count = 0
+          for _, c in ipairs(set.criteria) do
+            if x:met(c.number) ~= (met[x.code][c.number] == true) then disagree[#disagree + 1] = y .. " " .. x.code .. " " .. c.number end
+            if x:met(c.number) then count = count + 1 end
+          end
+          if count ~= x:count_met() then disagree[#disagree + 1] = y .. " " .. x.code .. " count" end
+        else
+          if met[x.code] then disagree[#disagree + 1] = y .. " " .. x.code .. " reviewed without data" end
+          for _, c in ipairs(set.criteria) do
+            if x:met(c.number) then disagree[#disagree + 1] = y .. " " .. x.code .. " met without data" end
+          end
+        end
+        checked = checked + 1
+      end
+    end
+    print(checked, #disagree, table.concat(disagree, "; ", 1, math.min(#disagree, 5)))
+  )";
+  // Province 24 is Bắc Giang on the map of 2020 (Bắc Ninh from 01/07/2025).
+  const std::tuple<std::string, std::string, int> cases[] = {{"dien-bien-2020", "11", 2020}, {"bac-giang-2020", "24", 2020},
+                                                             {"dien-bien-2026", "11", 2026}};
+  for (const auto& [sample, code, year] : cases) {
+    CAPTURE(sample);
+    std::string source = "local PROVINCE, MAP_YEAR = '" + code + "', " + std::to_string(year) + "\n" + script;
+    auto r = ntm::test::run_lua(source, ntm::test::sample_db(sample));
+    INFO(r.message);
+    REQUIRE(r.ok);
+    CHECK(r.out.find("\t0\t") != std::string::npos);
+    CHECK(std::atoi(r.out.c_str()) > 100);
+  }
+  auto r = ntm::test::run_lua(std::string("local PROVINCE, MAP_YEAR = '11', 2020\n") + script, db);
+  INFO(r.message);
+  REQUIRE(r.ok);
+  CHECK(r.out.find("\t0\t") != std::string::npos);
+}

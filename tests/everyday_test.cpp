@@ -187,6 +187,29 @@ TEST_CASE("Ctrl-C interrupts a runaway line and the prompt keeps going") {
   CHECK(out.str() == "3\n");
 }
 
+TEST_CASE("Ctrl-C stops native work too: a pathological pattern, a huge sort, an SQL LIKE") {
+  fs::path db = db_copy("interrupt-native");
+  ntm::lua::Limits limits;
+  limits.seconds = 600;                       // only Ctrl-C can stop these lines
+  limits.instructions = 1'000'000'000'000'000LL;
+  for (const char* line : {"return ('a'):rep(100000):find('a*b')",
+                           "local t = {} for i = 1, 3e6 do t[i] = -i end table.sort(t, function(a, b) return a < b end)",
+                           "return ntm.sql('SELECT ? LIKE ? AS m', ('a'):rep(1000000), '%' .. ('a'):rep(40000) .. 'b')"}) {
+    CAPTURE(line);
+    std::ostringstream out, err;
+    ntm::app::Repl repl(db, limits, out, err, plain_printer);
+    std::thread ctrl_c([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      repl.interrupt();
+    });
+    repl.feed(line);
+    ctrl_c.join();
+    CHECK(err.str().find("Dừng: bị ngắt (Ctrl-C)") != std::string::npos);
+    repl.feed("print(3)");
+    CHECK(out.str() == "3\n");
+  }
+}
+
 TEST_CASE("ntm repl from a pipe: a runaway line hits the limit, the next line runs, history is kept") {
   fs::path db = db_copy("pipe");
   fs::path home = ntm::test::temp_dir() / "home";
@@ -194,6 +217,7 @@ TEST_CASE("ntm repl from a pipe: a runaway line hits the limit, the next line ru
   auto r = shell("printf 'print(1+1)\\nwhile true do end\\nprint(2)\\n' | \"$NTM\" repl --time-limit 1 --db '" +
                      db.string() + "'",
                  home);
+  CAPTURE(r.err);
   CHECK(r.status == 0);
   CHECK(r.out == "2\n2\n");
   CHECK(r.err.find("Dừng: vượt giới hạn thời gian (1 giây") != std::string::npos);

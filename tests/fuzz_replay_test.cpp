@@ -17,6 +17,7 @@ extern "C" int ntm_fuzz_text(const std::uint8_t* data, std::size_t size);
 extern "C" int ntm_fuzz_csv(const std::uint8_t* data, std::size_t size);
 extern "C" int ntm_fuzz_import(const std::uint8_t* data, std::size_t size);
 extern "C" int ntm_fuzz_lua(const std::uint8_t* data, std::size_t size);
+extern "C" int ntm_fuzz_xlsx(const std::uint8_t* data, std::size_t size);
 
 namespace fs = std::filesystem;
 
@@ -51,4 +52,5 @@ TEST_CASE("fuzz seeds and past crashes replay cleanly") {
   CHECK(replay("csv", ntm_fuzz_csv) >= 2);
   CHECK(replay("import", ntm_fuzz_import) >= 16);
   CHECK(replay("lua", ntm_fuzz_lua) >= 1);
+  CHECK(replay("xlsx", ntm_fuzz_xlsx) >= 4);
 }

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <zip.h>
 
 #include <filesystem>
 #include <fstream>
@@ -9,6 +10,7 @@
 
 #include "app/exporter.h"
 #include "app/importer.h"
+#include "model/csv.h"
 #include "store/database.h"
 #include "support.h"
 
@@ -300,4 +302,126 @@ TEST_CASE("a file made for one criteria set is refused under another, naming its
   auto clash = ntm::test::ntm("--db '" + db.string() + "' import indicators '" + (dir / "e.csv").string() + "' --year 2019");
   CHECK(clash.status == 2);
   CHECK(clash.err.find("tệp ghi 'Năm: 2020'") != std::string::npos);
+}
+
+TEST_CASE("hostile cells: control characters, terminal escapes and non-characters are refused with row and column") {
+  fs::path db = db_copy("dien-bien-2020", "control");
+  fs::path dir = ntm::test::temp_dir();
+  std::string q = " --db '" + db.string() + "'";
+  std::string csv = "Mã xã,Tên xã,Huyện,Loại\r\n"
+                    "03145,\"Thanh\x1b[2JMinh\",Điện Biên Phủ,Xã\r\n"   // ESC: a terminal escape
+                    "03154,Sín\xc2\x9bThầu,Mường Nhé,Xã\r\n"               // U+009B, the one-byte CSI
+                    "03166,Chà\xef\xbf\xbe""Cang,Nậm Pồ,Xã\r\n";           // U+FFFE
+  spit(dir / "control.csv", csv);
+  std::string fp = values_fingerprint(db);
+  auto r = ntm::test::ntm("import units '" + (dir / "control.csv").string() + "' --province 11 --from 01/06/2020" + q);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("dòng 2, cột 'Tên xã': có ký tự không được phép (U+001B)") != std::string::npos);
+  CHECK(r.err.find("dòng 3, cột 'Tên xã': có ký tự không được phép (U+009B)") != std::string::npos);
+  CHECK(r.err.find("dòng 4, cột 'Tên xã': có ký tự không được phép (U+FFFE)") != std::string::npos);
+  CHECK(values_fingerprint(db) == fp);
+}
+
+TEST_CASE("numbers as Excel writes them: exponents read, absurd lengths refused with row and column") {
+  using ntm::app::parse_number;
+  CHECK(parse_number("9.5E+1", DecimalMark::Point) == 95.0);
+  CHECK(parse_number("9,5E+01", DecimalMark::Comma) == 95.0);
+  CHECK(parse_number("1.2e-3", DecimalMark::Point) == doctest::Approx(0.0012));
+  CHECK(parse_number("3E10", DecimalMark::Point) == 3e10);
+  CHECK_FALSE(parse_number("1,234E5", DecimalMark::Point));    // no grouping with an exponent
+  CHECK_FALSE(parse_number("E5", DecimalMark::Point));
+  CHECK_FALSE(parse_number(std::string(400, '9'), DecimalMark::Point));   // past a double: not a number
+  fs::path db = db_copy("dien-bien-2020", "numbers");
+  fs::path dir = ntm::test::temp_dir();
+  spit(dir / "numbers.csv", "Mã xã,Tên xã,CT 17.1,CT 10.1\r\n03145,Thanh Minh,9.5E+1," + std::string(400, '7') + "\r\n");
+  auto r = ntm::test::ntm("import indicators '" + (dir / "numbers.csv").string() + "' --province 11 --year 2020 --db '" +
+                          db.string() + "'");
+  CHECK(r.status == 1);   // a data error, never "stod" or a command-line error
+  CHECK(r.err.find("dòng 2, cột 'CT 10.1'") != std::string::npos);
+  CHECK(r.err.find("không phải số") != std::string::npos);
+  CHECK(r.err.find("stod") == std::string::npos);
+}
+
+TEST_CASE("suggestions are computed for the first fifty unknown names only") {
+  fs::path db = db_copy("dien-bien-2020", "unknown-names");
+  fs::path dir = ntm::test::temp_dir();
+  std::string csv = "Tên xã,Huyện,CT 17.1\r\n";
+  for (int i = 0; i < 2000; ++i) csv += "Xã Không Có " + std::to_string(i) + ",Nậm Pồ,90\r\n";
+  spit(dir / "unknown.csv", csv);
+  ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+  ntm::app::ImportOptions o;
+  o.kind = "indicators";
+  o.file = dir / "unknown.csv";
+  o.province = "11";
+  o.year = 2020;
+  try {
+    ntm::app::import_file(d, o);
+    FAIL("unknown names should be refused");
+  } catch (const ntm::app::ImportError& e) {
+    CHECK(e.problems.size() >= 2000);
+    std::size_t suggested = 0;
+    for (const auto& p : e.problems) suggested += p.find("có phải") != std::string::npos;
+    CHECK(suggested <= 50);
+    CHECK(suggested > 0);
+  }
+}
+
+TEST_CASE("a hostile .xlsx is refused as a broken file (exit 1), never read past or taken for a command-line error") {
+  fs::path db = db_copy("dien-bien-2020", "xlsx-hostile");
+  fs::path dir = ntm::test::temp_dir();
+  std::string fp = values_fingerprint(db);
+  struct Case { const char* name; std::string sheet; const char* expected; };
+  const Case cases[] = {
+      {"row-without-close", "<worksheet><sheetData><row r=\"1\"", "thẻ không đóng"},
+      {"bad-reference", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&#xZZ;</t></is></c></row></sheetData></worksheet>",
+       "tham chiếu ký tự không hợp lệ"},
+      {"giant-column", "<worksheet><sheetData><row r=\"1\"><c r=\"AAAAAAAAAAAAAAAAAAAA1\"><v>1</v></c></row></sheetData></worksheet>",
+       "cột cuối cùng của Excel"},
+      {"huge-row-number", "<worksheet><sheetData><row r=\"99999999\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>",
+       "số dòng"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    fs::path file = dir / (std::string(c.name) + ".xlsx");
+    int error = 0;
+    zip_t* zip = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    REQUIRE(zip != nullptr);
+    zip_source_t* src = zip_source_buffer(zip, c.sheet.data(), c.sheet.size(), 0);
+    REQUIRE(zip_file_add(zip, "xl/worksheets/sheet1.xml", src, ZIP_FL_OVERWRITE) >= 0);
+    REQUIRE(zip_close(zip) == 0);
+    auto r = ntm::test::ntm("import indicators '" + file.string() + "' --province 11 --year 2020 --db '" + db.string() + "'");
+    CHECK(r.status == 1);
+    CHECK(r.err.find(c.expected) != std::string::npos);
+  }
+  CHECK(values_fingerprint(db) == fp);
+}
+
+TEST_CASE("CSV exports neutralise cells Excel would run as formulas, and import reads them back") {
+  CHECK(ntm::csv_cell("=1+2") == "'=1+2");
+  CHECK(ntm::csv_cell("+1+1") == "'+1+1");
+  CHECK(ntm::csv_cell("-2+3") == "'-2+3");
+  CHECK(ntm::csv_cell("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(ntm::csv_cell("\tx") == "'\tx");
+  CHECK(ntm::csv_cell("-12") == "-12");
+  CHECK(ntm::csv_cell("-1.234,5", ';') == "-1.234,5");
+  CHECK(ntm::csv_cell("=cmd|' /C calc'!A0,x") == "\"'=cmd|' /C calc'!A0,x\"");
+  CHECK(ntm::csv_cell("Nậm Pồ") == "Nậm Pồ");
+  // A commune renamed to a formula goes out neutralised and comes back as the same text.
+  fs::path db = db_copy("dien-bien-2020", "formula");
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    d.exec("UPDATE unit_period SET name = '=HYPERLINK(\"http://x\")', name_with_type = 'Xã =HYPERLINK(\"http://x\")' "
+           "WHERE unit_id = (SELECT id FROM unit WHERE code = '03145')");
+  }
+  fs::path dir = ntm::test::temp_dir();
+  auto r = ntm::test::ntm("export units --province 11 --as-of 31/12/2020 -o '" + (dir / "units.csv").string() + "' --db '" +
+                          db.string() + "'");
+  REQUIRE(r.status == 0);
+  std::string csv = slurp(dir / "units.csv");
+  CHECK(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\"") != std::string::npos);
+  CHECK(csv.find(",=HYPERLINK") == std::string::npos);
+  auto back = ntm::test::ntm("import units '" + (dir / "units.csv").string() + "' --province 11 --from 31/12/2020 --dry-run --db '" +
+                             db.string() + "'");
+  CHECK(back.status == 0);
+  CHECK(back.out.find("0 thay đổi: 0 thêm mới, 0 cập nhật") != std::string::npos);
 }

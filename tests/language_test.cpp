@@ -140,9 +140,14 @@ TEST_CASE("every command's help is in Vietnamese, and in English with --lang en"
   auto report = ntm::test::ntm("report --help");
   for (const char* flag : {"-o, --output TỆP", "--province TỈNH", "--year NĂM", "--as-of NGÀY", "--set BỘ", "--profile TỆP",
                            "--text TỆP", "--template TỆP", "--fields", "--number <chuỗi>", "--signer <chuỗi>", "--date <chuỗi>",
-                           "--commune <chuỗi>", "--time-limit GIÂY"})
+                           "--commune <chuỗi>", "--time-limit GIÂY", "--from NĂM", "--to NĂM"})
     CHECK_MESSAGE(report.out.find(flag) != std::string::npos, flag);
   CHECK(english_words(ntm::test::ntm("report dien-bien --help").out).empty());
+  auto check = ntm::test::ntm("check --help");
+  for (const char* flag : {"--from NĂM", "--to NĂM", "all"}) CHECK_MESSAGE(check.out.find(flag) != std::string::npos, flag);
+  auto init = ntm::test::ntm("init --help");
+  for (const char* flag : {"national", "--years NĂM[-NĂM]", "--provinces MÃ,MÃ...", "--seed N"})
+    CHECK_MESSAGE(init.out.find(flag) != std::string::npos, flag);
   CHECK(english_words(ntm::test::ntm("run danh-sach-xa --help").out).empty());
   CHECK(ntm::test::ntm("allocate --help").out.find("allocations/theo-nhu-cau") != std::string::npos);
   // The subcommands of ntm map have their own help, in Vietnamese too.
@@ -215,6 +220,15 @@ TEST_CASE("every command-line error a user can trigger is one Vietnamese line, e
       "test /khong/co/thu-muc", "config set", "config set colour red", "config set year 21", "config bogus",
       "config get", "config get colour", "config list thua", "scripts thua",
       "--db x.db init --sample ha-noi-2020", "--db '" + existing.string() + "' init",
+      // Spans, several provinces, the national sample (merged from main).
+      db() + "check --province 11 --from 2016", db() + "check --province 11 --from 2020 --to 2016",
+      db() + "check --province 11 --from 21 --to 2020", db() + "check --province 11 --year 2020 --from 2016 --to 2020",
+      db() + "check --province 11 --from 2019 --to 2022", db() + "check --province 11 --from 2019 --to 2020 --save",
+      db() + "check --province all --year 2012", db() + "check --province '11, Atlantis' --year 2020",
+      db() + "check --province all --year 2020 --save", db() + "check --province all --year 2020 --district 'Nam Po'",
+      db() + "report giai-doan --province 11 --from 2016 --to 2023 -o x.md", db() + "report annual --province 11 --from 2016",
+      db() + "report ho-so-xa --commune 'khong co xa nay' --year 2020", "--db x.db init --sample dien-bien-2020 --years 2020",
+      "--db x.db init --sample national --seed abc",
   };
   for (const auto& line : lines) {
     auto r = ntm::test::ntm(line, cwd);

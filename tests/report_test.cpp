@@ -566,3 +566,54 @@ TEST_CASE("report: sparse documents and odd values still give valid files") {
   CHECK(html.find("<svg") != std::string::npos);
   CHECK(html.find("Âm &amp; thiếu") != std::string::npos);
 }
+
+TEST_CASE("report: characters XML forbids never reach a file, and several outputs are written all or none") {
+  TempDir dir;
+  Document d;
+  d.header.title = "Xã \xef\xbf\xbe\xef\xbf\xbf\x01 đỏ";   // U+FFFE, U+FFFF, a control character
+  d.add_paragraph("đoạn \xef\xbf\xbe văn");
+  Table& t = d.add_table("Bảng \xef\xbf\xbf");
+  t.header.push_back({HeaderCell{"cột \x1b"}});
+  t.rows.push_back({Cell::of_text("ô \xef\xbf\xbe")});
+  write(d, dir.path / "a.docx");
+  write(d, dir.path / "a.xlsx");
+  write(d, dir.path / "a.html");
+  for (const char* name : {"a.docx", "a.xlsx"})
+    for (const auto& [part, bytes] : ntm::test::unzip(dir.path / name)) {
+      CAPTURE(part);
+      CHECK(bytes.find("\xef\xbf\xbe") == std::string::npos);
+      CHECK(bytes.find("\xef\xbf\xbf") == std::string::npos);
+      CHECK(bytes.find('\x1b') == std::string::npos);
+    }
+  std::string html = slurp(dir.path / "a.html");
+  CHECK(html.find("\xef\xbf\xbe") == std::string::npos);
+  CHECK(html.find("đoạn  văn") != std::string::npos);
+
+  // Three outputs, the last of which cannot be written: none is left behind, and a file
+  // that was there before stays as it was.
+  TempDir out;
+  std::ofstream(out.path / "b.md") << "cũ";
+  std::vector<fs::path> paths{out.path / "b.md", out.path / "b.csv", out.path / "khong-co" / "b.html"};
+  CHECK_THROWS_AS(write_all(sample_document(), paths), WriteError);
+  CHECK(out.names() == std::vector<std::string>{"b.md"});
+  CHECK(slurp(out.path / "b.md") == "cũ");
+  write_all(sample_document(), {out.path / "b.md", out.path / "b.html"});
+  CHECK(slurp(out.path / "b.md") == to_markdown(sample_document()));
+  CHECK(fs::exists(out.path / "b.html"));
+}
+
+TEST_CASE("report: a layout cannot write without end") {
+  Document d;
+  for (int i = 0; i < 201; ++i) {
+    Table& t = d.add_table("Bảng " + std::to_string(i));
+    t.header.push_back({HeaderCell{"a"}});
+    t.rows.push_back({Cell::integer(i)});
+  }
+  TempDir dir;
+  CHECK_THROWS_WITH_AS(write(d, dir.path / "x.csv"), doctest::Contains("quá giới hạn 200 tệp"), WriteError);
+  CHECK(dir.names().empty());
+  Document wide;
+  Table& t = wide.add_table("rộng");
+  t.rows.push_back(std::vector<Cell>(kMaxColumns + 1, Cell::integer(1)));
+  CHECK_THROWS_WITH_AS(validate(wide), doctest::Contains("16384"), DocumentError);
+}

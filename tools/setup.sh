@@ -5,7 +5,7 @@
 # Excel, HTML) into out/bao-cao/. Then says what to try next.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/deps.sh
+NTM_BENCH_DEPS=0 tools/deps.sh   # the benchmark's tools (python3, pandas, perf) only with tools/test.sh
 echo "Đang biên dịch ntm (lần đầu mất vài phút)…"
 tools/build.sh --program-only
 mkdir -p out/bao-cao

@@ -169,6 +169,10 @@ function M.sections.criteria(ctx, n)
     for _, c in ipairs(d.criteria) do doc:bullet(sentence(ctx, c)) end
   end
   doc:paragraph("(Chi tiết tại Biểu %02d kèm theo)", ctx.refer("criteria"))
+  -- The map and the set the review used, and thresholds not yet confirmed, said in the report.
+  local r = d.review
+  ntm.use("review_notes").add(doc, { map_note = r.map_note, set_note = r.set_note,
+                                     unconfirmed_thresholds = r.unconfirmed_thresholds })
   tables.criteria_chart(doc, d)
   tables.trend_chart(doc, d)
   -- The district level exists only on maps before 01/07/2025: group by district only when

@@ -67,7 +67,8 @@ end
 -- Chạy rà soát. opts: province, year, tag, district, set (tuỳ chọn).
 -- Trả về bảng theo hợp đồng của `ntm check --format json`.
 function M.run(opts)
-  local tinh = ntm.province(opts.province)
+  -- The province as it was at the end of the reviewed year (codes and names change over time).
+  local tinh = ntm.province(opts.province, { year = opts.year })
   local list = tinh:communes{ year = opts.year, tag = opts.tag, district = opts.district, set = opts.set }
   if list:count() == 0 then
     error(string.format("không có xã nào để rà soát (tỉnh %s, năm %d%s%s)", tinh.name, opts.year,

@@ -55,6 +55,18 @@ function ntm.unit(code, options) end
 ---@return Province[]
 function ntm.provinces(options) end
 
+---A commune found by code or name (accents optional) among the communes of every province on
+---the map of a date, with its province, both as handles without year data (ask the province
+---for `p:commune(x.code, {year = Y})` to get the year's values). A name no commune has, or one
+---that communes of several provinces share, is an error listing the closest names or the
+---communes that share it; when the name came from a parameter, the user gets a command-line
+---error (exit 2).
+---@param name_or_code string
+---@param options? ntm.MapOptions
+---@return Commune commune
+---@return Province province
+function ntm.commune(name_or_code, options) end
+
 ---@class ntm.MapCounts
 ---@field date string ISO
 ---@field provinces integer
@@ -255,6 +267,17 @@ function Province:communes(options) end
 ---@param options? {year?: integer, set?: string}
 ---@return Commune
 function Province:commune(name_or_code, options) end
+
+---A threshold of a set that judges provinces (e.g. "51-tinh", the conditions of Phụ lục III
+---of 51/2025/QĐ-TTg for a province to complete the task), or nil when the data has none.
+---@param id string indicator id ("1.1")
+---@param options {set: string, year: integer}
+---@return number|nil value
+---@return string comparison
+---@return boolean confirmed
+---@return string source
+---@return string applies_to
+function Province:threshold(id, options) end
 
 ---Tags used by the province's units.
 ---@return string[]

@@ -1,12 +1,15 @@
 #include "app/check.h"
 
 #include <algorithm>
+#include <set>
 
 #include "app/paths.h"
 #include "app/provenance.h"
 #include "app/run.h"
 #include "lua/to_json.h"
+#include "model/catalog.h"
 #include "model/i18n.h"
+#include "model/text.h"
 #include "model/units.h"
 #include "store/database.h"
 
@@ -75,7 +78,8 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log) {
 }
 
 std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
-                          const std::map<std::string, std::string>& scripts) {
+                          const std::map<std::string, std::string>& scripts, const std::string& named_province,
+                          int named_year, const std::string& named_date) {
   if (!review.contains("results") || !review.contains("criteria_set") || !review.contains("year"))
     throw std::runtime_error(tr("kết quả rà soát thiếu results/criteria_set/year, không lưu được",
                                 "the review lacks results/criteria_set/year and cannot be saved"));
@@ -85,23 +89,25 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
   auto numbers = db.prepare("SELECT number FROM criterion WHERE set_id = ? ORDER BY number");
   numbers.bind(1, set);
   while (numbers.step()) criteria.push_back(static_cast<int>(numbers.get_int(0)));
-  // The communes of the review: those of the named province on the map the review used. A
-  // result naming any other unit is refused (a script cannot write another province's data).
-  std::string date = review.contains("map_date") && review["map_date"].is_string() ? review["map_date"].get<std::string>()
-                                                                                    : year_end(year);
-  std::string name = review.contains("province_code") && review["province_code"].is_string()
-                         ? review["province_code"].get<std::string>()
-                         : review.value("province", std::string());
-  UnitId province = find_province(db, name, date);
+  // Only what the user named is written: the results must be communes of the province of
+  // --province on the map of --as-of (or 31/12 of --year), for the year of --year, whatever
+  // the script returned. A result naming any other unit is refused.
+  if (year != named_year)
+    throw std::runtime_error(tr("kết quả rà soát là của năm ", "the review is for year ") + std::to_string(year) +
+                             tr(", không phải năm --year ", ", not the --year ") + std::to_string(named_year) +
+                             tr(": không lưu gì", ": nothing saved"));
+  const std::string& date = named_date;
+  UnitId province = find_province(db, named_province, date);
   auto map = Province::load(db, province, date, year);
   std::vector<std::pair<UnitId, std::vector<int>>> rows;
   for (const auto& r : review["results"]) {
     std::string code = r.at("code").get<std::string>();
     const Unit* u = map->find(code);
     if (!u || u->kind != "commune")
-      throw std::runtime_error(tr("kết quả rà soát có mã ", "the review names code ") + code +
-                               tr(" không phải xã của ", ", not a commune of ") + map->unit().name_with_type +
-                               tr(" trên bản đồ ngày ", " on the map of ") + vn_date(date) + tr(": không lưu gì", ": nothing saved"));
+      throw std::runtime_error(tr("kết quả rà soát có mã ", "the review names code ") + clip(code) +
+                               tr(" không phải xã của tỉnh ", ", not a commune of ") + map->unit().name +
+                               tr(" trên bản đồ ngày ", " on the map of ") + vn_date(date) +
+                               tr(" (--province): không lưu gì", " (--province): nothing saved"));
     std::vector<int> met;
     for (const auto& m : r.at("met")) met.push_back(m.get<int>());
     rows.emplace_back(u->id, std::move(met));
@@ -122,6 +128,172 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
   }
   tx.commit();
   return written;
+}
+
+nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to, std::ostream& log, CheckResult& end) {
+  using json = nlohmann::ordered_json;
+  auto review_of = [&](int year, bool rules) {
+    CheckOptions o = options;
+    o.args["year"] = std::to_string(year);
+    o.rules = rules;
+    return run_check(o, log);
+  };
+  // The start: the end of the year before the span when it has data (a 2016-2020 phase starts
+  // from the results of 31/12/2015), else the first year of the span.
+  int start_year = from;
+  CheckResult start;
+  bool have_start = false;
+  try {
+    start = review_of(from - 1, false);
+    have_start = start.review.value("with_data", 0) > 0;
+    if (have_start) start_year = from - 1;
+  } catch (const std::exception&) {
+    have_start = false;   // no unit or no data that year: the span starts with its first year
+  }
+  if (!have_start) start = review_of(from, false);
+  end = review_of(to, options.rules);
+
+  const json& a = start.review;
+  const json& b = end.review;
+  json out;
+  out["period"] = {{"from", from}, {"to", to}, {"start_year", start_year}, {"end_year", to}};
+  json change;
+  change["standard"] = {{"start", a.value("standard", 0)}, {"end", b.value("standard", 0)},
+                        {"change", b.value("standard", 0) - a.value("standard", 0)}};
+  double a_avg = a.value("average", 0.0), b_avg = b.value("average", 0.0);
+  change["average"] = {{"start", a_avg}, {"end", b_avg}, {"change", b_avg - a_avg}};
+  change["with_data"] = {{"start", a.value("with_data", 0)}, {"end", b.value("with_data", 0)}};
+  bool same = a.value("criteria_count", 0) == b.value("criteria_count", 0);
+  change["same_criteria"] = same;
+  if (same) {
+    json bands = json::object();
+    for (const auto& key : b["band_order"]) {
+      std::string k = key.get<std::string>();
+      int x = a["bands"].value(k, 0), y = b["bands"].value(k, 0);
+      bands[k] = {{"name", b["band_names"].value(k, k)}, {"start", x}, {"end", y}, {"change", y - x}};
+    }
+    change["bands"] = bands;
+    json criteria = json::object();
+    for (const auto& [k, v] : b["criteria"].items()) {
+      int x = a["criteria"].value(k, 0), y = v.get<int>();
+      criteria[k] = {{"start", x}, {"end", y}, {"change", y - x}};
+    }
+    change["criteria"] = criteria;
+  }
+  out["change"] = change;
+  out["start"] = a;
+  out["end"] = b;
+  for (const auto& [script, hash] : start.scripts_run) end.scripts_run.emplace(script, hash);
+  return out;
+}
+
+std::vector<std::string> check_provinces(const std::filesystem::path& path, const std::string& spec, int year) {
+  store::Database db = open_for_scripts(path);
+  Catalog catalog(db);
+  std::string date = year_end(year);
+  std::vector<std::string> codes;
+  if (fold(spec) == "all" || fold(spec) == "ca nuoc") {
+    auto stmt = db.prepare(R"(
+      SELECT u.id, u.code FROM unit u JOIN unit_period p ON p.unit_id = u.id
+      WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1
+      ORDER BY u.code)");
+    stmt.bind(1, date);
+    std::vector<std::pair<UnitId, std::string>> all;
+    while (stmt.step()) all.emplace_back(stmt.get_int(0), stmt.get_text(1));
+    for (const auto& [id, code] : all) {
+      const auto& years = catalog.years_with_data(id);
+      if (std::find(years.begin(), years.end(), year) != years.end()) codes.push_back(code);
+    }
+    if (codes.empty())
+      throw NotFound(tr("không tỉnh nào có số liệu tiêu chí năm ", "no province has criteria data for ") + std::to_string(year), {});
+    return codes;
+  }
+  std::size_t start = 0;
+  while (start <= spec.size()) {
+    std::size_t comma = spec.find(',', start);
+    std::string name = spec.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    if (!name.empty()) {
+      std::string code = catalog.province(name, date)->unit().code;
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces, std::ostream& log,
+                                    CheckResult& all,
+                                    const std::function<void(std::size_t, std::size_t, const std::string&)>& progress) {
+  using json = nlohmann::ordered_json;
+  json list = json::array();
+  json national;
+  long communes = 0, with_data = 0, standard = 0, no_data = 0, unconfirmed = 0;
+  double total = 0;
+  json bands, band_order, criteria;
+  bool same = true;
+  int criteria_count = -1;
+  std::set<std::string> sets;
+  for (std::size_t i = 0; i < provinces.size(); ++i) {
+    if (progress) progress(i, provinces.size(), provinces[i]);
+    CheckOptions o = options;
+    o.args["province"] = provinces[i];
+    CheckResult r = run_check(o, log);
+    const json& v = r.review;
+    communes += v.value("communes", 0);
+    with_data += v.value("with_data", 0);
+    standard += v.value("standard", 0);
+    no_data += v.contains("no_data") ? static_cast<long>(v["no_data"].size()) : 0;
+    unconfirmed += v.contains("unconfirmed_thresholds") ? static_cast<long>(v["unconfirmed_thresholds"].size()) : 0;
+    total += v.value("average", 0.0) * v.value("with_data", 0);
+    sets.insert(v.value("criteria_set", ""));
+    int n = v.value("criteria_count", 0);
+    if (criteria_count < 0) {
+      criteria_count = n;
+      band_order = v.contains("band_order") ? v["band_order"] : json::array();
+      bands = json::object();
+      for (const auto& k : band_order) bands[k.get<std::string>()] = 0;
+      criteria = json::object();
+    }
+    if (n != criteria_count) same = false;
+    if (same) {
+      const json none = json::object();
+      const json& b = v.contains("bands") ? v["bands"] : none;
+      const json& c = v.contains("criteria") ? v["criteria"] : none;
+      for (const auto& [k, x] : b.items()) bands[k] = bands.value(k, 0) + x.get<int>();
+      for (const auto& [k, x] : c.items()) criteria[k] = criteria.value(k, 0) + x.get<int>();
+    }
+    all.findings.insert(all.findings.end(), r.findings.begin(), r.findings.end());
+    all.scripts_run.insert(r.scripts_run.begin(), r.scripts_run.end());
+    if (i == 0) all.disabled_rules = r.disabled_rules;   // the same rules for every province
+    list.push_back(v);
+  }
+  national["provinces"] = provinces.size();
+  national["year"] = std::stoi(options.args.at("year"));
+  std::string set_list;
+  for (const auto& s : sets) set_list += (set_list.empty() ? "" : ", ") + s;
+  national["criteria_sets"] = set_list;
+  national["communes"] = communes;
+  national["with_data"] = with_data;
+  national["no_data"] = no_data;
+  national["standard"] = standard;
+  national["average"] = with_data > 0 ? total / static_cast<double>(with_data) : 0.0;
+  national["unconfirmed_thresholds"] = unconfirmed;
+  national["same_criteria"] = same;
+  if (same) {
+    national["criteria_count"] = criteria_count;
+    national["band_order"] = band_order;
+    national["band_names"] = !list.empty() && list[0].contains("band_names") ? list[0]["band_names"] : json::object();
+    national["bands"] = bands;
+    national["criteria"] = criteria;
+  }
+  json out;
+  out["national"] = national;
+  out["provinces"] = list;
+  return out;
 }
 
 }  // namespace ntm::app

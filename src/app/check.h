@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -41,8 +42,35 @@ std::vector<std::filesystem::path> rule_scripts();
 // The run and the SHA-256 of every script it ran (`scripts`) are recorded in saved_run,
 // and each status row names that run (criterion_status.run_id).
 // `db` comes from open_for_writing() (app/provenance.h).
+// Refuses (std::runtime_error, nothing written) results for a year other than `named_year`
+// or codes that are not communes of `named_province` on the map of `named_date` (the
+// --province, --year and --as-of the user gave), so a script cannot make the command write
+// another province's statuses.
 std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& review,
-                          const std::map<std::string, std::string>& scripts);
+                          const std::map<std::string, std::string>& scripts, const std::string& named_province,
+                          int named_year, const std::string& named_date);
+
+// A span of years (`ntm check --from Y1 --to Y2`): the review at the start (31/12 of Y1-1 when
+// the province has data for that year, else Y1) and at the end (Y2), each year on its own map
+// and set, and the change: communes meeting standard, the average, each band and each criterion
+// (per criterion only when both years were reviewed with the same number of criteria).
+// The rules run on the end year. Returns {"period": {...}, "start": review, "end": review,
+// "change": {...}} and the end run's findings and scripts in `end`.
+nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to, std::ostream& log, CheckResult& end);
+
+// The provinces a national check covers: `spec` is "all" (every province of the map of
+// 31/12/`year` with indicator values or assessed statuses that year) or a comma-separated list of
+// names or codes. Returns province codes in code order; throws NotFound for an unknown name.
+std::vector<std::string> check_provinces(const std::filesystem::path& db, const std::string& spec, int year);
+
+// The check of several provinces in one process: each province as run_check (findings with
+// the province), then a national block summing communes, communes with data, the standard, the
+// bands and the communes per criterion (when every province used a set of the same size), and
+// the average over the communes with data. `progress(i, n, province)` is called before each.
+// Returns {"national": {...}, "provinces": [review, ...]}; findings of all in `all.findings`.
+nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces,
+                                    std::ostream& log, CheckResult& all,
+                                    const std::function<void(std::size_t, std::size_t, const std::string&)>& progress = {});
 
 // The findings as JSON objects {rule, level, code, name, district, message, script}.
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings);

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "model/criteria.h"
+#include "model/i18n.h"
 #include "model/text.h"
 #include "model/units.h"
 
@@ -366,9 +367,19 @@ ReturnedSummary import_returned(store::Database& db, const ImportOptions& base, 
     }
   }
   if (!problems.empty()) throw ImportError(problems);
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    if (cleaned[i].ours && cleaned[i].csv.find('\n') == cleaned[i].csv.rfind('\n')) continue;
-    out.files.push_back(run(i, dry_run));
+  // All the files or none: each import is a savepoint of this one transaction, so a write
+  // error on the last file (a full disk) leaves the first ones unwritten too.
+  {
+    store::Transaction all(db);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      if (cleaned[i].ours && cleaned[i].csv.find('\n') == cleaned[i].csv.rfind('\n')) continue;
+      out.files.push_back(run(i, dry_run));
+    }
+    try {
+      all.commit();
+    } catch (const store::DbError& e) {
+      throw ImportStorageError(tr("không lưu được (COMMIT): ", "cannot commit: ") + e.what());
+    }
   }
   // Who has not sent theirs back (known only when every file is one of our workbooks).
   out.checked = std::all_of(cleaned.begin(), cleaned.end(), [](const Cleaned& c) { return c.ours; });

@@ -1,4 +1,5 @@
 #include "app/exporter.h"
+#include "model/csv.h"
 
 #include <cmath>
 #include <map>
@@ -249,12 +250,7 @@ std::string to_csv(const Sheet& sheet, char delimiter) {
     if (numeric && delimiter == ';')
       for (char& c : f)
         if (c == '.') c = ',';
-    if (f.find_first_of(std::string("\"\r\n") + delimiter) != std::string::npos) {
-      std::string q = "\"";
-      for (char c : f) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-      f = q + "\"";
-    }
-    out += f;
+    out += csv_cell(f, delimiter);   // quoting, and formulas neutralised
   };
   auto line = [&](const std::vector<std::string>& cells, bool header) {
     for (std::size_t c = 0; c < cells.size(); ++c) {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "app/importer_sheet.h"
+#include "model/i18n.h"
 #include "model/map.h"
 #include "model/text.h"
 
@@ -36,6 +37,48 @@ std::string bare(const std::string& name) {
   for (const char* prefix : {"xa ", "phuong ", "thi tran ", "huyen ", "thi xa ", "thanh pho ", "ban ", "thon "})
     if (f.rfind(prefix, 0) == 0) return f.substr(std::string(prefix).size());
   return f;
+}
+
+// The first character a cell may not hold, as "U+001B", or "" when the text is clean.
+// Refused: C0 controls except tab, LF and CR (NUL, the terminal's ESC...), DEL, the C1
+// controls U+0080–U+009F (a terminal reads U+009B as an escape sequence), the
+// non-characters U+FFFE and U+FFFF that XML forbids, and bytes that are not UTF-8.
+std::string bad_character(std::string_view s) {
+  char hex[16];
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        std::snprintf(hex, sizeof hex, "U+%04X", c);
+        return hex;
+      }
+      ++i;
+      continue;
+    }
+    std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || i + n > s.size()) return tr("byte không phải UTF-8", "a byte that is not UTF-8");
+    std::uint32_t cp = c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+      auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80) return tr("byte không phải UTF-8", "a byte that is not UTF-8");
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    bool overlong = (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return tr("byte không phải UTF-8", "a byte that is not UTF-8");
+    if ((cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) {
+      std::snprintf(hex, sizeof hex, "U+%04X", cp);
+      return hex;
+    }
+    i += n;
+  }
+  return {};
+}
+
+// An export writes a cell that Excel would take for a formula with a leading apostrophe
+// ('=1+2); reading it back drops the apostrophe (write_csv.cpp, csv_cell()).
+void unquote_formula(std::string& cell) {
+  if (cell.size() >= 2 && cell[0] == '\'' && std::string_view("=+-@\t\r").find(cell[1]) != std::string_view::npos)
+    cell.erase(0, 1);
 }
 
 }  // namespace
@@ -75,6 +118,9 @@ Reader::Reader(const store::Database& db, CsvFile file, UnitId province, const I
       break;
     }
   }
+  if (!file_.xlsx)
+    for (auto& r : file_.rows)
+      for (auto& f : r.fields) unquote_formula(f);
   const auto& head = file_.rows[0].fields;
   for (std::size_t c = 0; c < head.size(); ++c) {
     std::string f = fold(head[c]);
@@ -88,6 +134,19 @@ Reader::Reader(const store::Database& db, CsvFile file, UnitId province, const I
         }
     if (!matched) unclaimed_.insert(c);
   }
+  // Text that would be stored: no control characters, terminal escapes or non-characters
+  // (a name with ESC in it would rewrite the terminal of whoever lists it later).
+  for (std::size_t c = 0; c < head.size(); ++c)
+    if (std::string bad = bad_character(head[c]); !bad.empty())
+      problems_.push_back(tr("dòng ", "row ") + std::to_string(file_.rows[0].line) + tr(", tiêu đề cột ", ", header of column ") +
+                          std::to_string(c + 1) + tr(": có ký tự không được phép (", ": holds a character that is not allowed (") + bad + ")");
+  for (std::size_t r = 1; r < file_.rows.size(); ++r)
+    for (const auto& [key, c] : columns_)
+      if (c < file_.rows[r].fields.size())
+        if (std::string bad = bad_character(file_.rows[r].fields[c]); !bad.empty())
+          problem(r - 1, head[c], tr("có ký tự không được phép (", "holds a character that is not allowed (") + bad +
+                                      tr("): ký tự điều khiển, mã thoát của màn hình hoặc ký tự không phải chữ",
+                                         "): a control character, a terminal escape or a non-character"));
   // The decimal mark: decided once for the whole file from every cell that looks numeric.
   std::vector<std::string> cells;
   for (std::size_t r = 1; r < file_.rows.size(); ++r)
@@ -112,21 +171,21 @@ std::string Reader::text(std::size_t i, const std::string& key) const {
 
 void Reader::problem(std::size_t i, const std::string& column, const std::string& message) {
   std::string where = "dòng " + std::to_string(row(i).line);
-  if (!column.empty()) where += ", cột '" + column + "'";
-  problems_.push_back(where + ": " + message);
+  if (!column.empty()) where += ", cột '" + clip(column, 60) + "'";
+  problems_.push_back(where + ": " + clip(message, 400));
 }
 
 std::optional<double> Reader::number_at(std::size_t i, std::size_t column) {
   std::string t = cell(i, column);
   if (t.empty()) return std::nullopt;
   auto v = parse_number(t, decimal_);
-  if (v && !std::isfinite(*v)) {
-    problem(i, header()[column], "'" + t + "' quá lớn");
+  if (!v && number_overflows(t, decimal_)) {
+    problem(i, header()[column], "'" + clip(t, 40) + "' quá lớn");
     return std::nullopt;
   }
   if (!v)
     problem(i, header()[column],
-            "'" + t + "' không phải số" +
+            "'" + clip(t, 40) + "' không phải số" +
                 (decimal_ == DecimalMark::Comma ? " (tệp này dùng dấu phẩy thập phân: 12,5; nghìn: 1.234)"
                                                 : " (tệp này dùng dấu chấm thập phân: 12.5; nghìn: 1,234)"));
   return v;
@@ -271,8 +330,14 @@ const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds, int 
   std::string where = (in_district ? " trong " + in_district->name_with_type : " trong tỉnh " + p.unit().name) +
                       " (bản đồ ngày " + vn_date(p.date()) + ")";
   if (found.empty()) {
-    auto near = closest(name, names, 3);
-    std::string message = "không có đơn vị tên '" + name + "'" + where;
+    // Suggestions cost a comparison with every unit of the province: only for the first
+    // problems of a file (a file of 100 000 unknown names is not 100 000 typos).
+    std::vector<std::string> near;
+    if (suggestions_ < kMaxSuggestions) {
+      ++suggestions_;
+      near = closest(name, names, 3);
+    }
+    std::string message = "không có đơn vị tên '" + clip(name) + "'" + where;
     message += did_you_mean(near);
     problem(i, column_title("name"), message);
     return nullptr;
@@ -359,7 +424,7 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
     if (in_file.empty()) return;
     if (given.empty()) { given = in_file; return; }
     if (fold(given) != fold(in_file) && given != fields["ma tinh"])
-      throw std::invalid_argument(flag + " " + given + ": tệp ghi '" + field + ": " + in_file + "'; bỏ " + flag +
+      throw std::invalid_argument(flag + " " + clip(given) + ": tệp ghi '" + field + ": " + clip(in_file) + "'; bỏ " + flag +
                                   " hoặc dùng đúng tệp");
   };
   agree("--province", opts.province, "Tỉnh", fields.count("tinh") ? fields["tinh"] : "");
@@ -395,10 +460,24 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
 
   if (opts.kind == "units") {
     store::Transaction tx(db);
-    detail::import_units(db, reader, summary);
+    try {
+      detail::import_units(db, reader, summary);
+    } catch (const store::DbError& e) {
+      // As below: a storage error ends the import, rolled back, with an honest message.
+      int primary = e.code() & 0xff;
+      if (primary != 19 && primary != 20)   // not SQLITE_CONSTRAINT / SQLITE_MISMATCH
+        throw ImportStorageError(tr("không ghi được vào cơ sở dữ liệu: ", "cannot write to the database: ") + e.what());
+      throw;
+    }
     for (std::size_t c : reader.unclaimed()) summary.ignored_columns.push_back(reader.header()[c]);
     if (!reader.problems().empty()) throw ImportError(reader.problems());
-    if (!opts.dry_run) tx.commit();
+    if (!opts.dry_run) {
+      try {
+        tx.commit();
+      } catch (const store::DbError& e) {
+        throw ImportStorageError(tr("không lưu được (COMMIT): ", "cannot commit: ") + e.what());
+      }
+    }
     return summary;
   }
   std::vector<Record> records = detail::records_for(opts.kind, reader, summary.note);
@@ -417,8 +496,24 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
   }
 
   store::Transaction tx(db);
+  // Statements prepared once per shape (table and columns) for the whole file: a national file
+  // has hundreds of thousands of values and only a few shapes.
+  std::map<std::string, store::Statement> prepared;
+  auto statement = [&](const std::string& sql) -> store::Statement& {
+    auto it = prepared.find(sql);
+    if (it == prepared.end()) it = prepared.emplace(sql, db.prepare(sql)).first;
+    it->second.reset();
+    return it->second;
+  };
   for (const auto& r : records) {
     if (!problems.empty() && problems.size() > 500) break;
+    // A storage error (disk full, I/O error, out of memory) is not a problem of one row:
+    // SQLite may already have rolled the whole transaction back, and every statement after
+    // it would be committed on its own. Stop at the first, roll back, and say so.
+    auto storage = [&](const store::DbError& e) {
+      throw ImportStorageError(tr("không ghi được vào cơ sở dữ liệu ở dòng ", "cannot write to the database at row ") +
+                               std::to_string(r.line) + ": " + e.what());
+    };
     std::vector<Value> before(r.values.size());
     bool exists = false;
     if (!r.keys.empty()) {
@@ -427,11 +522,16 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       if (r.values.empty()) sql += "1";
       sql += " FROM " + r.table + " WHERE ";
       for (std::size_t k = 0; k < r.keys.size(); ++k) sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
-      auto stmt = db.prepare(sql);
-      for (std::size_t k = 0; k < r.keys.size(); ++k) stmt.bind(static_cast<int>(k + 1), r.keys[k].second);
-      if (stmt.step()) {
-        exists = true;
-        for (std::size_t k = 0; k < r.values.size(); ++k) before[k] = stmt.get(static_cast<int>(k));
+      try {
+        auto& stmt = statement(sql);
+        for (std::size_t k = 0; k < r.keys.size(); ++k) stmt.bind(static_cast<int>(k + 1), r.keys[k].second);
+        if (stmt.step()) {
+          exists = true;
+          for (std::size_t k = 0; k < r.values.size(); ++k) before[k] = stmt.get(static_cast<int>(k));
+        }
+        stmt.reset();
+      } catch (const store::DbError& e) {
+        storage(e);
       }
     }
     if (r.remove) {
@@ -440,9 +540,13 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       summary.changes.push_back(ImportChange{r.line, r.unit, r.fields.empty() ? r.table : r.fields[0], "(có)", "(bỏ)"});
       std::string sql = "DELETE FROM " + r.table + " WHERE ";
       for (std::size_t k = 0; k < r.keys.size(); ++k) sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
-      auto del = db.prepare(sql);
-      for (std::size_t k = 0; k < r.keys.size(); ++k) del.bind(static_cast<int>(k + 1), r.keys[k].second);
-      del.run();
+      try {
+        auto& del = statement(sql);
+        for (std::size_t k = 0; k < r.keys.size(); ++k) del.bind(static_cast<int>(k + 1), r.keys[k].second);
+        del.run();
+      } catch (const store::DbError& e) {
+        storage(e);
+      }
       continue;
     }
     bool changed = !exists;
@@ -480,15 +584,25 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
       sql += ")";
     }
     try {
-      auto stmt = db.prepare(sql);
+      auto& stmt = statement(sql);
       for (std::size_t k = 0; k < binds.size(); ++k) stmt.bind(static_cast<int>(k + 1), binds[k]);
       stmt.run();
     } catch (const store::DbError& e) {
+      int primary = e.code() & 0xff;
+      if (primary != 19 && primary != 20) storage(e);   // not SQLITE_CONSTRAINT / SQLITE_MISMATCH
       problems.push_back("dòng " + std::to_string(r.line) + ": " + r.unit + ": không ghi được (" + e.what() + ")");
+      if (!db.in_transaction())
+        throw ImportStorageError(tr("giao dịch bị hủy ở dòng ", "the transaction was aborted at row ") + std::to_string(r.line));
     }
   }
   if (!problems.empty()) throw ImportError(problems);
-  if (!options.dry_run) tx.commit();
+  if (!options.dry_run) {
+    try {
+      tx.commit();
+    } catch (const store::DbError& e) {
+      throw ImportStorageError(tr("không lưu được (COMMIT): ", "cannot commit: ") + e.what());
+    }
+  }
   return summary;
 }
 

@@ -44,8 +44,11 @@ enum class DecimalMark { Point, Comma };
 DecimalMark detect_decimal(const std::vector<std::string>& cells, char delimiter);
 
 // Parses a number written with `mark`: optional sign, thousands separators in groups of
-// three, spaces ignored. nullopt when it is not such a number.
+// three, spaces ignored, an exponent as Excel writes it. nullopt when it is not such a number
+// or is too large for a double.
 std::optional<double> parse_number(std::string_view text, DecimalMark mark);
+// True when `text` is written as a number but is too large for a double.
+bool number_overflows(std::string_view text, DecimalMark mark);
 
 struct ImportOptions {
   std::string kind;               // one of import_kinds()
@@ -92,10 +95,18 @@ class ImportError : public std::runtime_error {
   std::vector<std::string> problems;
 };
 
+// The database could not be written (disk full, I/O error, out of memory): the import
+// stopped at the first such error and its transaction was rolled back, so the database is
+// as it was. `what()` names the row and SQLite's error.
+class ImportStorageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Imports the file into `db` (opened read-write) in one transaction: everything or nothing.
 // With dry_run, computes the same summary and rolls back. Throws ImportError listing every
-// bad row and column; std::runtime_error for a file that cannot be read at all; NotFound
-// for an unknown province.
+// bad row and column; ImportStorageError when the database cannot be written;
+// std::runtime_error for a file that cannot be read at all; NotFound for an unknown province.
 ImportSummary import_file(store::Database& db, const ImportOptions& options);
 
 // Writes the summary in Vietnamese: counts, the delimiter and decimal mark detected, and

@@ -154,13 +154,51 @@ class Sets {
       SetChoice choice = choose_set(rd_.db(), rd_.province_id(), year, rd_.options().set);
       it = sets_.emplace(year, CriteriaSet::load(rd_.db(), choice.id)).first;
       said_ += (said_.empty() ? "" : "; ") + tr("năm ", "year ") + std::to_string(year) + ": " + set_choice_text(choice, year);
+      if (choice.how == "given") given_[year] = choice.id;
     }
     return it->second.get();
   }
   const std::string& said() const { return said_; }
+
+  // A set given (--set, or the file's) that is not the year's national set becomes the set the
+  // province recorded for the year, so that every later command on that year uses it without
+  // --set; an earlier recorded set of the same level and grade is replaced. With the imported
+  // rows, all or nothing.
+  void record(std::vector<Record>& out) const {
+    for (const auto& [year, id] : given_) {
+      const CriteriaSet& set = *sets_.at(year);
+      std::string national;
+      try {
+        national = set_for_year(rd_.db(), year, set.level(), set.grade());
+      } catch (const std::exception&) {
+      }
+      if (national == id) continue;
+      auto earlier = rd_.db().prepare(R"(
+        SELECT s.set_id FROM province_set s JOIN criteria_set c ON c.id = s.set_id
+        WHERE s.province_id = ? AND s.year = ? AND c.level = ? AND c.grade = ? AND s.set_id <> ?)");
+      earlier.bind(1, rd_.province_id()).bind(2, year).bind(3, set.level()).bind(4, set.grade()).bind(5, id);
+      while (earlier.step()) {
+        Record gone;
+        gone.unit = tr("ghi nhận", "recorded");
+        gone.table = "province_set";
+        gone.keys = {{"province_id", rd_.province_id()}, {"year", std::int64_t{year}}, {"set_id", earlier.get_text(0)}};
+        gone.remove = true;
+        out.push_back(std::move(gone));
+      }
+      Record r;
+      r.unit = tr("ghi nhận", "recorded");
+      r.table = "province_set";
+      r.keys = {{"province_id", rd_.province_id()}, {"year", std::int64_t{year}}, {"set_id", id}};
+      r.values.emplace_back("source", Value{std::string("ntm import")});
+      r.fields.push_back(tr("bộ tiêu chí năm ", "criteria set of ") + std::to_string(year) + tr(" là ", " is ") + id);
+      out.push_back(std::move(r));
+    }
+  }
+
  private:
   Reader& rd_;
   std::map<int, std::shared_ptr<const CriteriaSet>> sets_;
+  std::map<int, std::string> given_;
   std::string said_;
 };
 
@@ -276,6 +314,7 @@ void indicators(Reader& rd, std::vector<Record>& out, std::string& note) {
     }
   }
   note = sets.said();
+  sets.record(out);
 }
 
 // criterion_status (assessed): wide (TC 1 ... TC 19) or long (Tiêu chí + Đạt).
@@ -329,6 +368,7 @@ void statuses(Reader& rd, std::vector<Record>& out, std::string& note) {
       else if (!n.empty()) rd.problem(i, rd.column_title("criterion"), "'" + n + "' không phải số tiêu chí");
     }
   }
+  sets.record(out);
 }
 
 // unit_class: a commune's group (51/2025/QĐ-TTg) and flags, for a year (or every year when

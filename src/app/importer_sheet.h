@@ -95,6 +95,8 @@ class Reader {
   std::set<std::size_t> unclaimed_;
   std::vector<std::string> problems_;
   bool year_problem_ = false;
+  static constexpr int kMaxSuggestions = 50;   // rows that get "có phải: ..." suggestions
+  int suggestions_ = 0;
 };
 
 // `ntm import units --from D`: the province's list of units valid from D compared with the

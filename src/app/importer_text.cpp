@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 #include "app/importer.h"
@@ -131,13 +132,26 @@ DecimalMark detect_decimal(const std::vector<std::string>& cells, char delimiter
   return delimiter == ';' ? DecimalMark::Comma : DecimalMark::Point;
 }
 
-std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
+namespace {
+
+// The parser itself: a well-formed number too large for a double comes back as infinity, so
+// that the reader can say "quá lớn" rather than "không phải số".
+std::optional<double> parse_number_or_overflow(std::string_view text, DecimalMark mark) {
   std::string s = squeeze(text);
   if (s.empty()) return std::nullopt;
   bool negative = false;
   if (s[0] == '-' || s[0] == '+') {
     negative = s[0] == '-';
     s.erase(0, 1);
+  }
+  // An exponent as Excel writes large and small numbers: 9.5E+1, 1,2E-05, 3E10.
+  std::string exponent;
+  if (auto e = s.find_first_of("eE"); e != std::string::npos) {
+    exponent = s.substr(e + 1);
+    s.erase(e);
+    std::string digits = exponent;
+    if (!digits.empty() && (digits[0] == '+' || digits[0] == '-')) digits.erase(0, 1);
+    if (!all_digits(digits) || digits.size() > 4 || s.empty()) return std::nullopt;
   }
   char decimal = mark == DecimalMark::Comma ? ',' : '.';
   char thousands = mark == DecimalMark::Comma ? '.' : ',';
@@ -148,6 +162,7 @@ std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
     if (!all_digits(fraction)) return std::nullopt;
   }
   if (integer.find(thousands) != std::string::npos) {
+    if (!exponent.empty()) return std::nullopt;   // no grouping in scientific notation
     // Groups of three after the first: 1.986.281
     std::string plain;
     std::size_t start = 0;
@@ -165,11 +180,29 @@ std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
   }
   if (integer.empty() && fraction.empty()) return std::nullopt;
   if (!integer.empty() && !all_digits(integer)) return std::nullopt;
-  // strtod, not std::stod: a number too large for a double becomes infinity (the caller says
-  // "quá lớn") instead of an exception named "stod" reaching the user.
-  std::string digits = (integer.empty() ? "0" : integer) + (fraction.empty() ? "" : "." + fraction);
-  double value = std::strtod(digits.c_str(), nullptr);
+  // strtod in the C locale reads the normalised text (never std::stod, whose exception would
+  // reach the user as "stod").
+  std::string normal = (integer.empty() ? "0" : integer) + (fraction.empty() ? "" : "." + fraction) +
+                       (exponent.empty() ? "" : "e" + exponent);
+  char* end = nullptr;
+  double value = std::strtod(normal.c_str(), &end);
+  if (end != normal.c_str() + normal.size()) return std::nullopt;
   return negative ? -value : value;
+}
+
+}  // namespace
+
+// A value too large for a double (a 400-digit "number") is refused like any other text that
+// is not a number; number_overflows tells the two apart for the message.
+std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
+  auto v = parse_number_or_overflow(text, mark);
+  if (v && !std::isfinite(*v)) return std::nullopt;
+  return v;
+}
+
+bool number_overflows(std::string_view text, DecimalMark mark) {
+  auto v = parse_number_or_overflow(text, mark);
+  return v && !std::isfinite(*v);
 }
 
 }  // namespace ntm::app

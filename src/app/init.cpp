@@ -93,7 +93,7 @@ InitSummary init_database(const InitOptions& options, std::ostream& out) {
       context.script_dirs = script_dirs();
       lua::Host host(context, options.limits);
       store::Transaction tx(db);
-      auto counts = lua::load_sample(host, db, db_dir / "samples" / "lib.lua", generator);
+      auto counts = lua::load_sample(host, db, db_dir / "samples" / "lib.lua", generator, options.sample_params);
       auto meta = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('sample', ?)");
       meta.bind(1, options.sample).run();
       tx.commit();

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -13,6 +14,7 @@ namespace ntm::app {
 struct InitOptions {
   std::filesystem::path db;
   std::string sample;           // "" or a name under db/samples/ ("dien-bien-2020")
+  std::map<std::string, std::string> sample_params;   // the generator's `params` ({years = "2016-2020"})
   bool force = false;           // replace an existing database
   lua::Limits limits;           // for the sample generator
 };

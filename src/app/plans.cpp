@@ -184,11 +184,21 @@ std::int64_t save_plan(store::Database& db, Plan& plan, bool replace) {
   for (const PlanLine& l : plan.lines) {
     UnitId id = unit_at(db, l.code, plan.map_date);
     if (!id)
-      throw PlanError("Không lưu được phương án: mã đơn vị '" + l.code + "' (" + l.name +
+      throw PlanError("Không lưu được phương án: mã đơn vị '" + clip(l.code) + "' (" + clip(l.name) +
                       ") không có trên bản đồ hành chính ngày " + vn_date(plan.map_date));
     ids.push_back(id);
   }
   UnitId province = plan.province.empty() ? 0 : unit_at(db, plan.province, plan.map_date);
+  // A plan of a province holds lines of that province's units only, whatever the formula
+  // script put in its list.
+  if (province) {
+    int class_year = plan.year ? *plan.year : std::atoi(plan.map_date.substr(0, 4).c_str());
+    auto map = Province::load(db, province, plan.map_date, class_year);
+    for (std::size_t k = 0; k < plan.lines.size(); ++k)
+      if (!map->find_id(ids[k]))
+        throw PlanError("Không lưu được phương án: đơn vị '" + clip(plan.lines[k].code) + "' (" +
+                        clip(plan.lines[k].name) + ") không thuộc tỉnh " + map->unit().name + " của --province");
+  }
   auto ins = db.prepare(
       "INSERT INTO allocation_plan (name, formula, formula_sha256, formula_source, params, inputs_hash, province_id, "
       "year, total, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -11,6 +11,7 @@
 #include <iostream>
 #include "model/i18n.h"
 #include "store/schema.h"
+#include "store/schema_check.h"
 
 namespace ntm::app {
 
@@ -69,6 +70,7 @@ store::Database open_for_writing(const fs::path& path) {
                                 "ghi được rồi chỉ ra bằng --db",
                                 ": the database file (or its folder) is read-only; copy it to a folder you can write "
                                 "and name it with --db"));
+  store::check_schema(db, data_dir() / "db");
   if (needs_upgrade(db)) {
     std::string what = upgrade_database(db);
     std::cerr << what << "\n";

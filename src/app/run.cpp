@@ -6,6 +6,7 @@
 #include "app/paths.h"
 #include "app/provenance.h"
 #include "app/upgrade.h"
+#include "store/schema_check.h"
 #include "model/i18n.h"
 
 namespace ntm::app {
@@ -67,13 +68,16 @@ store::Database open_for_scripts(const fs::path& db) {
                                 " (create one with: ntm init --sample dien-bien-2020, or name it with --db / NTM_DB)"));
   {
     // A database made by an older ntm is upgraded first (it cannot be read as it is).
+    // The schema is checked before anything reads the file (a foreign object would run then).
     store::Database probe(db, store::OpenMode::ReadOnly);
+    store::check_schema(probe, data_dir() / "db");
     if (needs_upgrade(probe)) {
       store::Database writer = open_for_writing(db);
       (void)writer;
     }
   }
   store::Database database(db, store::OpenMode::ReadOnly);
+  store::check_schema(database, data_dir() / "db");
   database.restrict_to_reads();
   return database;
 }
@@ -81,7 +85,13 @@ store::Database open_for_scripts(const fs::path& db) {
 namespace {
 
 std::string leading_comment(const fs::path& script) {
-  std::ifstream in(script);
+  // Only the start of the file: a description is a few lines, and a file of one huge line
+  // must not be read whole for --help.
+  std::ifstream file(script, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  file.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(file.gcount()));
+  std::istringstream in(head);
   std::string line, text;
   while (std::getline(in, line)) {
     if (line.rfind("--", 0) != 0) break;

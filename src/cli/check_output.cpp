@@ -1,6 +1,7 @@
 #include "cli/check_output.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -235,6 +236,138 @@ void print_review_csv(const json& review, std::ostream& out) {
       for (std::size_t i = 0; i < criteria.size(); ++i) row.push_back("");
       t.rows.push_back(row);
     }
+  print_csv(t, out);
+}
+
+namespace {
+
+std::string signed_int(int v) { return (v > 0 ? "+" : "") + std::to_string(v); }
+
+// Criterion numbers of a review's "criteria" object in number order.
+std::vector<std::string> criterion_keys(const json& criteria) {
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : criteria.items()) keys.push_back(k);
+  std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+    return std::atoi(a.c_str()) < std::atoi(b.c_str());
+  });
+  return keys;
+}
+
+}  // namespace
+
+void print_period_text(const json& period, std::ostream& out) {
+  const json& p = period["period"];
+  const json& c = period["change"];
+  int y0 = p.value("start_year", 0), y1 = p.value("end_year", 0);
+  out << "\n" << tr("Giai đoạn ", "Span ") << p.value("from", 0) << "-" << p.value("to", 0) << tr(": so sánh cuối năm ", ": the end of ")
+      << y0 << tr(" với cuối năm ", " against the end of ") << y1 << "\n";
+  for (const char* which : {"start", "end"}) {
+    const json& r = period[which];
+    out << "  " << tr("Năm ", "Year ") << r.value("year", 0) << ": " << r.value("map_note", "") << "; " << r.value("set_note", "")
+        << "\n";
+    if (r.contains("unconfirmed_thresholds") && !r["unconfirmed_thresholds"].empty())
+      out << "    " << r["unconfirmed_thresholds"].size()
+          << tr(" ngưỡng đã áp dụng chưa được đối chiếu với văn bản gốc\n", " applied thresholds not confirmed by a published source\n");
+    if (r.contains("no_data") && !r["no_data"].empty())
+      out << "    " << r["no_data"].size() << tr(" xã chưa có số liệu\n", " communes without data\n");
+  }
+  out << tr("Số xã đạt chuẩn: ", "Communes meeting the standard: ") << c["standard"].value("start", 0) << " → "
+      << c["standard"].value("end", 0) << " (" << signed_int(c["standard"].value("change", 0)) << ")\n";
+  if (!c.value("same_criteria", false)) {
+    // Averages over sets of different sizes are not comparable: each is shown out of its own.
+    out << tr("Bình quân tiêu chí/xã: ", "Average criteria per commune: ") << number(c["average"]["start"], 2) << "/"
+        << period["start"].value("criteria_count", 0) << " → " << number(c["average"]["end"], 2) << "/"
+        << period["end"].value("criteria_count", 0) << "\n";
+    out << tr("Hai năm rà soát theo hai bộ tiêu chí có số tiêu chí khác nhau: không so sánh từng tiêu chí.\n",
+              "The two years were reviewed with sets of different sizes: no per-criterion change.\n");
+    return;
+  }
+  out << tr("Bình quân tiêu chí/xã: ", "Average criteria per commune: ") << number(c["average"]["start"], 2) << " → "
+      << number(c["average"]["end"], 2) << " (" << (c["average"].value("change", 0.0) >= 0 ? "+" : "")
+      << number(c["average"]["change"], 2) << ")\n";
+  for (const auto& [key, b] : c["bands"].items())
+    out << "  " << b.value("name", key) << ": " << b.value("start", 0) << " → " << b.value("end", 0) << " ("
+        << signed_int(b.value("change", 0)) << ")\n";
+  out << tr("Số xã đạt từng tiêu chí (", "Communes meeting each criterion (") << y0 << " → " << y1 << "):\n";
+  for (const auto& k : criterion_keys(c["criteria"])) {
+    const json& v = c["criteria"][k];
+    out << "  " << tr("Tiêu chí ", "Criterion ") << k << ": " << v.value("start", 0) << " → " << v.value("end", 0) << " ("
+        << signed_int(v.value("change", 0)) << ")\n";
+  }
+}
+
+void print_period_csv(const json& period, std::ostream& out) {
+  const json& p = period["period"];
+  const json& c = period["change"];
+  out << tr("Chỉ tiêu", "Measure") << "," << tr("Năm ", "Year ") << p.value("start_year", 0) << "," << tr("Năm ", "Year ")
+      << p.value("end_year", 0) << "," << tr("Tăng giảm", "Change") << "\r\n";
+  out << tr("Số xã đạt chuẩn", "Communes meeting the standard") << "," << c["standard"].value("start", 0) << ","
+      << c["standard"].value("end", 0) << "," << c["standard"].value("change", 0) << "\r\n";
+  out << tr("Bình quân tiêu chí/xã", "Average criteria per commune") << "," << number(c["average"]["start"], 2) << ","
+      << number(c["average"]["end"], 2) << "," << number(c["average"]["change"], 2) << "\r\n";
+  if (!c.value("same_criteria", false)) return;
+  for (const auto& k : criterion_keys(c["criteria"])) {
+    const json& v = c["criteria"][k];
+    out << tr("Tiêu chí ", "Criterion ") << k << "," << v.value("start", 0) << "," << v.value("end", 0) << ","
+        << v.value("change", 0) << "\r\n";
+  }
+}
+
+void print_national_text(const json& all, const json& findings, std::ostream& out) {
+  const json& n = all["national"];
+  long with_data = n.value("with_data", 0L);
+  out << tr("Rà soát tiêu chí xã nông thôn mới — ", "Commune criteria review — ") << n.value("provinces", 0)
+      << tr(" tỉnh, năm ", " provinces, year ") << n.value("year", 0) << tr(" (bộ tiêu chí: ", " (criteria sets: ")
+      << n.value("criteria_sets", "") << ")\n";
+  out << tr("Số xã: ", "Communes: ") << n.value("communes", 0L) << tr(" (có số liệu: ", " (with data: ") << with_data << ")\n";
+  if (n.value("no_data", 0L) > 0)
+    out << "  " << n.value("no_data", 0L) << tr(" xã chưa có số liệu (không tính vào các nhóm và bình quân)\n",
+                                                 " communes without data (left out of the bands and the average)\n");
+  out << tr("Đạt chuẩn: ", "Meeting the standard: ") << n.value("standard", 0L) << " (" << percent(n.value("standard", 0L), with_data)
+      << ")\n";
+  out << tr("Bình quân: ", "Average: ") << number(n["average"], 2) << tr(" tiêu chí/xã\n", " criteria per commune\n");
+  if (n.value("same_criteria", false)) {
+    for (const auto& [key, name] : bands_of(n)) {
+      long c = n["bands"].value(key, 0L);
+      out << "  " << name << ": " << c << tr(" xã", " communes") << " (" << percent(c, with_data) << ")\n";
+    }
+  }
+  if (n.value("unconfirmed_thresholds", 0L) > 0)
+    out << tr("Ngưỡng chưa được đối chiếu với văn bản gốc (cộng các tỉnh): ", "Thresholds not confirmed by a published source (over the provinces): ")
+        << n.value("unconfirmed_thresholds", 0L) << "\n";
+  TextTable t;
+  t.columns = {tr("Mã", "Code"), tr("Tỉnh", "Province"), tr("Số xã", "Communes"), tr("Có số liệu", "With data"),
+               tr("Đạt chuẩn", "Standard"), tr("Tỷ lệ", "Share"), tr("Bình quân", "Average"), tr("Bộ tiêu chí", "Set")};
+  for (const auto& r : all["provinces"]) {
+    int wd = r.value("with_data", 0);
+    t.rows.push_back({r.value("province_code", ""), r.value("province", ""), std::to_string(r.value("communes", 0)),
+                      std::to_string(wd), std::to_string(r.value("standard", 0)), percent(r.value("standard", 0), wd),
+                      number(r["average"], 2), r.value("criteria_set", "")});
+  }
+  out << "\n";
+  print_aligned(t, out);
+  std::map<std::string, std::map<std::string, int>> levels;
+  for (const auto& f : findings) levels[f["rule"].get<std::string>()][f["level"].get<std::string>()]++;
+  if (findings.empty()) {
+    out << "\n" << tr("Không có phát hiện nào.\n", "No findings.\n");
+    return;
+  }
+  out << "\n" << tr("Phát hiện: ", "Findings: ") << findings_summary(findings)
+      << tr(" (chi tiết: --findings)", " (details: --findings)") << "\n";
+  for (const auto& [rule, by_level] : levels) out << "  " << tr("Quy tắc ", "Rule ") << rule << ": " << count_text(by_level) << "\n";
+}
+
+void print_national_csv(const json& all, std::ostream& out) {
+  TextTable t;
+  t.columns = {tr("Mã tỉnh", "Province code"), tr("Tỉnh", "Province"), tr("Số xã", "Communes"), tr("Có số liệu", "With data"),
+               tr("Đạt chuẩn", "Standard"), tr("Bình quân", "Average"), tr("Bộ tiêu chí", "Set")};
+  for (const auto& r : all["provinces"])
+    t.rows.push_back({r.value("province_code", ""), r.value("province", ""), std::to_string(r.value("communes", 0)),
+                      std::to_string(r.value("with_data", 0)), std::to_string(r.value("standard", 0)), number(r["average"], 2),
+                      r.value("criteria_set", "")});
+  const json& n = all["national"];
+  t.rows.push_back({"", tr("Cả nước", "National"), std::to_string(n.value("communes", 0L)), std::to_string(n.value("with_data", 0L)),
+                    std::to_string(n.value("standard", 0L)), number(n["average"], 2), n.value("criteria_sets", "")});
   print_csv(t, out);
 }
 

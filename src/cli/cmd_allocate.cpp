@@ -25,6 +25,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/script_list.h"
+#include "cli/worker.h"
 #include "cli/table_output.h"
 #include "model/hash.h"
 #include "model/i18n.h"
@@ -463,7 +464,7 @@ void add_allocate(CLI::App& app, Global& global) {
               "map of that date) and --set SET (the criteria set).\n") +
            script_list({"allocations"}, true, tr("Các công thức phân bổ:", "Allocation formulas:"), {"province", "year", "as_of", "set"});
   });
-  on_run(cmd, global, [&global, o, cmd] {
+  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), [&] {
     int modes = !o->formula.empty() + o->list + !o->show.empty() + !o->diff.empty();
     if (modes == 0 && o->help) {
       std::cout << cmd->help("ntm");
@@ -482,7 +483,7 @@ void add_allocate(CLI::App& app, Global& global) {
     else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output, profile_path(o->profile, global));
     else write_diff(app::load_plan(db, o->diff[0]), app::load_plan(db, o->diff[1]), o->format, o->output);
     return kOk;
-  }, true);
+  }); }, true);
 }
 
 }  // namespace ntm::cli

@@ -1,8 +1,13 @@
-// ntm check [SCRIPT] --province P --year Y [--tag T] [--district D] [--as-of D] [--set S] [--profile FILE]
-//           [--format text|csv|json] [-o FILE] [--findings] [--no-rules] [--save --write]
+// ntm check [SCRIPT] --province P (--year Y | --from Y1 --to Y2) [--tag T] [--district D] [--as-of D] [--set S]
+//           [--profile FILE] [--format text|csv|json] [-o FILE] [--findings] [--no-rules] [--save --write]
+// ntm check --province all|P1,P2,... --year Y: several provinces in one run, with a national block.
 //
 // The review on standard output (or -o FILE); on standard error one summary line, the rules
 // their authors have not switched on yet, and with --verbose the scripts' SHA-256.
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -15,8 +20,10 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/help.h"
+#include "cli/worker.h"
 #include "cli/output_file.h"
 #include "model/i18n.h"
+#include "model/text.h"
 
 namespace ntm::cli {
 
@@ -25,7 +32,7 @@ namespace {
 struct Options {
   std::string script = "tieu-chi-xa";
   std::string province, tag, district, set, as_of, profile, format = "text", output;
-  int year = 0;
+  int year = 0, from = 0, to = 0;
   bool findings_only = false, no_rules = false, save = false, write = false;
   LimitFlags limits;
 };
@@ -40,8 +47,87 @@ void say_disabled(const std::vector<std::filesystem::path>& rules) {
             << rules.front().string() << (rules.size() > 1 ? ", …" : "") << ")\n";
 }
 
+void emit(const Options& o, const std::string& text) {
+  if (o.output.empty()) std::cout << text;
+  else write_output_file(o.output, text, o.format == "csv");
+}
+
+std::string written_to(const Options& o) { return o.output.empty() ? "" : tr("; kết quả ghi vào ", "; written to ") + o.output; }
+
+// `--province all` or a list: every province in one process, then the national block.
+int run_national(const Options& o, app::CheckOptions& options, const std::string& province, int year) {
+  if (o.save) throw std::invalid_argument(tr("--save lưu trạng thái của một tỉnh: ghi một --province", "--save stores one province's statuses: name one --province"));
+  if (o.from) throw std::invalid_argument(tr("--from/--to cho nhiều tỉnh chưa có; chạy từng năm với --year", "--from/--to over several provinces is not available yet; run each year with --year"));
+  if (!o.tag.empty() || !o.district.empty())
+    throw std::invalid_argument(tr("--tag, --district chỉ dùng cho một tỉnh", "--tag, --district are for one province"));
+  std::vector<std::string> codes;
+  try {
+    codes = app::check_provinces(options.db, province, year);
+  } catch (const NotFound& e) {
+    // A province the map does not have, or a year no province has data for: the command line's fault.
+    bool named = !e.value.empty() || !e.suggestions.empty();
+    throw std::invalid_argument((named ? "--province " + province : "--year " + std::to_string(year)) + ": " + e.what());
+  }
+  options.args["year"] = std::to_string(year);
+  bool show = ::isatty(2) != 0;
+  auto started = std::chrono::steady_clock::now();
+  app::CheckResult all;
+  auto national = app::run_national(options, codes, std::cerr, all, [&](std::size_t i, std::size_t n, const std::string& code) {
+    // Progress on a terminal once the run has taken more than a second.
+    if (show && std::chrono::steady_clock::now() - started > std::chrono::seconds(1))
+      std::cerr << "\r" << tr("Đang rà soát tỉnh ", "Reviewing province ") << (i + 1) << "/" << n << " (" << code << ")   " << std::flush;
+  });
+  if (show && std::chrono::steady_clock::now() - started > std::chrono::seconds(1)) std::cerr << "\n";
+  print_provenance(all.scripts_run, std::cerr);
+  nlohmann::ordered_json findings = app::findings_json(all.findings);
+  std::ostringstream text;
+  if (o.findings_only) {
+    if (o.format == "json") text << findings.dump(2) << "\n";
+    else if (o.format == "csv") print_findings_csv(findings, text);
+    else print_findings_text(findings, text);
+  } else if (o.format == "json") {
+    national["findings"] = findings;
+    text << national.dump(2) << "\n";
+  } else if (o.format == "csv") {
+    print_national_csv(national, text);
+  } else {
+    print_national_text(national, findings, text);
+  }
+  emit(o, text.str());
+  say_disabled(all.disabled_rules);
+  std::cerr << tr("Đã rà soát ", "Reviewed ") << national["national"].value("communes", 0L) << tr(" xã của ", " communes in ")
+            << codes.size() << tr(" tỉnh; ", " provinces; ") << findings_summary(findings) << written_to(o) << ".\n";
+  for (const auto& f : all.findings)
+    if (f.level == "error") return kDataError;
+  return kOk;
+}
+
+// A year of a span that the data does not have is named by the flag the user typed
+// (--from or --to), not by the --year the span's reviews run with.
+[[noreturn]] void rethrow_for_span(const lua::ScriptError& e, int from, int to) {
+  std::string message = e.what();
+  for (int y : {from - 1, from, to}) {
+    std::string prefix = "--year " + std::to_string(y);
+    if (message.rfind(prefix, 0) == 0) {
+      std::string flag = y == to ? "--to " + std::to_string(to) : "--from " + std::to_string(from);
+      throw std::invalid_argument(flag + message.substr(prefix.size()));
+    }
+  }
+  throw e;
+}
+
 int run(Options& o, const Global& global, CLI::App* cmd) {
   if (o.write && !o.save) throw std::invalid_argument(tr("--write chỉ đi cùng --save", "--write goes with --save"));
+  bool span = o.from || o.to;
+  if (span) {
+    span_year(o.year, o.from, o.to);   // checks the span: both ends, in order, not with --year
+    if (o.save)
+      throw std::invalid_argument(tr("--save lưu trạng thái của một năm: dùng --year, không dùng --from/--to",
+                                     "--save stores one year's statuses: use --year, not --from/--to"));
+    if (!o.as_of.empty())
+      throw std::invalid_argument(tr("--as-of chọn bản đồ của một năm; với --from/--to mỗi năm dùng bản đồ 31/12 của năm đó",
+                                     "--as-of picks one year's map; with --from/--to each year uses its own 31/12 map"));
+  }
   app::CheckOptions options;
   options.db = app::database_path(global.db);
   options.script = o.script;
@@ -49,8 +135,9 @@ int run(Options& o, const Global& global, CLI::App* cmd) {
   // Flags go to the scripts as arguments; ntm.toml's values as defaults, so that a message
   // about a wrong value can say where it came from.
   std::string province = need(o.province, global, "province", "--province");
-  int year = need_year(o.year, global);
+  int year = span ? o.to : need_year(o.year, global);
   options.defaults = script_defaults(global);
+  if (span) options.defaults.erase("year");   // the span's years, never ntm.toml's
   if (!o.province.empty()) options.args["province"] = o.province;
   if (o.year) options.args["year"] = std::to_string(o.year);
   if (!o.tag.empty()) options.args["tag"] = o.tag;
@@ -60,11 +147,25 @@ int run(Options& o, const Global& global, CLI::App* cmd) {
   if (std::string profile = profile_path(o.profile, global); !profile.empty()) options.defaults["profile"] = profile;
   options.rules = !o.no_rules;
   options.limits = o.limits.limits();
+  // Several provinces in one process: "all" (every province with data that year) or a list.
+  if (fold(province) == "all" || fold(province) == "ca nuoc" || province.find(',') != std::string::npos)
+    return run_national(o, options, province, year);
   check_province(options.db, province, map_date(o.as_of, year));
   // Opened before the review runs, so a read-only or missing file fails before any work.
   std::optional<store::Database> target;
   if (o.save && o.write) target.emplace(app::open_for_writing(options.db));
-  auto result = app::run_check(options, std::cerr);
+  app::CheckResult result;
+  std::optional<nlohmann::ordered_json> period;
+  if (span) {
+    try {
+      period = app::run_period(options, o.from, o.to, std::cerr, result);
+    } catch (const lua::ScriptError& e) {
+      if (e.kind != lua::ErrorKind::Usage || e.parameter != "year") throw;
+      rethrow_for_span(e, o.from, o.to);
+    }
+  } else {
+    result = app::run_check(options, std::cerr);
+  }
   print_provenance(result.scripts_run, std::cerr);
   std::ostringstream text;
   const auto& findings = result.review["findings"];
@@ -72,6 +173,16 @@ int run(Options& o, const Global& global, CLI::App* cmd) {
     if (o.format == "json") text << findings.dump(2) << "\n";
     else if (o.format == "csv") print_findings_csv(findings, text);
     else print_findings_text(findings, text);
+  } else if (period) {
+    if (o.format == "json") {
+      (*period)["findings"] = findings;
+      text << period->dump(2) << "\n";
+    } else if (o.format == "csv") {
+      print_period_csv(*period, text);
+    } else {
+      print_review_text(result.review, text);
+      print_period_text(*period, text);
+    }
   } else if (o.format == "json") {
     text << result.review.dump(2) << "\n";
   } else if (o.format == "csv") {
@@ -79,18 +190,17 @@ int run(Options& o, const Global& global, CLI::App* cmd) {
   } else {
     print_review_text(result.review, text);
   }
-  if (o.output.empty()) std::cout << text.str();
-  else write_output_file(o.output, text.str(), o.format == "csv");
+  emit(o, text.str());
   say_disabled(result.disabled_rules);
   std::size_t communes = result.review.contains("results") ? result.review["results"].size() : 0;
   std::cerr << tr("Đã rà soát ", "Reviewed ") << communes << tr(" xã; ", " communes; ") << findings_summary(findings)
-            << (o.output.empty() ? "" : tr("; kết quả ghi vào ", "; written to ") + o.output) << ".\n";
+            << written_to(o) << ".\n";
   if (o.save) {
     if (!o.write) {
       std::cerr << tr("Sẽ lưu trạng thái tiêu chí đã tính của ", "Would store the computed statuses of ") << communes
                 << tr(" xã; thêm --write để ghi.\n", " communes; add --write to store them.\n");
     } else {
-      std::size_t n = app::save_statuses(*target, result.review, result.scripts_run);
+      std::size_t n = app::save_statuses(*target, result.review, result.scripts_run, province, year, map_date(o.as_of, year));
       std::cerr << tr("Đã lưu ", "Stored ") << n << tr(" trạng thái tiêu chí đã tính.\n", " computed criterion statuses.\n");
     }
   }
@@ -109,8 +219,15 @@ void add_check(CLI::App& app, Global& global) {
                                              "review communes against the criteria and run the check rules"));
   cmd->add_option("script", o->script, tr("script rà soát (mặc định: tieu-chi-xa)", "review script (default: tieu-chi-xa)"))
       ->option_text("SCRIPT");
-  add_province_option(cmd, o->province);
-  add_year_option(cmd, o->year, tr("năm rà soát", "year of the review"));
+  add_province_option(cmd, o->province)
+      ->description(tr("tỉnh: tên (không cần dấu) hoặc mã; nhiều tỉnh cách nhau bằng dấu phẩy, hoặc all: mọi tỉnh có số liệu năm đó",
+                       "province: name (accents optional) or code; several separated by commas, or all: every province "
+                       "with data that year"));
+  add_year_option(cmd, o->year,
+                  tr("năm rà soát (bắt buộc, trừ khi có --from/--to hoặc year trong ntm.toml)",
+                     "year of the review (required unless --from/--to or year in ntm.toml)"),
+                  false);
+  add_span_flags(cmd, o->from, o->to);
   cmd->add_option("--tag", o->tag, tr("chỉ các xã thuộc nhóm này, ví dụ \"Đề án 29 xã biên giới\"",
                                       "only communes in this group, e.g. \"Đề án 29 xã biên giới\""))
       ->option_text(tr("NHÓM", "GROUP"));
@@ -128,10 +245,14 @@ void add_check(CLI::App& app, Global& global) {
   add_limit_flags(cmd, o->limits);
   add_global_options(cmd, global);
   cmd->footer(tr("Ví dụ: ntm check --province \"Điện Biên\" --year 2020 --tag \"Đề án 29 xã biên giới\"\n"
+                 "       ntm check --province \"Điện Biên\" --from 2016 --to 2020   (giai đoạn)\n"
+                 "       ntm check --province all --year 2020   (mọi tỉnh có số liệu, khối cả nước)\n"
                  "Quy tắc kiểm tra: scripts/checks/rules/ (ntm scripts liệt kê; ntm new check TÊN tạo quy tắc mới).",
                  "Example: ntm check --province \"Điện Biên\" --year 2020 --tag \"Đề án 29 xã biên giới\"\n"
+                 "         ntm check --province \"Điện Biên\" --from 2016 --to 2020   (a span)\n"
+                 "         ntm check --province all --year 2020   (every province with data, a national block)\n"
                  "Check rules: scripts/checks/rules/ (listed by ntm scripts; ntm new check NAME makes one)."));
-  on_run(cmd, global, [&global, o, cmd] { return run(*o, global, cmd); }, true);
+  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), [&] { return run(*o, global, cmd); }); }, true);
 }
 
 }  // namespace ntm::cli

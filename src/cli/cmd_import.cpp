@@ -136,6 +136,13 @@ void add_import(CLI::App& app, Global& global) {
     } catch (const app::ImportError& e) {
       print_problems(shown, e);
       return kDataError;
+    } catch (const app::ImportStorageError& e) {
+      std::cerr << shown << tr(": không nhập được — ", ": nothing imported — ") << e.what()
+                << tr("\nĐã dừng ở lỗi ghi đầu tiên và hoàn tác: không dòng nào được ghi, cơ sở dữ liệu như trước khi chạy lệnh. "
+                      "Nếu đĩa đầy, hãy giải phóng chỗ trống rồi nhập lại.\n",
+                      "\nStopped at the first write error and rolled back: no row was written, the database is as it was. "
+                      "If the disk is full, free some space and import again.\n");
+      return kDataError;
     }
     return kOk;
   });

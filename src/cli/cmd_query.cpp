@@ -11,6 +11,7 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "cli/output_file.h"
 #include "cli/table_output.h"
 #include "lua/evaluate.h"
@@ -142,7 +143,7 @@ void add_query(CLI::App& app, Global& global) {
   add_map_flags(cmd, options->as_of, &options->set);
   add_limit_flags(cmd, options->limits);
   add_global_options(cmd, global);
-  on_run(cmd, global, [&global, options] {
+  on_run(cmd, global, [&global, options] { return supervised(options->limits.limits(), [&] {
     const Options& o = *options;
     if (o.sql.empty() == o.lua.empty())
       throw std::invalid_argument(tr("cho một câu SQL hoặc -e 'biểu thức Lua' (một trong hai)",
@@ -184,7 +185,7 @@ void add_query(CLI::App& app, Global& global) {
     if (o.output.empty()) std::cout << text.str();
     else write_output_file(o.output, text.str(), o.format == "csv");
     return kOk;
-  });
+  }); });
 }
 
 }  // namespace ntm::cli

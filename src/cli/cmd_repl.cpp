@@ -16,6 +16,7 @@
 #include "app/repl.h"
 #include "cli/commands_extra.h"
 #include "cli/common.h"
+#include "cli/worker.h"
 #include "cli/table_output.h"
 #include "model/i18n.h"
 #include "model/units.h"
@@ -186,11 +187,13 @@ void add_repl(CLI::App& app, Global& global) {
     std::string year = project_or(o->year ? std::to_string(o->year) : "", global, "year");
     ReplOptions given = *o;
     given.set = project_or(o->set, global, "set");
-    try {
-      return run_repl(global.db, given, province, year.empty() ? 0 : std::stoi(year));
-    } catch (const NotFound& e) {
-      throw std::invalid_argument("--province " + province + ": " + e.what());
-    }
+    return supervised(given.limits.limits(), [&] {
+      try {
+        return run_repl(global.db, given, province, year.empty() ? 0 : std::stoi(year));
+      } catch (const NotFound& e) {
+        throw std::invalid_argument("--province " + province + ": " + e.what());
+      }
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-// ntm report LAYOUT --province P --year Y -o FILE [-o FILE ...] [--name value ...]
+// ntm report LAYOUT --province P (--year Y | --from Y1 --to Y2) -o FILE [-o FILE ...] [--name value ...]
 //
 // Runs a layout script (by path, or by name under scripts/reports/) that builds and returns
 // an ntm.report document, then writes it once per -o file in the format its extension
@@ -6,13 +6,14 @@
 // known extension, an existing writable folder): a bad one is a command-line error (exit
 // 2) and nothing is written. Each file is written to a temporary file and renamed, so a
 // failing script or writer leaves no file behind. Without -o the document is printed as
-// Markdown.
+// Markdown. Every file is written all or none (report::write_all).
 #include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "app/paths.h"
@@ -23,6 +24,7 @@
 #include "cli/common.h"
 #include "cli/help.h"
 #include "cli/script_list.h"
+#include "cli/worker.h"
 #include "lua/bind_report.h"
 #include "model/i18n.h"
 #include "report/docx_template.h"
@@ -132,7 +134,7 @@ std::shared_ptr<report::Profile> load_report_profile(const std::string& profile_
 void add_report(CLI::App& app, Global& global) {
   struct Options {
     std::string layout, province, as_of, set, profile, text, template_path;
-    int year = 0;
+    int year = 0, from = 0, to = 0;
     std::vector<std::string> outputs;
     bool fields = false, help = false;
     LimitFlags limits;
@@ -145,7 +147,11 @@ void add_report(CLI::App& app, Global& global) {
                                                         "layout: a name (annual, dien-bien, bac-giang, ho-so-xa, ca-nuoc) or a path"))
                     ->option_text(tr("MẪU", "LAYOUT")));
   add_province_option(cmd, o->province, false);   // the layout says when it needs one
-  add_year_option(cmd, o->year, tr("năm báo cáo", "report year"));
+  add_year_option(cmd, o->year,
+                  tr("năm báo cáo (bắt buộc, trừ khi có --from/--to hoặc year trong ntm.toml)",
+                     "report year (required unless --from/--to or year in ntm.toml)"),
+                  false);
+  add_span_flags(cmd, o->from, o->to);
   add_map_flags(cmd, o->as_of, &o->set);
   cmd->add_option("-o,--output", o->outputs,
                   tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có -o: in Markdown ra màn hình)",
@@ -178,9 +184,9 @@ void add_report(CLI::App& app, Global& global) {
   cmd->footer([] {
     return tr("Mỗi mẫu có thể có tham số riêng, viết --tên giá_trị sau MẪU:\n",
               "Each layout may take parameters of its own, written --name value after LAYOUT:\n") +
-           script_list({"reports"}, true, tr("Các mẫu báo cáo:", "Layouts:"), {"province", "year", "profile", "as_of", "set"});
+           script_list({"reports"}, true, tr("Các mẫu báo cáo:", "Layouts:"), {"province", "year", "from", "to", "profile", "as_of", "set"});
   });
-  on_run(cmd, global, [&global, o, cmd] {
+  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), [&] {
     if (o->help) {
       std::cout << cmd->help("ntm");
       if (auto script = app::find_script(o->layout, "reports"); script && !o->layout.empty()) {
@@ -200,10 +206,18 @@ void add_report(CLI::App& app, Global& global) {
     // Not every layout is about one province (ca-nuoc, ho-so-xa): the province is checked
     // when one is given here or in ntm.toml, and the layout says when it needs one.
     std::string province = project_or(o->province, global, "province");
-    int year = need_year(o->year, global);
+    bool span = o->from || o->to;
+    // A span (layout giai-doan) runs on the map of its last year.
+    int year = span ? span_year(o->year, o->from, o->to) : need_year(o->year, global);
     auto defaults = script_defaults(global);
     if (!o->province.empty()) args["province"] = o->province;
     if (o->year) args["year"] = std::to_string(o->year);
+    if (span) {
+      args["from"] = std::to_string(o->from);
+      args["to"] = std::to_string(o->to);
+      args["year"] = std::to_string(o->to);
+      defaults.erase("year");
+    }
     if (!o->as_of.empty()) args["as-of"] = o->as_of;
     if (!o->set.empty()) args["set"] = o->set;
     std::string profile_file = profile_path(o->profile, global);
@@ -233,22 +247,33 @@ void add_report(CLI::App& app, Global& global) {
       return kOk;
     }
     doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
-    std::vector<std::string> written;
-    for (const auto& out : o->outputs) {
+    // Word templates are filled first, then every file is written all or none: a failure on
+    // the last one leaves none of them behind.
+    auto lower_ext = [](const std::string& out) {
       std::string ext = fs::path(out).extension().string();
       std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      if (ext == ".docx" && !o->template_path.empty()) {
-        report::FilledTemplate filled = report::fill_template(o->template_path, doc);
-        report::write_bytes(filled.bytes, out);
-        for (const auto& name : filled.unknown)
+      return ext;
+    };
+    std::map<fs::path, std::string> ready;
+    std::map<fs::path, report::FilledTemplate> filled;
+    if (!o->template_path.empty())
+      for (const auto& out : o->outputs)
+        if (lower_ext(out) == ".docx" && !filled.count(out)) {
+          auto& f = filled[out] = report::fill_template(o->template_path, doc);
+          ready[out] = std::move(f.bytes);
+        }
+    report::write_all(doc, std::vector<fs::path>(o->outputs.begin(), o->outputs.end()), ready);
+    std::vector<std::string> written;
+    for (const auto& out : o->outputs) {
+      if (auto it = filled.find(out); it != filled.end()) {
+        for (const auto& name : it->second.unknown)
           std::cerr << tr("Chú ý: mẫu báo cáo không có trường {{", "Note: the layout has no field {{") << name
                     << tr("}} (để nguyên trong ", "}} (left as written in ") << out << tr("; xem --fields)", "; see --fields)") << "\n";
         written.push_back(out + tr(" (theo mẫu ", " (from the template ") + o->template_path + ", " +
-                          std::to_string(filled.replaced) + tr(" chỗ điền)", " placeholders filled)"));
+                          std::to_string(it->second.replaced) + tr(" chỗ điền)", " placeholders filled)"));
         continue;
       }
-      report::write(doc, out);
-      if (ext == ".csv")
+      if (lower_ext(out) == ".csv")
         for (const auto& p : report::csv_paths(doc, out)) written.push_back(p.string());
       else
         written.push_back(out);
@@ -257,7 +282,7 @@ void add_report(CLI::App& app, Global& global) {
     for (const auto& w : written) list += (list.empty() ? "" : ", ") + w;
     std::cerr << tr("Đã ghi ", "Wrote ") << list << "\n";
     return kOk;
-  }, true);
+  }); }, true);
 }
 
 }  // namespace ntm::cli

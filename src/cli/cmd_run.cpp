@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/script_list.h"
+#include "cli/worker.h"
 #include "model/i18n.h"
 
 namespace ntm::cli {
@@ -27,7 +28,7 @@ void add_run(CLI::App& app, Global& global) {
   cmd->add_flag("-h,--help", options->help, tr("trợ giúp; kèm SCRIPT: liệt kê tham số của script", "help; with SCRIPT: the script's parameters"));
   add_limit_flags(cmd, options->limits);
   add_global_options(cmd, global);
-  on_run(cmd, global, [&global, options, cmd] {
+  on_run(cmd, global, [&global, options, cmd] { return supervised(options->limits.limits(), [&] {
     if (options->script.empty()) {
       if (!options->help) throw std::invalid_argument(tr("thiếu SCRIPT (xem: ntm run --help)", "missing SCRIPT (see: ntm run --help)"));
       std::cout << cmd->help("ntm") << "\n" << script_list({"checks", "examples", "reports", "allocations"});
@@ -46,7 +47,7 @@ void add_run(CLI::App& app, Global& global) {
                                   std::cerr, {}, false, script_defaults(global));
     print_provenance(result.scripts_run, std::cerr);   // which code produced the output, with --verbose
     return kOk;
-  }, true);
+  }); }, true);
 }
 
 }  // namespace ntm::cli

@@ -148,6 +148,26 @@ void add_map_flags(CLI::App* app, std::string& as_of, std::string* set) {
   if (set) add_set_option(app, *set);
 }
 
+void add_span_flags(CLI::App* app, int& from, int& to) {
+  app->add_option("--from", from, tr("năm đầu của giai đoạn (thay cho --year; đi cùng --to)", "first year of a span (instead of --year; with --to)"))
+      ->option_text(tr("NĂM", "YEAR"))
+      ->check(integer_between(1990, 2100, tr("một năm", "a year")));
+  app->add_option("--to", to, tr("năm cuối của giai đoạn", "last year of the span"))
+      ->option_text(tr("NĂM", "YEAR"))
+      ->check(integer_between(1990, 2100, tr("một năm", "a year")));
+}
+
+int span_year(int year, int from, int to) {
+  if (year && (from || to))
+    throw std::invalid_argument(tr("dùng --year hoặc --from/--to, không dùng cả hai", "use --year or --from/--to, not both"));
+  if (year) return year;
+  if (!from && !to) throw std::invalid_argument(tr("cần --year NĂM hoặc --from NĂM --to NĂM", "needs --year Y or --from Y1 --to Y2"));
+  if (!from || !to) throw std::invalid_argument(tr("--from và --to đi cùng nhau", "--from and --to go together"));
+  if (from > to)
+    throw std::invalid_argument(tr("--from ", "--from ") + std::to_string(from) + tr(" sau --to ", " is after --to ") + std::to_string(to));
+  return to;
+}
+
 std::string map_date(const std::string& as_of, int year) {
   if (!as_of.empty()) {
     auto iso = parse_iso_date(as_of);
@@ -282,6 +302,12 @@ int guarded(const std::function<int()>& body) {
       std::cerr << tr("Không ghi được: tệp cơ sở dữ liệu (hoặc thư mục chứa nó) chỉ cho phép đọc: ",
                       "Cannot write: the database file (or its folder) is read-only: ")
                 << e.what() << "\n";
+    else if ((e.code() & 0xff) == 13 || (e.code() & 0xff) == 10)   // SQLITE_FULL, SQLITE_IOERR
+      std::cerr << tr("Không ghi được vào đĩa (đĩa đầy hoặc lỗi đọc ghi): ", "Cannot write to the disk (full, or an I/O error): ")
+                << e.what()
+                << tr(". Lệnh ghi mọi thứ trong một giao dịch, nên không có gì được ghi: cơ sở dữ liệu như trước khi chạy lệnh.",
+                      ". The command writes in one transaction, so nothing was written: the database is as it was.")
+                << "\n";
     else if ((e.code() & 0xff) == 5)   // SQLITE_BUSY after the busy timeout
       std::cerr << tr("Cơ sở dữ liệu đang bận (một chương trình khác đang ghi); hãy thử lại: ",
                       "The database is busy (another program is writing); try again: ")

@@ -80,6 +80,12 @@ void check_province(const std::filesystem::path& db, const std::string& province
 // --as-of DD/MM/YYYY (the map of the reviewed year; default 31/12 of --year) and --set (the
 // criteria set; default: the one the province recorded for the year, else the year's).
 void add_map_flags(CLI::App* app, std::string& as_of, std::string* set = nullptr);
+// --from Y1 --to Y2: a span of years (a programme phase), instead of --year.
+void add_span_flags(CLI::App* app, int& from, int& to);
+// The year a command runs on: --year, else the end of the span. Throws invalid_argument
+// (exit 2) naming the flags when neither is given, the span is half given or reversed, or
+// both --year and a span are given.
+int span_year(int year, int from, int to);
 // The map date of a command: --as-of (checked: exit 2 on a bad date), else 31/12 of `year`,
 // else today. ISO text.
 std::string map_date(const std::string& as_of, int year);

@@ -14,10 +14,13 @@
 #include "cli/commands_extra.h"
 #include "cli/common.h"
 #include "cli/help.h"
+#include "cli/terminal.h"
 #include "model/i18n.h"
 
 int main(int argc, char** argv) {
   using namespace ntm;
+  cli::escape_controls_on_terminal(std::cout, 1);
+  cli::escape_controls_on_terminal(std::cerr, 2);
   // The language must be known before the help texts are built.
   for (int i = 1; i + 1 < argc; ++i)
     if (!std::strcmp(argv[i], "--lang") && !std::strcmp(argv[i + 1], "en")) current_lang() = Lang::En;

@@ -1,5 +1,7 @@
 #include "cli/table_output.h"
 
+#include "model/csv.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -36,12 +38,7 @@ void print_aligned(const TextTable& table, std::ostream& out) {
 
 namespace {
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
+std::string csv_field(const std::string& s) { return csv_cell(s, ','); }
 
 }  // namespace
 

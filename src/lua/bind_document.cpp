@@ -13,6 +13,7 @@
 
 #include "lua/binding.h"
 #include "lua/bind_report.h"
+#include "lua/sandbox.h"
 #include "model/i18n.h"
 #include "model/text.h"
 
@@ -147,6 +148,10 @@ std::vector<report::Cell> check_row(lua_State* L, int index, const std::string& 
     }
     n = std::max(n, lua_tointeger(L, -1));
   }
+  if (n > report::kMaxColumns)
+    fail(where + tr(": dòng có ô thứ ", ": the row has a cell at index ") + std::to_string(n) + tr(", quá giới hạn ", ", over the limit of ") +
+         std::to_string(report::kMaxColumns) + tr(" cột (như Excel)", " columns (as Excel)"));
+  charge_memory(L, static_cast<std::size_t>(n) * sizeof(report::Cell), "doc:table");
   for (lua_Integer i = 1; i <= n; ++i) {
     lua_rawgeti(L, index, i);
     if (lua_isnil(L, -1)) row.push_back(report::Cell::empty());
@@ -199,7 +204,15 @@ std::vector<std::vector<report::HeaderCell>> check_header(lua_State* L, int inde
   }
   lua_pop(L, 1);
   lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, index));
+  // A header row wider than any table may be is refused before its cells are copied.
+  auto check_width = [&](lua_Integer cells, const std::string& what) {
+    if (cells > report::kMaxColumns)
+      fail(what + tr(" có ", " has ") + std::to_string(cells) + tr(" ô, quá giới hạn ", " cells, over the limit of ") +
+           std::to_string(report::kMaxColumns) + tr(" cột (như Excel)", " columns (as Excel)"));
+    charge_memory(L, static_cast<std::size_t>(cells) * sizeof(report::HeaderCell), "doc:table");
+  };
   if (!rows) {
+    check_width(n, where + tr(": tiêu đề", ": the header"));
     std::vector<report::HeaderCell> row;
     for (lua_Integer i = 1; i <= n; ++i) {
       lua_rawgeti(L, index, i);
@@ -215,6 +228,7 @@ std::vector<std::vector<report::HeaderCell>> check_header(lua_State* L, int inde
     if (lua_type(L, -1) != LUA_TTABLE) fail(row_where + tr(" phải là danh sách ô, nhận ", " must be a list of cells, got ") + describe(L, -1));
     std::vector<report::HeaderCell> row;
     lua_Integer m = static_cast<lua_Integer>(lua_rawlen(L, -1));
+    check_width(m, row_where);
     for (lua_Integer i = 1; i <= m; ++i) {
       lua_rawgeti(L, -1, i);
       row.push_back(check_header_cell(L, -1, row_where + tr(", ô ", ", cell ") + std::to_string(i)));
@@ -242,14 +256,17 @@ std::vector<double> check_numbers(lua_State* L, int index, const std::string& wh
 }
 
 // Validates one block alone, so the message points at the call that made it.
-void check_block(const report::Block& block, const std::string& where) {
+void check_block(report::Block& block, const std::string& where) {
   report::Document probe;
-  probe.blocks.push_back(block);
+  probe.blocks.push_back(std::move(block));
+  std::string error;
   try {
     report::validate(probe);
   } catch (const report::DocumentError& e) {
-    fail(where + ": " + e.what());
+    error = e.what();
   }
+  block = std::move(probe.blocks.back());
+  if (!error.empty()) fail(where + ": " + error);
 }
 
 }  // namespace
@@ -282,6 +299,9 @@ int document_table(lua_State* L) {
   lua_pop(L, 1);
   if (lua_getfield(L, 2, "rows") != LUA_TTABLE) fail(where + tr(": rows phải là danh sách dòng, nhận ", ": rows must be a list of rows, got ") + describe(L, -1));
   lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L, -1));
+  if (static_cast<lua_Unsigned>(n) > report::kMaxRows)
+    fail(where + tr(": bảng có ", ": the table has ") + std::to_string(n) + tr(" dòng, quá giới hạn ", " rows, over the limit of ") +
+         std::to_string(report::kMaxRows) + tr(" dòng (như Excel)", " rows (as Excel)"));
   for (lua_Integer i = 1; i <= n; ++i) {
     lua_rawgeti(L, -1, i);
     t.rows.push_back(check_row(L, -1, where + tr(": dòng ", ": row ") + std::to_string(i), d));
@@ -294,6 +314,7 @@ int document_table(lua_State* L) {
   lua_pop(L, 1);
   report::Block block = std::move(t);
   check_block(block, "doc:table");
+  charge_memory(L, report::approx_bytes(block), "doc:table");
   doc.blocks.push_back(std::move(block));
   return 0;
 }
@@ -353,6 +374,7 @@ int document_chart(lua_State* L) {
   lua_pop(L, 1);
   report::Block block = std::move(c);
   check_block(block, where);
+  charge_memory(L, report::approx_bytes(block), "doc:chart");
   doc.blocks.push_back(std::move(block));
   return 0;
 }

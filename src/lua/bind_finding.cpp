@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "lua/handles.h"
+#include "lua/sandbox.h"
 #include "model/i18n.h"
 
 namespace ntm::lua {
@@ -46,6 +47,9 @@ int ntm_finding(lua_State* L) {
     f.script = std::string(ar.short_src) + ":" + std::to_string(ar.currentline);
   if (ctx.findings.size() >= 100000)
     return luaL_error(L, "%s", tr("quá 100.000 phát hiện trong một lần chạy", "more than 100,000 findings in one run").c_str());
+  charge_memory(L, sizeof(Finding) + f.unit_code.size() + f.unit_name.size() + f.district.size() + f.rule.size() +
+                       f.level.size() + f.message.size() + f.script.size(),
+                "ntm.finding");
   ctx.findings.push_back(std::move(f));
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -17,6 +18,7 @@
 #include "lua/binding.h"
 #include "model/text.h"
 #include "lua/bind_report.h"
+#include "lua/sandbox.h"
 #include "model/i18n.h"
 
 namespace ntm::lua::report_binding {
@@ -103,6 +105,10 @@ int document_map(lua_State* L) {
   if (level != "commune" && level != "province")
     fail(where + tr(": level phải là commune hoặc province, nhận ", ": level must be commune or province, got ") + level);
   std::string province = opt_string_field(L, 2, "province");
+  // The code names a boundary file: digits only, so no text can reach outside the folder.
+  if (!std::all_of(province.begin(), province.end(), [](unsigned char c) { return std::isdigit(c); }))
+    fail(where + tr(": province phải là mã tỉnh (chữ số), nhận \"", ": province must be a province code (digits), got \"") +
+         clip(province) + "\"");
   if (lua_getfield(L, 2, "legend") != LUA_TTABLE) fail(where + tr(": legend phải là danh sách {label=, color=}", ": legend must be a list of {label=, color=}"));
   for (lua_Integer i = 1, n = static_cast<lua_Integer>(lua_rawlen(L, -1)); i <= n; ++i) {
     lua_rawgeti(L, -1, i);
@@ -130,6 +136,7 @@ int document_map(lua_State* L) {
     else u.klass = static_cast<int>(lua_tointeger(L, -1));
     lua_pop(L, 1);
     if (u.code.empty()) fail(u_where + tr(": thiếu code", ": code is missing"));
+    charge_memory(L, sizeof(Unit) + u.code.size() + u.name.size(), "doc:map");   // host copies count against the limit
     units.push_back(std::move(u));
     lua_pop(L, 1);
   }

@@ -2,6 +2,8 @@
 // sub-modules opened by the other binding files (ntm.province, ntm.fmt, ...).
 #include <algorithm>
 #include <cmath>
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -145,22 +147,59 @@ int ntm_params(lua_State* L) {
   return 1;
 }
 
+// While a script's query runs, SQLite's heap may grow only by the memory the run has left,
+// and that growth is counted in the run's account (Guard::sql) so that Lua allocations see
+// it. Undone when the query ends, however it ends.
+class QueryMemory {
+ public:
+  explicit QueryMemory(lua_State* L) : guard_(guard_of(L)), base_(store::Database::memory_used()) {
+    store::Database::set_heap_limit(base_ + static_cast<std::int64_t>(memory_left(guard_)));
+  }
+  ~QueryMemory() {
+    guard_.sql = 0;
+    store::Database::set_heap_limit(0);
+  }
+  void update() {
+    std::int64_t now = store::Database::memory_used();
+    guard_.sql = now > base_ ? static_cast<std::size_t>(now - base_) : 0;
+  }
+ private:
+  Guard& guard_;
+  std::int64_t base_;
+};
+
+// A failed query: a limit when one stopped it (deadline, Ctrl-C, SQLite out of the memory
+// the run has left), else a script error with SQLite's message.
+[[noreturn]] void query_failed(lua_State* L, const store::DbError& e) {
+  Guard& g = guard_of(L);
+  if ((e.code() & 0xff) == 7 && g.stop == Guard::Stop::None)   // SQLITE_NOMEM under the heap cap
+    raise_limit(L, tr("truy vấn SQL cần nhiều bộ nhớ hơn phần còn lại của giới hạn",
+                      "the SQL query needs more memory than the limit leaves"),
+                static_cast<int>(Guard::Stop::Memory));
+  if (g.stop != Guard::Stop::None) raise_limit(L, {}, static_cast<int>(g.stop));
+  throw e;
+}
+
 // ntm.sql(query, ...) → array of rows keyed by column name. Read-only.
 int ntm_sql(lua_State* L) {
   Context& ctx = context(L);
   std::size_t len;
   const char* query = luaL_checklstring(L, 1, &len);
+  charge(L, static_cast<long double>(len / 16 + 1));
+  QueryMemory memory(L);
   std::optional<store::Statement> prepared;
   bool denied = false;
   try {
     prepared.emplace(ctx.catalog.db().prepare(std::string_view(query, len)));
   } catch (const store::DbError& e) {
     // SQLITE_AUTH (or, for functions, an "not authorized" error): the read-only authorizer refused it.
-    if ((e.code() & 0xff) != 23 && std::string_view(e.what()).find("not authorized") == std::string_view::npos) throw;
+    if ((e.code() & 0xff) != 23 && std::string_view(e.what()).find("not authorized") == std::string_view::npos)
+      query_failed(L, e);
     denied = true;
   }
   if (denied || !prepared->read_only())
-    return luaL_error(L, "%s", tr("ntm.sql chỉ cho phép câu truy vấn đọc (SELECT)", "ntm.sql allows read-only queries (SELECT) only").c_str());
+    return luaL_error(L, "%s", tr("ntm.sql chỉ cho phép câu truy vấn đọc (SELECT) với các hàm SQL trong danh sách cho phép",
+                                  "ntm.sql allows read-only queries (SELECT) using the allowed SQL functions only").c_str());
   store::Statement& stmt = *prepared;
   int n = lua_gettop(L);
   if (n - 1 > stmt.parameter_count())
@@ -189,7 +228,15 @@ int ntm_sql(lua_State* L) {
   std::vector<std::string> names;
   for (int c = 0; c < columns; ++c) names.push_back(stmt.column_name(c));
   lua_Integer row = 0;
-  while (stmt.step()) {
+  for (;;) {
+    bool more;
+    try {
+      more = stmt.step();
+    } catch (const store::DbError& e) {
+      query_failed(L, e);
+    }
+    memory.update();
+    if (!more) break;
     lua_createtable(L, 0, columns);
     for (int c = 0; c < columns; ++c) {
       store::Value v = stmt.get(c);
@@ -204,31 +251,58 @@ int ntm_sql(lua_State* L) {
   return 1;
 }
 
-// ntm.log(...): a line on the error stream, prefixed so it is told apart from output.
+// ntm.log(...): a line on the error stream, prefixed so it is told apart from output. The
+// arguments are converted and charged to the output cap before anything is written, and
+// written straight from the Lua strings (no copy in host memory).
 int ntm_log(lua_State* L) {
   Context& ctx = context(L);
-  std::string line;
-  for (int i = 1; i <= lua_gettop(L); ++i) {
+  int n = lua_gettop(L);
+  std::size_t total = 7;
+  for (int i = 1; i <= n; ++i) {
     std::size_t len;
-    const char* s = luaL_tolstring(L, i, &len);
-    if (i > 1) line += ' ';
-    line.append(s, len);
-    lua_pop(L, 1);
+    luaL_tolstring(L, i, &len);
+    lua_replace(L, i);
+    total += len + 1;
   }
-  ctx.printed_bytes += line.size() + 7;
+  ctx.printed_bytes += total;
   if (ctx.printed_bytes > ctx.max_print_bytes)
     raise_limit(L, tr("script in ra quá ", "the script printed more than ") + std::to_string(ctx.max_print_bytes >> 20) + " MiB", static_cast<int>(Guard::Stop::Output));
-  if (!ctx.describe) ctx.err << "[ntm] " << line << '\n';
+  if (ctx.describe) return 0;
+  ctx.err << "[ntm] ";
+  for (int i = 1; i <= n; ++i) {
+    std::size_t len;
+    const char* s = lua_tolstring(L, i, &len);
+    if (i > 1) ctx.err << ' ';
+    ctx.err.write(s, static_cast<std::streamsize>(len));
+  }
+  ctx.err << '\n';
   return 0;
 }
 
-// ntm.use("name"): runs scripts/lib/name.lua once per run in the sandbox and returns its value.
+// The file of library `name`: lib/NAME.lua in the first script folder that has it. Only
+// names made of letters, digits, '-' and '_' are libraries (no paths, no dots), and the
+// file must be a regular file inside that lib folder (a symbolic link out of it is not).
+std::filesystem::path find_library(const Context& ctx, const std::string& name) {
+  namespace fs = std::filesystem;
+  bool valid = !name.empty() && name.size() <= 100;
+  for (char c : name) valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_');
+  if (!valid) return {};
+  for (const auto& dir : ctx.script_dirs) {
+    std::error_code ec;
+    fs::path lib = fs::canonical(dir / "lib", ec);
+    if (ec) continue;
+    fs::path file = fs::canonical(lib / (name + ".lua"), ec);
+    if (ec || file.parent_path() != lib || !fs::is_regular_file(file, ec)) continue;
+    return dir / "lib" / (name + ".lua");
+  }
+  return {};
+}
+
+// ntm.use("name"): runs lib/name.lua of a script folder once per run in the sandbox and
+// returns its value.
 int ntm_use(lua_State* L) {
   Context& ctx = context(L);
   std::string name = luaL_checkstring(L, 1);
-  bool valid = !name.empty() && name.find("..") == std::string::npos && name[0] != '/';
-  for (char c : name) valid = valid && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '/' || c == '.');
-  if (!valid) return luaL_error(L, "%s", (tr("tên thư viện không hợp lệ: '", "invalid library name: '") + name + "'").c_str());
   lua_pushlightuserdata(L, &loaded_key);
   if (lua_rawget(L, LUA_REGISTRYINDEX) == LUA_TNIL) {
     lua_pop(L, 1);
@@ -240,16 +314,17 @@ int ntm_use(lua_State* L) {
   int loaded = lua_gettop(L);
   if (lua_getfield(L, loaded, name.c_str()) != LUA_TNIL) return 1;
   lua_pop(L, 1);
-  std::string file = name;
-  std::replace(file.begin(), file.end(), '.', '/');
-  std::filesystem::path found;
-  for (const auto& dir : ctx.script_dirs) {
-    auto candidate = dir / "lib" / (file + ".lua");
-    if (std::filesystem::is_regular_file(candidate)) { found = candidate; break; }
+  std::filesystem::path found = find_library(ctx, name);
+  if (found.empty()) {
+    std::string shown = name.size() > 100 ? name.substr(0, 100) + "…" : name;
+    return luaL_error(L, "%s", (tr("không có thư viện '", "no library '") + shown +
+                                tr("' (ntm.use nạp lib/TÊN.lua trong thư mục scripts; tên chỉ gồm chữ, số, '-' và '_')",
+                                   "' (ntm.use loads lib/NAME.lua of a script folder; names are letters, digits, '-' and '_')")).c_str());
   }
-  if (found.empty())
-    return luaL_error(L, "%s", (tr("không tìm thấy thư viện '", "library not found: '") + name +
-                                tr("' (tìm lib/", "' (looked for lib/") + file + ".lua)").c_str());
+  std::error_code ec;
+  auto bytes = std::filesystem::file_size(found, ec);
+  if (!ec && bytes > guard_of(L).limits.max_string_bytes)
+    raise_limit(L, found.string() + tr(": thư viện quá lớn", ": library too large"), static_cast<int>(Guard::Stop::Memory));
   std::ifstream in(found, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();

@@ -138,11 +138,37 @@ int ntm_province(lua_State* L) {
   return 1;
 }
 
+// p:threshold(id, {set = "51-tinh", year = 2026}) → value, comparison, confirmed, source,
+// applies_to: a province-level threshold (the conditions for a province to complete the task).
+int province_threshold(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kProvinceType);
+  std::string id = luaL_checkstring(L, 2);
+  luaL_checktype(L, 3, LUA_TTABLE);
+  std::string set_id = opt_string_field(L, 3, "set");
+  lua_Integer year = opt_integer_field(L, 3, "year", 0);
+  if (set_id.empty() || year <= 0)
+    return luaL_error(L, "%s", tr("cần {set = BỘ, year = NĂM}", "needs {set = ID, year = Y}").c_str());
+  auto set = context(L).catalog.criteria_set(set_id);
+  int ind = set->indicator_index(id);
+  if (ind < 0)
+    return luaL_error(L, "%s", (tr("bộ tiêu chí ", "criteria set ") + set_id + tr(" không có chỉ tiêu '", " has no indicator '") + id + "'").c_str());
+  const Threshold* t = set->threshold(static_cast<std::size_t>(ind), ref.province->units()[ref.index], ref.province->id(),
+                                      static_cast<int>(year));
+  if (!t) { lua_pushnil(L); return 1; }
+  lua_pushnumber(L, t->value);
+  lua_pushstring(L, set->indicators()[static_cast<std::size_t>(ind)].comparison.c_str());
+  lua_pushboolean(L, t->confirmed);
+  lua_pushstring(L, t->source.c_str());
+  lua_pushstring(L, CriteriaSet::scope_text(*t).c_str());
+  return 5;
+}
+
 const luaL_Reg province_methods[] = {{"districts", safe<province_districts>}, {"district", safe<province_district>},
                                      {"communes", safe<province_communes>},   {"commune", safe<province_commune>},
                                      {"tags", safe<province_tags>},           {"years", safe<province_years>},
                                      {"history", safe<unit_history>},         {"predecessors", safe<unit_predecessors>},
-                                     {"successors", safe<unit_successors>},   {nullptr, nullptr}};
+                                     {"successors", safe<unit_successors>},   {"threshold", safe<province_threshold>},
+                                     {nullptr, nullptr}};
 
 }  // namespace
 

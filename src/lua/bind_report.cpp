@@ -13,11 +13,13 @@
 // memory error at any point leaves it consistent; the host's own __gc frees the object.
 #include "lua/bind_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
 
 #include "lua/binding.h"
+#include "lua/sandbox.h"
 #include "model/i18n.h"
 #include "model/text.h"
 
@@ -40,7 +42,12 @@ std::string describe(lua_State* L, int index) {
       f.trim_zeros = true;
       return tr("số ", "number ") + format_number(v, f);
     }
-    case LUA_TSTRING: return tr("chuỗi \"", "string \"") + lua_tostring(L, index) + "\"";
+    case LUA_TSTRING: {
+      std::size_t len;
+      const char* s = lua_tolstring(L, index, &len);
+      std::string shown(s, std::min<std::size_t>(len, 60));
+      return tr("chuỗi \"", "string \"") + shown + (len > 60 ? "…" : "") + "\"";
+    }
     case LUA_TBOOLEAN: return lua_toboolean(L, index) ? "true" : "false";
     case LUA_TTABLE: return tr("bảng", "a table");
     default: return luaL_typename(L, index);
@@ -261,6 +268,9 @@ int report_document(lua_State* L) {
     h.date = string_field(L, 1, "date", where);
     h.kind = string_field(L, 1, "kind", where, h.kind);
     h.title = string_field(L, 1, "title", where);
+    std::size_t bytes = h.number.size() + h.place.size() + h.date.size() + h.kind.size() + h.title.size();
+    for (const auto& line : h.issuer) bytes += sizeof(std::string) + line.size();
+    charge_memory(L, bytes + sizeof(report::Document), where.c_str());
   }
   auto* box = static_cast<DocumentBox*>(lua_newuserdatauv(L, sizeof(DocumentBox), 0));
   box->doc = nullptr;                          // consistent before __gc can see it
@@ -276,7 +286,9 @@ int document_heading(lua_State* L) {
     fail(tr("doc:heading: cấp đề mục phải là số nguyên từ 1 đến 4, nhận ", "doc:heading: the level must be an integer 1 to 4, got ") +
          describe(L, 2));
   int level = static_cast<int>(lua_tointeger(L, 2));
-  doc.add_heading(level, formatted(L, 3, "doc:heading"));
+  std::string text = formatted(L, 3, "doc:heading");
+  charge_memory(L, text.size() + sizeof(report::Block), "doc:heading");
+  doc.add_heading(level, std::move(text));
   return 0;
 }
 
@@ -290,7 +302,9 @@ int document_paragraph(lua_State* L) {
     p.align = check_align(L, 2, "doc:paragraph");
   }
   p.runs = check_runs(L, 2, "doc:paragraph");
-  doc.blocks.emplace_back(std::move(p));
+  report::Block block = std::move(p);
+  charge_memory(L, report::approx_bytes(block), "doc:paragraph");
+  doc.blocks.push_back(std::move(block));
   return 0;
 }
 
@@ -329,7 +343,9 @@ int document_list(lua_State* L) {
   }
   lua_pop(L, 1);
   if (list.items.empty()) fail(tr("doc:list: danh sách không có mục nào", "doc:list: the list has no items"));
-  doc.blocks.emplace_back(std::move(list));
+  report::Block block = std::move(list);
+  charge_memory(L, report::approx_bytes(block), "doc:list");
+  doc.blocks.push_back(std::move(block));
   return 0;
 }
 
@@ -344,6 +360,9 @@ int document_bullet(lua_State* L) {
   } else {
     item.runs = check_runs(L, 2, "doc:bullet");
   }
+  std::size_t bytes = sizeof(report::ListItem);
+  for (const auto& r : item.runs) bytes += sizeof(report::Run) + r.text.size() + r.footnote.size();
+  charge_memory(L, bytes, "doc:bullet");
   report::List* last = doc.blocks.empty() ? nullptr : std::get_if<report::List>(&doc.blocks.back());
   if (!last || last->numbered) last = &doc.add_list(false);
   last->items.push_back(std::move(item));
@@ -400,6 +419,10 @@ int document_prose(lua_State* L) {
   if (prose) {
     auto it = prose->sections.find(key);
     if (it != prose->sections.end() && !it->second.blocks.empty()) {
+      // Each call copies the section again: the copies count against the memory limit.
+      std::size_t bytes = 0;
+      for (const report::Block& b : it->second.blocks) bytes += report::approx_bytes(b);
+      charge_memory(L, bytes, "doc:prose");
       for (const report::Block& b : it->second.blocks) doc.blocks.push_back(b);
       lua_pushboolean(L, 1);
       return 1;
@@ -411,7 +434,9 @@ int document_prose(lua_State* L) {
   p.runs.push_back(report::Run{tr("[Chưa có nội dung: viết mục này dưới dòng \"# ", "[No text yet: write this section under a line \"# ") +
                                    title + tr("\" trong ", "\" in ") + where + "]",
                                false, true, {}});
-  doc.blocks.emplace_back(std::move(p));
+  report::Block block = std::move(p);
+  charge_memory(L, report::approx_bytes(block), "doc:prose");
+  doc.blocks.push_back(std::move(block));
   lua_pushboolean(L, 0);
   return 1;
 }
@@ -453,7 +478,9 @@ int document_fields(lua_State* L) {
         while (lua_next(L, -2)) {
           if (lua_type(L, -2) != LUA_TSTRING) fail(where + ": " + item_where + tr(": khóa phải là chuỗi", ": keys must be strings"));
           std::string k = lua_tostring(L, -2);
-          row[k] = value_text(lua_gettop(L), item_where + "." + k);
+          std::string v = value_text(lua_gettop(L), item_where + "." + k);
+          charge_memory(L, k.size() + v.size() + 64, "doc:fields");   // host copies count against the limit
+          row[k] = std::move(v);
           lua_pop(L, 1);
         }
         rows.push_back(std::move(row));
@@ -461,7 +488,9 @@ int document_fields(lua_State* L) {
       }
       doc.lists[name] = std::move(rows);
     } else {
-      doc.fields[name] = value_text(lua_gettop(L), name);
+      std::string v = value_text(lua_gettop(L), name);
+      charge_memory(L, name.size() + v.size() + 64, "doc:fields");
+      doc.fields[name] = std::move(v);
     }
     lua_pop(L, 1);
   }
@@ -480,6 +509,10 @@ int document_sign_off(lua_State* L) {
   s.recipients = string_list_field(L, 2, "recipients", where);
   s.signer_role = string_list_field(L, 2, "role", where);
   s.signer_name = string_field(L, 2, "name", where);
+  std::size_t bytes = s.signer_name.size();
+  for (const auto& r : s.recipients) bytes += sizeof(std::string) + r.size();
+  for (const auto& r : s.signer_role) bytes += sizeof(std::string) + r.size();
+  charge_memory(L, bytes, "doc:sign_off");
   doc.sign_off = std::move(s);
   doc.sign_off_at = doc.blocks.size();
   return 0;

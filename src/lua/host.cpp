@@ -31,8 +31,15 @@ namespace {
 
 constexpr int kHookEvery = 1000;   // instructions between two checks of the limits
 
-// The allocator: counts every byte of the Lua heap and refuses growth past the cap.
-// Shrinking never fails (the manual requires it).
+// Allocations at least this big check the clock before they happen: a native function
+// that builds a large value (string.format, .., table growth) is stopped at the deadline.
+constexpr std::size_t kLargeAllocation = 256 * 1024;
+
+// The allocator: counts every byte of the Lua heap and refuses growth past the cap (the
+// host's own copies, Guard::host, count against the same cap). Shrinking never fails (the
+// manual requires it). A large allocation past the deadline, after Ctrl-C, or once a limit
+// has stopped the run is refused too: Lua raises a memory error, and the stop recorded in
+// the Guard is what the run reports.
 void* guarded_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
   auto* guard = static_cast<Guard*>(ud);
   std::size_t old = ptr ? osize : 0;
@@ -41,9 +48,18 @@ void* guarded_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
     guard->used -= old;
     return nullptr;
   }
-  if (nsize > old && guard->used - old + nsize > guard->limits.memory_bytes) {
-    if (guard->stop == Guard::Stop::None) guard->stop = Guard::Stop::Memory;
-    return nullptr;
+  if (nsize > old && !guard->closing) {
+    if (guard->used - old + nsize + guard->host + guard->sql > guard->limits.memory_bytes) {
+      if (guard->stop == Guard::Stop::None) guard->stop = Guard::Stop::Memory;
+      return nullptr;
+    }
+    if (nsize - old >= kLargeAllocation) {
+      if (guard->stop == Guard::Stop::None) {
+        if (guard->interrupted.load(std::memory_order_relaxed)) guard->stop = Guard::Stop::Interrupted;
+        else if (std::chrono::steady_clock::now() > guard->deadline) guard->stop = Guard::Stop::Time;
+      }
+      if (guard->stop != Guard::Stop::None) return nullptr;
+    }
   }
   void* grown = std::realloc(ptr, nsize);
   if (!grown) return nullptr;
@@ -129,7 +145,35 @@ int sql_progress(void* arg) {
   return g->stop != Guard::Stop::None;
 }
 
+// The work meter of the metered SQL functions (instr, replace, LIKE, GLOB, trim): their
+// steps are charged to the instruction budget like native Lua functions' work.
+int sql_work(void* arg, std::int64_t steps) {
+  auto* g = static_cast<Guard*>(arg);
+  g->instructions += steps;
+  if (g->stop == Guard::Stop::None && g->instructions > g->limits.instructions) g->stop = Guard::Stop::Instructions;
+  return sql_progress(arg);
+}
+
+RunWatch g_watch = nullptr;
+int g_watch_depth = 0;
+
+// Script code runs while one of these lives (calls may nest: a host callback that calls
+// back into Lua); the watcher hears of the outermost only.
+class Watched {
+ public:
+  explicit Watched(const Guard& g) {
+    if (g_watch && g_watch_depth++ == 0) g_watch(g.deadline, true);
+  }
+  ~Watched() {
+    if (g_watch && --g_watch_depth == 0) g_watch({}, false);
+  }
+  Watched(const Watched&) = delete;
+  Watched& operator=(const Watched&) = delete;
+};
+
 }  // namespace
+
+void set_run_watch(RunWatch watch) { g_watch = watch; }
 
 Host::Host(Context& context, const Limits& limits) : context_(context) {
   guard_.limits = limits;
@@ -150,15 +194,17 @@ Host::Host(Context& context, const Limits& limits) : context_(context) {
   lua_sethook(L_, limit_hook, LUA_MASKCOUNT, kHookEvery);
   const store::Database& db = context_.catalog.db();
   db.set_progress_check(sql_progress, &guard_);
+  db.set_work_meter(sql_work, &guard_);
   db.limit_value_length(static_cast<int>(std::min<std::size_t>(limits.max_string_bytes, 1u << 30)));
 }
 
 Host::~Host() {
   context_.catalog.db().set_progress_check(nullptr, nullptr);
+  context_.catalog.db().set_work_meter(nullptr, nullptr);
   // Host objects have no script finalizers (scripts cannot set __gc), so closing the
   // state runs only our own code.
   lua_sethook(L_, nullptr, 0, 0);
-  guard_.limits.memory_bytes = static_cast<std::size_t>(-1);
+  guard_.closing = true;
   lua_close(L_);
 }
 
@@ -178,7 +224,11 @@ void Host::load_string(std::string_view source, const std::string& chunkname) {
                       chunkname.substr(1) + ": " + tr("không được nạp mã nhị phân (bytecode) của Lua",
                                                       "binary Lua chunks (bytecode) are not allowed"),
                       chunkname.substr(1));
-  int status = load_text(L_, source, chunkname.c_str());
+  int status;
+  {
+    Watched watched(guard_);
+    status = load_text(L_, source, chunkname.c_str());
+  }
   if (status != LUA_OK) fail(status);
   push_sandbox_env(L_);              // [fn, env]
   if (!lua_setupvalue(L_, -2, 1)) lua_pop(L_, 1);   // _ENV is the first upvalue of a main chunk
@@ -209,7 +259,11 @@ void Host::call(int nargs, int nresults) {
   context_.lookup = LookupFailure{};
   lua_pushcfunction(L_, message_handler);
   lua_insert(L_, base);
-  int status = lua_pcall(L_, nargs, nresults, base);
+  int status;
+  {
+    Watched watched(guard_);
+    status = lua_pcall(L_, nargs, nresults, base);
+  }
   lua_remove(L_, base);
   if (status != LUA_OK) fail(status);
   if (guard_.stop != Guard::Stop::None) {
@@ -224,6 +278,7 @@ void Host::reset_limits() {
   guard_.instructions = 0;
   guard_.detail.clear();
   guard_.where.clear();
+  guard_.soft_limit.clear();
   guard_.interrupted.store(false, std::memory_order_relaxed);
   guard_.deadline = std::chrono::steady_clock::now() +
                     std::chrono::microseconds(static_cast<std::int64_t>(guard_.limits.seconds * 1e6));
@@ -280,6 +335,9 @@ void Host::fail(int status) {
     auto nl = traceback.find('\n');
     message = traceback.substr(0, nl);
   }
+  // A catchable "not enough memory" (check_room) that nobody caught: a limit after all.
+  ErrorKind kind = !guard_.soft_limit.empty() && message.find(guard_.soft_limit) != std::string::npos
+                       ? ErrorKind::Limit : ErrorKind::Script;
   std::string file;
   int line = 0;
   if (auto colon = where.rfind(':'); colon != std::string::npos) {
@@ -296,7 +354,7 @@ void Host::fail(int status) {
       }
     }
   }
-  throw ScriptError(ErrorKind::Script, message, file, line, traceback);
+  throw ScriptError(kind, message, file, line, traceback);
 }
 
 }  // namespace ntm::lua

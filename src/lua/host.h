@@ -47,7 +47,9 @@ class ScriptError : public std::runtime_error {
 // State shared by the allocator and the hook; lives in the Host.
 struct Guard {
   Limits limits;
-  std::size_t used = 0;
+  std::size_t used = 0;         // bytes of the Lua heap
+  std::size_t host = 0;         // bytes of copies the host keeps for this run (charge_memory)
+  std::size_t sql = 0;          // SQLite's heap grown by the script query running now
   std::int64_t instructions = 0;
   std::chrono::steady_clock::time_point deadline;
   enum class Stop { None, Instructions, Time, Memory, Output, Native, Interrupted } stop = Stop::None;
@@ -56,6 +58,8 @@ struct Guard {
   std::atomic<bool> interrupted{false};
   std::string detail;
   std::string where;            // file:line of the script when the limit tripped
+  std::string soft_limit;       // the last catchable "not enough memory" error (check_room)
+  bool closing = false;         // the state is being closed: no more limits
 };
 
 // The Guard of a state made by Host (its address lives in the state's extra space).
@@ -105,6 +109,12 @@ class Host {
   Guard guard_;
   lua_State* L_ = nullptr;
 };
+
+// Tells the supervisor of a worker process (cli/worker.cpp) when script code starts running
+// (`running` true, with the run's deadline) and when it stops. Calls through the door and
+// the parsing of a script are watched. Null by default: tests and library users have none.
+using RunWatch = void (*)(std::chrono::steady_clock::time_point deadline, bool running);
+void set_run_watch(RunWatch watch);
 
 // Thrown through the door when ntm.params ran in describe mode (ntm run SCRIPT --help).
 struct DescribeDone {};

@@ -199,9 +199,22 @@ void insert_rows(lua_State* L, Rows& rows, const std::string& table) {
 
 struct SampleTarget {
   store::Database* db;
-  SampleCounts* counts;
+  Rows* rows;             // shared by emit() and the returned rows: one statement cache
   std::string generator;
 };
+
+// emit(table, rows): inserts a list of rows of one of kTables now. Lets a large generator
+// hand over its rows batch by batch instead of holding them all until it returns.
+int emit_rows(lua_State* L) {
+  auto* target = static_cast<SampleTarget*>(lua_touserdata(L, lua_upvalueindex(1)));
+  std::string table = luaL_checkstring(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  if (std::find_if(std::begin(kTables), std::end(kTables), [&](const char* t) { return table == t; }) == std::end(kTables))
+    throw std::runtime_error(target->generator + ": emit: " + tr("không có bảng '", "no table '") + table + "'");
+  lua_settop(L, 2);                          // [table, rows]
+  insert_rows(L, *target->rows, table);
+  return 0;
+}
 
 // Writes the generator's result (argument 1). Runs inside the door, so a Lua error or a
 // C++ exception (through the trampoline) ends it cleanly; the caller's transaction then
@@ -219,7 +232,8 @@ int insert_result(lua_State* L) {
     date = *iso;
   }
   lua_settop(L, 1);
-  Rows rows{db, date, *target->counts, {}};
+  Rows& rows = *target->rows;
+  rows.default_date = date;
   if (raw_field(L, 1, "rows") == LUA_TTABLE) {          // [result, rows]
     for (const char* table : kTables) {
       if (raw_field(L, 2, table) == LUA_TTABLE) insert_rows(L, rows, table);
@@ -244,16 +258,24 @@ int insert_result(lua_State* L) {
 }  // namespace
 
 SampleCounts load_sample(Host& host, store::Database& db, const std::filesystem::path& lib,
-                         const std::filesystem::path& generator) {
+                         const std::filesystem::path& generator, const std::map<std::string, std::string>& params) {
   lua_State* L = host.state();
   SampleCounts counts;
-  SampleTarget target{&db, &counts, generator.string()};
+  Rows rows{db, year_end(2020), counts, {}};
+  SampleTarget target{&db, &rows, generator.string()};
   lua_pushlightuserdata(L, &target);
   lua_pushcclosure(L, safe<insert_result>, 1);   // [insert]
   host.load_file(generator);                 // [insert, gen]
   host.load_file(lib);                       // [insert, gen, lib]
   host.call(0, 1);                           // [insert, gen, libvalue]
-  host.call(1, 1);                           // [insert, result]
+  lua_createtable(L, 0, static_cast<int>(params.size()));   // [insert, gen, libvalue, params]
+  for (const auto& [key, value] : params) {
+    lua_pushlstring(L, value.data(), value.size());
+    lua_setfield(L, -2, key.c_str());
+  }
+  lua_pushlightuserdata(L, &target);
+  lua_pushcclosure(L, safe<emit_rows>, 1);   // [insert, gen, libvalue, params, emit]
+  host.call(3, 1);                           // [insert, result]
   host.call(1, 0);                           // []
   return counts;
 }

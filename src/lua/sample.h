@@ -21,8 +21,14 @@ struct SampleCounts {
 // A row names its unit by `unit_code`, placed on the map of 31/12 of the row's `year`, else
 // of `date`; `unit` rows create units ({code, kind, type, name, name_with_type, parent_code,
 // valid_from, valid_to}); flags and groups are `unit_class` rows.
+// The generator's arguments are (lib, params, emit): `params` is a table of the strings in
+// `params` (`ntm init --sample national --years 2016-2020` gives {years = "2016-2020"});
+// `emit(table, rows)` inserts a list of rows of one table at once, so that a generator of
+// millions of rows never holds them all (the national sample): emitted rows go in before the
+// returned ones, in the same transaction.
 // Throws ScriptError on a script error, store::DbError naming the table and row on bad data.
 SampleCounts load_sample(Host& host, store::Database& db, const std::filesystem::path& lib,
-                         const std::filesystem::path& generator);
+                         const std::filesystem::path& generator,
+                         const std::map<std::string, std::string>& params = {});
 
 }  // namespace ntm::lua

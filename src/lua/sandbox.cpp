@@ -1,5 +1,6 @@
 #include "lua/sandbox.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -7,6 +8,7 @@
 #include "lua/binding.h"
 #include "lua/host.h"
 #include "model/i18n.h"
+#include "model/text.h"
 
 namespace ntm::lua {
 
@@ -14,95 +16,143 @@ namespace {
 
 char context_key_, describe_key_, env_key_, readonly_key_;
 
-bool is_readonly(lua_State* L, int index) {
+// Pushes the real table behind a read-only proxy (the proxy itself is empty) and returns
+// true; pushes nothing and returns false when the value at `index` is not a proxy.
+bool push_real_table(lua_State* L, int index) {
   index = lua_absindex(L, index);
   lua_pushlightuserdata(L, readonly_key());
   lua_rawget(L, LUA_REGISTRYINDEX);          // [set]
   lua_pushvalue(L, index);
-  lua_rawget(L, -2);                         // [set, flag]
-  bool flag = lua_toboolean(L, -1);
-  lua_pop(L, 2);
-  return flag;
+  if (lua_rawget(L, -2) != LUA_TTABLE) {     // [set, real or nil]
+    lua_pop(L, 2);
+    return false;
+  }
+  lua_remove(L, -2);                         // [real]
+  return true;
+}
+
+bool is_readonly(lua_State* L, int index) {
+  if (!push_real_table(L, index)) return false;
+  lua_pop(L, 1);
+  return true;
+}
+
+// Converts every argument with tostring (as print does) and charges their total length to
+// the run's output cap before anything is written. The converted strings stay on the Lua
+// stack (counted by the Lua heap); nothing is copied into host memory.
+std::size_t convert_arguments(lua_State* L, int n) {
+  Context& ctx = context(L);
+  std::size_t total = 0;
+  for (int i = 1; i <= n; ++i) {
+    std::size_t len;
+    luaL_tolstring(L, i, &len);
+    lua_replace(L, i);
+    total += len + 1;
+  }
+  ctx.printed_bytes += total;
+  if (ctx.printed_bytes > ctx.max_print_bytes)
+    raise_limit(L, tr("script in ra quá ", "the script printed more than ") + std::to_string(ctx.max_print_bytes >> 20) + " MiB",
+                static_cast<int>(Guard::Stop::Output));
+  return total;
 }
 
 // print(...): to the run's output, capped.
 int sandbox_print(lua_State* L) {
   Context& ctx = context(L);
   int n = lua_gettop(L);
-  std::string line;
+  convert_arguments(L, n);
+  if (ctx.describe) return 0;
   for (int i = 1; i <= n; ++i) {
     std::size_t len;
-    const char* s = luaL_tolstring(L, i, &len);
-    if (i > 1) line += '\t';
-    line.append(s, len);
-    lua_pop(L, 1);
+    const char* s = lua_tolstring(L, i, &len);
+    if (i > 1) ctx.out << '\t';
+    ctx.out.write(s, static_cast<std::streamsize>(len));
   }
-  line += '\n';
-  ctx.printed_bytes += line.size();
-  if (ctx.printed_bytes > ctx.max_print_bytes)
-    raise_limit(L, tr("script in ra quá ", "the script printed more than ") + std::to_string(ctx.max_print_bytes >> 20) + " MiB", static_cast<int>(Guard::Stop::Output));
-  if (!ctx.describe) ctx.out << line;
+  ctx.out << '\n';
   return 0;
 }
 
-// load(chunk [, chunkname [, mode [, env]]]): text only, bound to the sandbox globals
-// unless an env table is given.
-int sandbox_load(lua_State* L) {
-  // The text is gathered outside the Lua heap, so it is capped like a string.rep result;
-  // parsing is charged one instruction per byte (load_text).
-  const std::size_t cap = guard_of(L).limits.max_string_bytes;
-  auto too_big = [&](std::size_t bytes) {
-    raise_limit(L, "load: " + tr("mã nguồn dài quá ", "source longer than ") + std::to_string(cap) + " byte (" +
-                       std::to_string(bytes) + ")",
-                static_cast<int>(Guard::Stop::Memory));
-  };
-  std::string source;
-  if (lua_type(L, 1) == LUA_TSTRING) {
-    std::size_t len;
-    const char* s = lua_tolstring(L, 1, &len);
-    source.assign(s, len);
-  } else if (lua_type(L, 1) == LUA_TFUNCTION) {
-    for (;;) {
-      lua_pushvalue(L, 1);
-      lua_call(L, 0, 1);
-      if (lua_isnil(L, -1)) { lua_pop(L, 1); break; }
-      if (lua_type(L, -1) != LUA_TSTRING) return luaL_error(L, "reader function must return a string");
-      std::size_t len;
-      const char* piece = lua_tolstring(L, -1, &len);
-      if (len == 0) { lua_pop(L, 1); break; }
-      if (source.size() + len > cap) too_big(source.size() + len);
-      source.append(piece, len);
+// A chunk name the script chose is shown as "(load) NAME": it cannot pass for a shipped
+// file ("@scripts/checks/x.lua") in messages, and the host never takes it for a script
+// file when it locates an error. Names that Lua shows as [string "..."] are left alone.
+std::string own_chunkname(const char* name) {
+  if (name[0] == '@' || name[0] == '=') return std::string("=(load) ") + (name + 1);
+  return name;
+}
+
+// The reader of load(): pieces of a string chunk, or what a reader function returns; each
+// piece charged before the parser gets it. A binary chunk is refused at its first byte.
+struct LoadReader {
+  const char* text = nullptr;   // a string chunk, or null for a reader function
+  std::size_t size = 0, pos = 0;
+  bool first = true;
+};
+
+const char* load_piece(lua_State* L, void* data, std::size_t* size) {
+  constexpr std::size_t kPiece = 256 * 1024;
+  auto* r = static_cast<LoadReader*>(data);
+  const char* piece;
+  if (r->text) {
+    *size = std::min(kPiece, r->size - r->pos);
+    piece = r->text + r->pos;
+    r->pos += *size;
+  } else {
+    luaL_checkstack(L, 2, "too many nested functions");
+    lua_pushvalue(L, 1);
+    lua_call(L, 0, 1);
+    if (lua_isnil(L, -1)) {
       lua_pop(L, 1);
+      *size = 0;
+      return nullptr;
     }
+    if (!lua_isstring(L, -1)) luaL_error(L, "reader function must return a string");
+    lua_replace(L, 5);                       // the reserved slot keeps the piece alive
+    piece = lua_tolstring(L, 5, size);
+  }
+  if (*size == 0) return nullptr;
+  if (r->first && piece[0] == '\x1b')
+    luaL_error(L, "%s", tr("không được nạp mã nhị phân (bytecode) của Lua", "binary Lua chunks (bytecode) are not allowed").c_str());
+  r->first = false;
+  charge(L, static_cast<long double>(*size));
+  return piece;
+}
+
+// load(chunk [, chunkname [, mode [, env]]]) as in Lua 5.4, except that binary chunks are
+// never loaded, chunk names are marked (own_chunkname) and parsing is charged. Without env
+// the chunk sees the run's globals (the sandbox table, never the real one).
+int sandbox_load(lua_State* L) {
+  std::size_t len;
+  const char* s = lua_tolstring(L, 1, &len);
+  const char* mode = luaL_optstring(L, 3, "bt");
+  bool has_env = !lua_isnone(L, 4);
+  LoadReader reader;
+  std::string name;
+  bool named = !lua_isnoneornil(L, 2);
+  if (s) {
+    name = own_chunkname(named ? luaL_checkstring(L, 2) : s);
+    reader.text = s;
+    reader.size = len;
   } else {
-    return luaL_argerror(L, 1, "string or function expected");
+    name = named ? own_chunkname(luaL_checkstring(L, 2)) : "=(load)";
+    luaL_checktype(L, 1, LUA_TFUNCTION);
   }
-  if (source.size() > cap) too_big(source.size());
-  const char* chunkname = luaL_optstring(L, 2, "=(load)");
-  if (!source.empty() && source[0] == '\x1b') {
-    lua_pushnil(L);
-    lua_pushstring(L, tr("không được nạp mã nhị phân (bytecode) của Lua", "binary Lua chunks (bytecode) are not allowed").c_str());
-    return 2;
-  }
-  if (load_text(L, source, chunkname) != LUA_OK) {
-    lua_pushnil(L);
+  lua_settop(L, 5);                          // slot 5: the reader's current piece
+  int status = lua_load(L, load_piece, &reader, name.c_str(), mode);
+  if (status != LUA_OK) {
+    luaL_pushfail(L);
     lua_insert(L, -2);
-    return 2;                                // nil, message
+    return 2;                                // fail, message
   }
-  if (!lua_isnoneornil(L, 4)) {
-    luaL_checktype(L, 4, LUA_TTABLE);
-    lua_pushvalue(L, 4);
-  } else {
-    push_sandbox_env(L);
-  }
+  if (has_env) lua_pushvalue(L, 4);
+  else push_sandbox_env(L);
   if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
   return 1;
 }
 
 // setmetatable(t, mt): refuses __gc (finalizers run outside the limits) and protected tables.
 int sandbox_setmetatable(lua_State* L) {
-  luaL_checktype(L, 1, LUA_TTABLE);
   int t = lua_type(L, 2);
+  luaL_checktype(L, 1, LUA_TTABLE);
   luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
   if (t == LUA_TTABLE) {
     lua_pushliteral(L, "__gc");
@@ -111,8 +161,7 @@ int sandbox_setmetatable(lua_State* L) {
                                     "scripts may not use __gc (finalizers run outside the limits)").c_str());
     lua_pop(L, 1);
   }
-  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-    return luaL_error(L, "%s", tr("không được đổi metatable đã khóa", "cannot change a protected metatable").c_str());
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return luaL_error(L, "cannot change a protected metatable");
   lua_settop(L, 2);
   lua_setmetatable(L, 1);
   return 1;
@@ -130,6 +179,34 @@ int sandbox_rawset(lua_State* L) {
   return 1;
 }
 
+// rawget, rawlen and next see through a read-only proxy to the library's entries (values
+// only: the real table itself is never handed out).
+int sandbox_rawget(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checkany(L, 2);
+  lua_settop(L, 2);
+  if (push_real_table(L, 1)) lua_replace(L, 1);
+  lua_rawget(L, 1);
+  return 1;
+}
+
+int sandbox_rawlen(lua_State* L) {
+  int t = lua_type(L, 1);
+  luaL_argexpected(L, t == LUA_TTABLE || t == LUA_TSTRING, 1, "table or string");
+  if (t == LUA_TTABLE && push_real_table(L, 1)) lua_replace(L, 1);
+  lua_pushinteger(L, static_cast<lua_Integer>(lua_rawlen(L, 1)));
+  return 1;
+}
+
+int sandbox_next(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 2);
+  if (push_real_table(L, 1)) lua_replace(L, 1);
+  if (lua_next(L, 1)) return 2;
+  lua_pushnil(L);
+  return 1;
+}
+
 // The message handler a script gives to xpcall runs only while no limit has tripped.
 // (A limit error raised from the count hook reaches the handler while hooks are still
 // off, so a handler that loops would otherwise run unchecked.)
@@ -141,27 +218,43 @@ int guarded_handler(lua_State* L) {
   return 1;
 }
 
-// xpcall(f, msgh, ...) with msgh wrapped in guarded_handler.
+// What xpcall returns, also when the called function yielded and was resumed.
+int finish_xpcall(lua_State* L, int status, lua_KContext extra) {
+  if (status != LUA_OK && status != LUA_YIELD) {
+    lua_pushboolean(L, 0);
+    lua_pushvalue(L, -2);
+    return 2;                                // false, message
+  }
+  return lua_gettop(L) - static_cast<int>(extra);
+}
+
+// xpcall(f, msgh, ...) as Lua 5.4's (it may yield inside a coroutine), with msgh wrapped in
+// guarded_handler.
 int sandbox_xpcall(lua_State* L) {
+  int n = lua_gettop(L);
   luaL_checktype(L, 2, LUA_TFUNCTION);
   lua_pushvalue(L, 2);
-  lua_pushcclosure(L, safe<guarded_handler>, 1);
+  lua_pushcclosure(L, guarded_handler, 1);
   lua_replace(L, 2);
-  lua_pushvalue(L, lua_upvalueindex(1));     // the real xpcall
+  lua_pushboolean(L, 1);                     // the first result
+  lua_pushvalue(L, 1);                       // the function
+  lua_rotate(L, 3, 2);                       // [f, handler, true, f, args...]
+  int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, finish_xpcall);
+  return finish_xpcall(L, status, 2);
+}
+
+// collectgarbage(opt, ...): every option of Lua 5.4. A full collection or a step works in
+// proportion to the heap, so it is charged first (scripts cannot set finalizers, so a
+// collection runs no script code).
+int sandbox_collectgarbage(lua_State* L) {
+  static const char* const options[] = {"stop", "restart", "collect", "count", "step", "setpause", "setstepmul",
+                                        "isrunning", "generational", "incremental", nullptr};
+  int option = luaL_checkoption(L, 1, "collect", options);
+  if (option == 2 || option == 4) charge(L, static_cast<long double>(guard_of(L).used / 16 + 1));
+  lua_pushvalue(L, lua_upvalueindex(1));     // the real collectgarbage
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
   return lua_gettop(L);
-}
-
-// collectgarbage("count") only.
-int sandbox_collectgarbage(lua_State* L) {
-  const char* option = luaL_optstring(L, 1, "collect");
-  if (std::strcmp(option, "count") != 0)
-    return luaL_error(L, "%s", tr("collectgarbage chỉ cho phép \"count\"", "collectgarbage allows \"count\" only").c_str());
-  int kb = lua_gc(L, LUA_GCCOUNT, 0);
-  int bytes = lua_gc(L, LUA_GCCOUNTB, 0);
-  lua_pushnumber(L, static_cast<lua_Number>(kb) + static_cast<lua_Number>(bytes) / 1024.0);
-  return 1;
 }
 
 int readonly_newindex(lua_State* L) {
@@ -172,12 +265,21 @@ int readonly_newindex(lua_State* L) {
                               key + "'").c_str());
 }
 
+// The iterator of pairs(proxy): walks the real table (its upvalue) with the proxy as the
+// state, so the real table never reaches the script.
+int readonly_next(lua_State* L) {
+  lua_settop(L, 2);
+  lua_pushvalue(L, lua_upvalueindex(1));     // [proxy, key, real]
+  lua_rotate(L, 2, 1);                       // [proxy, real, key]
+  if (lua_next(L, 2)) return 2;
+  lua_pushnil(L);
+  return 1;
+}
+
 int readonly_pairs(lua_State* L) {
-  lua_pushcfunction(L, [](lua_State* S) -> int {
-    lua_settop(S, 2);
-    return lua_next(S, 1) ? 2 : (lua_pushnil(S), 1);
-  });
   lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushcclosure(L, readonly_next, 1);
+  lua_pushvalue(L, 1);                       // the proxy
   lua_pushnil(L);
   return 3;
 }
@@ -224,25 +326,34 @@ int build_sandbox(lua_State* L) {
   // The fresh global table of this run.
   lua_newtable(L);                           // [env]
   int env = lua_gettop(L);
-  static const char* base_names[] = {"assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal",
-                                     "rawget", "rawlen", "select", "tonumber", "tostring", "type",
-                                     "getmetatable", "_VERSION", nullptr};
+  static const char* base_names[] = {"assert", "error", "ipairs", "pairs", "pcall", "rawequal", "select",
+                                     "tonumber", "tostring", "type", "getmetatable", "_VERSION", nullptr};
   for (const char** name = base_names; *name; ++name) {
     lua_getglobal(L, *name);
     lua_setfield(L, env, *name);
   }
+  // The replaced base functions go into the real global table too (which scripts never
+  // see), so that error messages name them ("bad argument #1 to 'load'") as Lua names its own.
   static const luaL_Reg replacements[] = {{"print", safe<sandbox_print>},
                                           {"load", safe<sandbox_load>},
                                           {"setmetatable", safe<sandbox_setmetatable>},
                                           {"rawset", safe<sandbox_rawset>},
-                                          {"collectgarbage", safe<sandbox_collectgarbage>},
+                                          {"rawget", safe<sandbox_rawget>},
+                                          {"rawlen", safe<sandbox_rawlen>},
+                                          {"next", safe<sandbox_next>},
+                                          {"xpcall", safe<sandbox_xpcall>},
                                           {nullptr, nullptr}};
   lua_pushvalue(L, env);
   set_functions(L, replacements);
   lua_pop(L, 1);
-  lua_getglobal(L, "xpcall");
-  lua_pushcclosure(L, safe<sandbox_xpcall>, 1);
-  lua_setfield(L, env, "xpcall");
+  lua_pushglobaltable(L);
+  set_functions(L, replacements);
+  lua_getfield(L, -1, "collectgarbage");
+  lua_pushcclosure(L, safe<sandbox_collectgarbage>, 1);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, env, "collectgarbage");
+  lua_setfield(L, -2, "collectgarbage");
+  lua_pop(L, 1);
   for (const luaL_Reg* lib = libs; lib->func; ++lib) {
     lua_getglobal(L, lib->name);
     make_readonly(L, lib->name);
@@ -298,6 +409,8 @@ Context& context(lua_State* L) {
 }
 
 void note_lookup_failure(lua_State* L, const std::string& value, const std::string& message) noexcept {
+  // No parameter is that long: a script's own huge "name" is not kept (nor folded later).
+  if (value.size() > kMaxNameBytes) return;
   try {
     LookupFailure& failure = context(L).lookup;
     std::size_t len = 0;
@@ -331,8 +444,8 @@ void make_readonly(lua_State* L, const char* name) {
   lua_pushlightuserdata(L, readonly_key());
   lua_rawget(L, LUA_REGISTRYINDEX);          // [T, P, set]
   lua_pushvalue(L, -2);
-  lua_pushboolean(L, 1);
-  lua_rawset(L, -3);
+  lua_pushvalue(L, real);
+  lua_rawset(L, -3);                         // set[P] = T
   lua_pop(L, 1);                             // [T, P]
   lua_remove(L, real);                       // [P]
 }

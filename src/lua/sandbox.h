@@ -30,15 +30,26 @@ void push_sandbox_env(lua_State* L);
 void charge(lua_State* L, long double work);
 
 // The one way source text becomes a function: lua_load of `text` as text only (never
-// bytecode), parsed piece by piece with each piece charged first. Returns the Lua status; on
-// failure the message is on the stack (and a limit, when one stopped it, is recorded so the
-// next instruction raises it).
-int load_text(lua_State* L, std::string_view text, const char* chunkname);
+// bytecode: `mode` is "t", or "b" to get Lua's own refusal of a text chunk), parsed piece by
+// piece with each piece charged first. Returns the Lua status; on failure the message is on
+// the stack (and a limit, when one stopped it, is recorded so the next instruction raises it).
+int load_text(lua_State* L, std::string_view text, const char* chunkname, const char* mode = "t");
+
+// Bytes the run may still allocate: the memory limit less the Lua heap and the host's copies.
+struct Guard;
+std::size_t memory_left(const Guard& g);
+// Raises an error a script can catch ("not enough memory", naming `what`) when `bytes`
+// more would not fit in the memory limit: for a native function about to build a value,
+// as real Lua fails such an allocation. Uncaught, it ends the run as a limit (exit 3).
+void check_room(lua_State* L, std::size_t bytes, const char* what);
+// Counts `bytes` of a copy the host keeps outside the Lua heap (findings, document text,
+// JSON of a result) against the memory limit; past it, stops the run (a limit, uncatchable).
+void charge_memory(lua_State* L, std::size_t bytes, const char* what);
 
 // Replaces the native functions that can burn time or memory without running Lua
-// instructions by capped or metered versions (native_caps.cpp): string.rep, the pattern
-// functions, table.insert/remove/move/unpack/concat/sort. Called while building the sandbox,
-// before the libraries are made read-only.
+// instructions by metered versions (native_caps.cpp): string.rep, the pattern functions,
+// table.insert/remove/move/unpack/concat/sort. Called while building the sandbox, before the
+// libraries are made read-only.
 void cap_native_functions(lua_State* L);
 
 }  // namespace ntm::lua

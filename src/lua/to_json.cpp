@@ -9,6 +9,7 @@
 
 #include "lua/handles.h"
 #include "lua/host.h"
+#include "lua/sandbox.h"
 #include "model/i18n.h"
 #include "model/text.h"
 
@@ -31,6 +32,10 @@ struct Walker {
   nlohmann::ordered_json convert(int index, const std::string& path, int depth) {
     index = lua_absindex(L, index);
     if (++items > max_items) fail(path, tr("quá nhiều phần tử", "too many items"));
+    // The JSON is the host's copy of the value: its size counts against the memory limit,
+    // and converting it is work like any other.
+    charge_memory(L, sizeof(nlohmann::ordered_json), "JSON");
+    if (items % 1024 == 0) charge(L, 1024);
     switch (lua_type(L, index)) {
       case LUA_TNIL: return nullptr;
       case LUA_TBOOLEAN: return static_cast<bool>(lua_toboolean(L, index));
@@ -43,6 +48,7 @@ struct Walker {
       case LUA_TSTRING: {
         std::size_t len;
         const char* s = lua_tolstring(L, index, &len);
+        charge_memory(L, len + sizeof(std::string), "JSON");
         return std::string(s, len);
       }
       case LUA_TUSERDATA:
@@ -100,6 +106,7 @@ struct Walker {
           lua_pop(L, 1);
         }
       }
+      for (const auto& name : names) charge_memory(L, 2 * (name.size() + sizeof(std::string)) + 32, "JSON");
       sort_vietnamese(names);   // keys that are names (districts) in Vietnamese order
       for (const auto& name : names) {
         lua_pushlstring(L, name.data(), name.size());

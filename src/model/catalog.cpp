@@ -20,15 +20,19 @@ std::shared_ptr<const Province> Catalog::province(const std::string& name_or_cod
 
 std::shared_ptr<const Province> Catalog::province_at(UnitId id, const std::string& date, int class_year) {
   if (class_year == 0) class_year = std::atoi(date.substr(0, 4).c_str());
-  auto& slot = provinces_[{id, date, class_year}];
-  if (!slot) slot = Province::load(db_, id, date, class_year);
-  return slot;
+  std::tuple<UnitId, std::string, int> key{id, date, class_year};
+  if (auto it = provinces_.find(key); it != provinces_.end()) return it->second;
+  auto loaded = Province::load(db_, id, date, class_year);
+  provinces_.emplace(std::move(key), loaded);
+  return loaded;
 }
 
 std::shared_ptr<const CriteriaSet> Catalog::criteria_set(const std::string& id) {
-  auto& slot = sets_[id];
-  if (!slot) slot = CriteriaSet::load(db_, id);
-  return slot;
+  // Only sets that exist are kept: an unknown id a script asks for leaves no cache entry.
+  if (auto it = sets_.find(id); it != sets_.end()) return it->second;
+  auto set = CriteriaSet::load(db_, id);
+  sets_.emplace(id, set);
+  return set;
 }
 
 SetChoice Catalog::set_for(UnitId province, int year, const std::string& given) {
@@ -37,9 +41,12 @@ SetChoice Catalog::set_for(UnitId province, int year, const std::string& given) 
 
 std::shared_ptr<const YearData> Catalog::year(UnitId province, int year, const std::string& set_id) {
   std::string id = set_id.empty() ? set_for(province, year).id : set_id;
-  auto& slot = years_[{province, year, id}];
-  if (!slot) slot = YearData::load(db_, province_at(province, map_date(year), year), criteria_set(id), year);
-  return slot;
+  // As for sets: a load that fails (unknown set, no such province) leaves no cache entry.
+  std::tuple<UnitId, int, std::string> key{province, year, id};
+  if (auto it = years_.find(key); it != years_.end()) return it->second;
+  auto data = YearData::load(db_, province_at(province, map_date(year), year), criteria_set(id), year);
+  years_.emplace(std::move(key), data);
+  return data;
 }
 
 const std::vector<int>& Catalog::years_with_data(UnitId province) {

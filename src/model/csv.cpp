@@ -55,4 +55,30 @@ std::vector<CsvRow> parse_csv(std::string_view text, char delimiter) {
   return rows;
 }
 
+bool csv_formula(std::string_view text) {
+  if (text.empty() || std::string_view("=+-@\t\r").find(text[0]) == std::string_view::npos) return false;
+  if (text[0] != '-' && text[0] != '+') return true;
+  // A signed number (-12, +3.5, -1.234,5) is data, not a formula.
+  std::string_view rest = text.substr(1);
+  if (rest.empty() || rest[0] < '0' || rest[0] > '9') return true;
+  for (char c : rest)
+    if (!((c >= '0' && c <= '9') || c == '.' || c == ',' || c == ' ')) return true;
+  return false;
+}
+
+std::string csv_cell(std::string_view text, char delimiter) {
+  std::string f;
+  if (csv_formula(text)) f = "'";
+  f += text;
+  bool quote = f.find_first_of(std::string("\"\r\n") + delimiter) != std::string::npos ||
+               (!f.empty() && (f.front() == ' ' || f.back() == ' '));
+  if (!quote) return f;
+  std::string q = "\"";
+  for (char c : f) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
 }  // namespace ntm

@@ -137,8 +137,18 @@ int edit_distance(std::string_view a_raw, std::string_view b_raw) {
   return row[b.size()];
 }
 
+std::string clip(std::string_view text, std::size_t max) {
+  if (text.size() <= max) return std::string(text);
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end)) + "…";
+}
+
 std::vector<std::string> closest(std::string_view query, const std::vector<std::string>& candidates,
                                  std::size_t limit) {
+  // Names are short; a query of more than a few hundred bytes is not a misspelt name, and
+  // the edit distance costs its length times each candidate's. No suggestion for it.
+  if (query.size() > kMaxSuggestQuery) return {};
   std::string q = fold(query);
   struct Scored { int score; std::string name; };
   std::vector<Scored> scored;

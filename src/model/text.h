@@ -41,6 +41,13 @@ int edit_distance(std::string_view a, std::string_view b);
 
 // Up to `limit` candidates closest to `query` (folded comparison; a candidate that contains
 // the query comes first), best first.
+constexpr std::size_t kMaxSuggestQuery = 256;   // longer queries get no suggestions
+// No unit, criterion or plan name is longer than this; a longer text matches nothing, so
+// lookups skip the work of folding it.
+constexpr std::size_t kMaxNameBytes = 1024;
+// `text` cut to at most `max` bytes at a character boundary, with "…" when cut: for
+// quoting what a user or script gave in a message.
+std::string clip(std::string_view text, std::size_t max = 80);
 std::vector<std::string> closest(std::string_view query, const std::vector<std::string>& candidates,
                                  std::size_t limit = 3);
 

@@ -122,7 +122,10 @@ UnitId find_province(const store::Database& db, const std::string& name_or_code,
     FROM unit u JOIN unit_period p ON p.unit_id = u.id WHERE u.kind = 'province'
     ORDER BY current DESC, u.code, ifnull(p.valid_from, ''))");
   stmt.bind(1, date);
-  std::string wanted = strip_type(fold(name_or_code));
+  // A text longer than any name matches none: it is not folded (that costs its length).
+  bool plausible = name_or_code.size() <= kMaxNameBytes;
+  std::string folded = plausible ? fold(name_or_code) : std::string();
+  std::string wanted = plausible ? strip_type(folded) : std::string();
   std::string code = name_or_code;
   if (code.size() == 1 && std::isdigit(static_cast<unsigned char>(code[0]))) code = "0" + code;
   std::vector<std::string> names;
@@ -130,7 +133,8 @@ UnitId find_province(const store::Database& db, const std::string& name_or_code,
   std::string elsewhere_name;
   while (stmt.step()) {
     bool current = stmt.get_int(6) != 0;
-    bool match = stmt.get_text(1) == code || fold(stmt.get_text(2)) == wanted || fold(stmt.get_text(3)) == fold(name_or_code);
+    bool match = stmt.get_text(1) == code ||
+                 (plausible && (fold(stmt.get_text(2)) == wanted || fold(stmt.get_text(3)) == folded));
     if (current) {
       names.push_back(stmt.get_text(2));
       if (match) return stmt.get_int(0);
@@ -141,13 +145,13 @@ UnitId find_province(const store::Database& db, const std::string& name_or_code,
   }
   if (elsewhere) {
     UnitLabel l = unit_label(db, elsewhere);
-    std::string message = tr("tỉnh ", "province ") + name_or_code + tr(" không có trên bản đồ ngày ", " is not on the map of ") +
+    std::string message = tr("tỉnh ", "province ") + clip(name_or_code) + tr(" không có trên bản đồ ngày ", " is not on the map of ") +
                           vn_date(date) + ": " + elsewhere_name + " (" + l.code + ") " + life_text(l) +
                           successor_text(db, elsewhere);
     throw NotFound(message, {}, name_or_code);
   }
   auto suggestions = closest(name_or_code, names, 3);
-  std::string message = tr("không tìm thấy tỉnh '", "no province named '") + name_or_code + "'";
+  std::string message = tr("không tìm thấy tỉnh '", "no province named '") + clip(name_or_code) + "'";
   message += did_you_mean(suggestions);
   throw NotFound(message, suggestions, name_or_code);
 }
@@ -159,11 +163,13 @@ UnitId find_province_identity(const store::Database& db, const std::string& name
     auto stmt = db.prepare(R"(
       SELECT DISTINCT u.id, u.code, p.name, p.name_with_type FROM unit u JOIN unit_period p ON p.unit_id = u.id
       WHERE u.kind = 'province')");
-    std::string wanted = strip_type(fold(name_or_code));
+    if (name_or_code.size() > kMaxNameBytes) throw;
+    std::string folded = fold(name_or_code);
+    std::string wanted = strip_type(folded);
     std::vector<UnitId> found;
     while (stmt.step()) {
       bool match = stmt.get_text(1) == name_or_code || fold(stmt.get_text(2)) == wanted ||
-                   fold(stmt.get_text(3)) == fold(name_or_code);
+                   fold(stmt.get_text(3)) == folded;
       if (match && std::find(found.begin(), found.end(), stmt.get_int(0)) == found.end()) found.push_back(stmt.get_int(0));
     }
     if (found.size() == 1) return found[0];
@@ -290,18 +296,20 @@ const Unit& Province::district(const std::string& name_or_code) const {
     throw NotFound(tr("bản đồ ngày ", "the map of ") + vn_date(date_) +
                        tr(" không có cấp huyện (cấp huyện kết thúc ngày 30/06/2025): tỉnh ",
                           " has no districts (districts ended on 30/06/2025): province ") +
-                       unit().name + tr(" không có huyện '", " has no district '") + name_or_code + "'",
+                       unit().name + tr(" không có huyện '", " has no district '") + clip(name_or_code) + "'",
                    {}, name_or_code);
-  std::string wanted = strip_type(fold(name_or_code));
+  bool plausible = name_or_code.size() <= kMaxNameBytes;
+  std::string folded = plausible ? fold(name_or_code) : std::string();
+  std::string wanted = plausible ? strip_type(folded) : std::string();
   std::vector<std::string> names;
   for (std::size_t i : districts_) {
     const Unit& d = units_[i];
-    if (d.code == name_or_code || d.folded == wanted || fold(d.name_with_type) == fold(name_or_code)) return d;
+    if (d.code == name_or_code || (plausible && (d.folded == wanted || fold(d.name_with_type) == folded))) return d;
     names.push_back(d.name);
   }
   auto suggestions = closest(name_or_code, names, 3);
   std::string message = tr("tỉnh ", "province ") + unit().name + tr(" không có huyện '", " has no district '") +
-                        name_or_code + "'";
+                        clip(name_or_code) + "'";
   message += did_you_mean(suggestions);
   throw NotFound(message, suggestions, name_or_code);
 }

@@ -32,9 +32,9 @@ std::string table_name(const Table& t, std::size_t index) {
 }
 
 int row_width(const std::vector<Cell>& row) {
-  int w = 0;
+  long long w = 0;
   for (const Cell& c : row) w += c.colspan;
-  return w;
+  return static_cast<int>(std::min<long long>(w, 1LL << 30));
 }
 
 }  // namespace
@@ -91,6 +91,8 @@ HeaderLayout layout_header(const Table& table) {
     if (h.colspan < 1 || h.rowspan < 1)
       throw DocumentError("Ô tiêu đề '" + h.text + "' có số dòng/cột gộp nhỏ hơn 1");
     out.cols += h.colspan;
+    if (out.cols > kMaxColumns)
+      throw DocumentError("Tiêu đề có hơn " + std::to_string(kMaxColumns) + " cột (giới hạn như Excel)");
   }
   out.owner.assign(static_cast<std::size_t>(out.rows), std::vector<int>(static_cast<std::size_t>(out.cols), -1));
   for (int r = 0; r < out.rows; ++r) {
@@ -155,6 +157,37 @@ std::vector<std::string> flat_header(const Table& table) {
   return out;
 }
 
+std::size_t approx_bytes(const Block& block) {
+  auto runs = [](const std::vector<Run>& rs) {
+    std::size_t n = 0;
+    for (const Run& r : rs) n += sizeof(Run) + r.text.size() + r.footnote.size();
+    return n;
+  };
+  auto cells = [](const std::vector<Cell>& row) {
+    std::size_t n = sizeof(row);
+    for (const Cell& c : row) n += sizeof(Cell) + c.text.size();
+    return n;
+  };
+  std::size_t n = sizeof(Block);
+  if (const auto* h = std::get_if<Heading>(&block)) {
+    n += h->text.size();
+  } else if (const auto* p = std::get_if<Paragraph>(&block)) {
+    n += runs(p->runs);
+  } else if (const auto* l = std::get_if<List>(&block)) {
+    for (const ListItem& item : l->items) n += sizeof(ListItem) + runs(item.runs);
+  } else if (const auto* t = std::get_if<Table>(&block)) {
+    n += t->title.size() + t->unit.size() + cells(t->totals) + t->widths.size() * sizeof(double);
+    for (const auto& row : t->header)
+      for (const HeaderCell& h : row) n += sizeof(HeaderCell) + h.text.size();
+    for (const auto& row : t->rows) n += cells(row);
+  } else if (const auto* c = std::get_if<Chart>(&block)) {
+    n += c->title.size() + c->value_axis.size();
+    for (const std::string& cat : c->categories) n += sizeof(std::string) + cat.size();
+    for (const Series& s : c->series) n += sizeof(Series) + s.name.size() + s.values.size() * sizeof(double);
+  }
+  return n;
+}
+
 void validate(const Document& doc) {
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
@@ -176,6 +209,12 @@ void validate(const Document& doc) {
       }
       if (t->header.empty()) cols = column_count(*t);
       if (cols == 0) throw DocumentError(name + " không có cột nào");
+      if (cols > kMaxColumns)
+        throw DocumentError(name + " có " + std::to_string(cols) + " cột, quá giới hạn " + std::to_string(kMaxColumns) +
+                            " cột (như Excel)");
+      if (t->rows.size() > kMaxRows)
+        throw DocumentError(name + " có " + std::to_string(t->rows.size()) + " dòng, quá giới hạn " +
+                            std::to_string(kMaxRows) + " dòng (như Excel)");
       auto check_row = [&](const std::vector<Cell>& row, const std::string& what) {
         for (const Cell& c : row)
           if (c.colspan < 1) throw DocumentError(name + ": " + what + " có ô gộp nhỏ hơn 1 cột");

@@ -224,9 +224,19 @@ struct Document {
   void add_page_break();
 };
 
+// The most a table may have: Excel's last column (XFD) and last row, less the header.
+// Every writer keeps to them, so a document that one format can write, all can.
+constexpr int kMaxColumns = 16384;
+constexpr std::size_t kMaxRows = 1'048'575;
+
+// Bytes a block holds in memory, roughly (texts plus the fixed size of each part): what a
+// layout script's document costs the host, charged against the run's memory limit.
+std::size_t approx_bytes(const Block& block);
+
 // Checks the document and throws DocumentError naming the first problem: heading level
 // outside 1..4, header spans that overlap, leave holes or run past the header, body rows
-// whose width differs from the header's, bad widths, a chart series with the wrong
+// whose width differs from the header's, more than kMaxColumns columns or kMaxRows rows,
+// bad widths, a chart series with the wrong
 // number of values, a list item level outside 0..3.
 void validate(const Document& doc);
 

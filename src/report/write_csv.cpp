@@ -2,24 +2,15 @@
 #include <charconv>
 #include <cmath>
 
+#include "model/csv.h"
 #include "report/writer.h"
 
 namespace ntm::report {
 
 namespace {
 
-// RFC 4180: quote a field holding a comma, quote, CR or LF (or edge spaces); double quotes.
-std::string field(const std::string& text) {
-  bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
-               (!text.empty() && (text.front() == ' ' || text.back() == ' '));
-  if (!quote) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+// RFC 4180 quoting, and texts Excel would run as formulas neutralised (model/csv.h).
+std::string field(const std::string& text) { return csv_cell(text, ','); }
 
 // A number as the report prints it, with a point decimal: 47.82, 1986281, -0.5.
 std::string plain_number(const Cell& cell) {

@@ -108,19 +108,60 @@ std::string lower_extension(const fs::path& path) {
   return ext;
 }
 
-// Writes each (path, bytes) to its temporary file, then renames all of them.
-void commit_all(const std::vector<fs::path>& paths, const std::vector<std::string>& contents) {
-  std::vector<std::unique_ptr<TempFile>> temps;
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    temps.push_back(std::make_unique<TempFile>(paths[i]));
-    temps.back()->fill(contents[i]);
+// Files waiting to be put in place. commit() renames them all; if one rename fails, the
+// ones already renamed are undone: a file that existed is restored from the hard link kept
+// beside it, a new one is removed. The destructor removes whatever was not committed.
+class Pending {
+ public:
+  TempFile& add(const fs::path& target) {
+    temps_.push_back(std::make_unique<TempFile>(target));
+    targets_.push_back(target);
+    return *temps_.back();
   }
-  for (auto& t : temps) t->commit();
-}
+  std::size_t size() const { return temps_.size(); }
+
+  void commit() {
+    // Keep the files that will be replaced, as hard links beside them.
+    std::vector<fs::path> backups(targets_.size());
+    for (std::size_t i = 0; i < targets_.size(); ++i) {
+      struct stat st;
+      if (::stat(targets_[i].c_str(), &st) != 0) continue;
+      fs::path b = targets_[i];
+      b.replace_filename("." + targets_[i].filename().string() + ".old-" + std::to_string(::getpid()));
+      ::unlink(b.c_str());
+      if (::link(targets_[i].c_str(), b.c_str()) != 0) fail(targets_[i], errno);
+      backups[i] = b;
+    }
+    std::size_t done = 0;
+    try {
+      for (; done < temps_.size(); ++done) temps_[done]->commit();
+    } catch (...) {
+      for (std::size_t i = 0; i < done; ++i) {
+        if (!backups[i].empty()) ::rename(backups[i].c_str(), targets_[i].c_str());
+        else ::unlink(targets_[i].c_str());
+      }
+      for (std::size_t i = done; i < backups.size(); ++i)
+        if (!backups[i].empty()) ::unlink(backups[i].c_str());
+      throw;
+    }
+    for (const auto& b : backups)
+      if (!b.empty()) ::unlink(b.c_str());
+  }
+
+ private:
+  std::vector<std::unique_ptr<TempFile>> temps_;
+  std::vector<fs::path> targets_;
+};
 
 std::size_t table_count(const Document& doc) {
   return static_cast<std::size_t>(
       std::count_if(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) { return std::holds_alternative<Table>(b); }));
+}
+
+std::size_t sheet_count(const Document& doc) {
+  return static_cast<std::size_t>(std::count_if(doc.blocks.begin(), doc.blocks.end(), [](const Block& b) {
+    return std::holds_alternative<Table>(b) || std::holds_alternative<Chart>(b);
+  }));
 }
 
 }  // namespace
@@ -152,33 +193,60 @@ long long creation_time(const Document& doc) {
   return (era * 146097 + doe - 719468) * 86400;
 }
 
-void write_bytes(const std::string& bytes, const fs::path& path) { commit_all({path}, {bytes}); }
+namespace {
 
-void write(const Document& doc, const fs::path& path) {
+// Writes `doc` as `path` into temporary files of `pending` (not yet in place).
+void prepare(const Document& doc, const fs::path& path, Pending& pending) {
   std::string ext = lower_extension(path);
   bool known = ext == ".docx" || ext == ".xlsx" || ext == ".html" || ext == ".htm" || ext == ".md" || ext == ".csv";
   if (!known) {
     std::string shown = ext.empty() ? "(không có phần mở rộng)" : "'" + path.extension().string() + "'";
     throw WriteError("Không hỗ trợ định dạng " + shown + " (chỉ .docx, .xlsx, .html, .md, .csv)");
   }
-  validate(doc);
   if (ext == ".xlsx") {
-    TempFile temp(path);
-    write_xlsx(doc, temp.path(), path);
-    temp.commit();
+    if (sheet_count(doc) > kMaxSheets)
+      throw WriteError("Báo cáo có " + std::to_string(sheet_count(doc)) + " bảng và biểu đồ, quá giới hạn " +
+                       std::to_string(kMaxSheets) + " trang tính của một tệp .xlsx");
+    write_xlsx(doc, pending.add(path).path(), path);
     return;
   }
   if (ext == ".csv") {
-    if (table_count(doc) == 0)
-      throw WriteError("Báo cáo không có bảng nào để ghi ra CSV '" + path.string() + "'");
-    commit_all(csv_paths(doc, path), to_csv(doc));
+    std::size_t tables = table_count(doc);
+    if (tables == 0) throw WriteError("Báo cáo không có bảng nào để ghi ra CSV '" + path.string() + "'");
+    if (pending.size() + tables > kMaxFiles)
+      throw WriteError("Báo cáo ghi ra " + std::to_string(pending.size() + tables) + " tệp (CSV ghi một tệp mỗi bảng), quá giới hạn " +
+                       std::to_string(kMaxFiles) + " tệp");
+    auto texts = to_csv(doc);
+    auto paths = csv_paths(doc, path);
+    for (std::size_t i = 0; i < paths.size(); ++i) pending.add(paths[i]).fill(texts[i]);
     return;
   }
   std::string bytes;
   if (ext == ".docx") bytes = to_docx(doc);
   else if (ext == ".md") bytes = to_markdown(doc);
   else bytes = to_html(doc);
-  commit_all({path}, {bytes});
+  pending.add(path).fill(bytes);
+}
+
+}  // namespace
+
+void write(const Document& doc, const fs::path& path) { write_all(doc, {path}); }
+
+void write_bytes(const std::string& bytes, const fs::path& path) {
+  Pending pending;
+  pending.add(path).fill(bytes);
+  pending.commit();
+}
+
+void write_all(const Document& doc, const std::vector<fs::path>& paths, const std::map<fs::path, std::string>& ready) {
+  validate(doc);
+  if (paths.size() > kMaxFiles) throw WriteError("Quá " + std::to_string(kMaxFiles) + " tệp kết quả");
+  Pending pending;
+  for (const auto& path : paths) {
+    if (auto it = ready.find(path); it != ready.end()) pending.add(path).fill(it->second);
+    else prepare(doc, path, pending);
+  }
+  pending.commit();
 }
 
 }  // namespace ntm::report

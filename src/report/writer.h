@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -30,6 +31,19 @@ void write(const Document& doc, const std::filesystem::path& path);
 
 // Writes ready bytes to `path` the same way (temporary file, then rename).
 void write_bytes(const std::string& bytes, const std::filesystem::path& path);
+
+// Writes `doc` to every path of `paths` (a report with several -o), all or none: every file
+// is written to its temporary file first; only when all are complete are they renamed into
+// place, and if a rename fails the files already renamed are put back as they were (an
+// existing file restored, a new one removed). A path found in `ready` gets those bytes
+// instead of `doc` rendered (a Word template filled from the document).
+void write_all(const Document& doc, const std::vector<std::filesystem::path>& paths,
+               const std::map<std::filesystem::path, std::string>& ready = {});
+
+// At most this many files from one report (CSV writes one per table) and this many
+// worksheets in one workbook: a layout cannot fill a folder or a workbook without end.
+constexpr std::size_t kMaxFiles = 200;
+constexpr std::size_t kMaxSheets = 1000;
 
 // The files write() produces for `path` when it ends in .csv (one per table).
 std::vector<std::filesystem::path> csv_paths(const Document& doc, const std::filesystem::path& path);

@@ -28,8 +28,9 @@ inline std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   return 0;
 }
 
-// `text` with every invalid UTF-8 byte replaced by U+FFFD and the control characters that
-// XML 1.0 forbids (below U+0020 except tab, LF, CR) dropped.
+// `text` with every invalid UTF-8 byte replaced by U+FFFD and the characters that XML 1.0
+// forbids dropped: control characters below U+0020 except tab, LF and CR, and the
+// non-characters U+FFFE and U+FFFF (Word and Excel refuse a file that holds one).
 inline std::string clean_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -41,7 +42,9 @@ inline std::string clean_text(std::string_view text) {
       continue;
     }
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (n > 1 || c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.append(text.substr(i, n));
+    bool nonchar = n == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+                   static_cast<unsigned char>(text[i + 2]) >= 0xBE;
+    if (!nonchar && (n > 1 || c >= 0x20 || c == '\t' || c == '\n' || c == '\r')) out.append(text.substr(i, n));
     i += n;
   }
   return out;

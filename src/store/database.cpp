@@ -79,6 +79,14 @@ Database Database::memory() {
 
 void Database::configure() {
   sqlite3_extended_result_codes(db_, 1);
+  // A database file is input too: its schema must not be able to make ntm run anything.
+  // Defensive mode (no writable_schema, no direct writes to shadow tables), functions in
+  // views, triggers and CHECK constraints limited to harmless ones, the FTS3 tokenizer
+  // pointer function and extension loading off.
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
   sqlite3_busy_timeout(db_, 5000);
   exec("PRAGMA foreign_keys = ON");
   if (read_only_) {
@@ -140,30 +148,11 @@ std::optional<Value> Database::scalar(std::string_view sql) const {
   return stmt.get(0);
 }
 
-namespace {
-
-int reads_only(void*, int action, const char* arg1, const char* arg2, const char*, const char*) {
-  switch (action) {
-    case SQLITE_PRAGMA:
-      // Reading the schema version is harmless; every other pragma (and setting it) is not.
-      return arg1 && sqlite3_stricmp(arg1, "user_version") == 0 && !arg2 ? SQLITE_OK : SQLITE_DENY;
-    case SQLITE_FUNCTION:
-      // load_extension is off anyway; refuse it here so the message is the read-only one.
-      return arg2 && std::strcmp(arg2, "load_extension") == 0 ? SQLITE_DENY : SQLITE_OK;
-    case SQLITE_SELECT:
-    case SQLITE_READ:
-    case SQLITE_RECURSIVE:
-      return SQLITE_OK;
-    default:
-      return SQLITE_DENY;
-  }
-}
-
-}  // namespace
-
-void Database::restrict_to_reads() { sqlite3_set_authorizer(db_, reads_only, nullptr); }
-
 void Database::set_progress_check(int (*check)(void*), void* arg) const { sqlite3_progress_handler(db_, 4000, check, arg); }
+
+std::int64_t Database::memory_used() { return sqlite3_memory_used(); }
+
+void Database::set_heap_limit(std::int64_t bytes) { sqlite3_hard_heap_limit64(bytes); }
 
 void Database::limit_value_length(int bytes) const { sqlite3_limit(db_, SQLITE_LIMIT_LENGTH, bytes); }
 
@@ -177,6 +166,8 @@ void Database::set_user_version(int version) {
 }
 
 std::int64_t Database::changes() const { return sqlite3_changes64(db_); }
+
+bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 Statement::~Statement() {
   if (stmt_) sqlite3_finalize(stmt_);
@@ -267,16 +258,22 @@ Value Statement::get(int index) const {
 
 bool Statement::read_only() const { return sqlite3_stmt_readonly(stmt_) != 0; }
 
-Transaction::Transaction(Database& db, bool immediate) : db_(db) {
-  db_.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+Transaction::Transaction(Database& db, bool immediate) : db_(db), nested_(db.in_transaction()) {
+  db_.exec(nested_ ? "SAVEPOINT ntm_nested" : immediate ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
 Transaction::~Transaction() {
-  if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (done_) return;
+  if (!nested_) {
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  } else if (db_.in_transaction()) {
+    // SQLite may have rolled the whole transaction back already (a storage error).
+    sqlite3_exec(db_.handle(), "ROLLBACK TO ntm_nested; RELEASE ntm_nested", nullptr, nullptr, nullptr);
+  }
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE ntm_nested" : "COMMIT");
   done_ = true;
 }
 

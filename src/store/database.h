@@ -55,23 +55,39 @@ class Database {
   // Convenience: the first column of the first row, or nullopt.
   std::optional<Value> scalar(std::string_view sql) const;
 
-  // From now on the connection runs only reads: SELECT over tables and views, no
-  // ATTACH, writes or PRAGMA other than reading user_version (an authorizer refuses them).
-  // For connections handed to scripts.
+  // From now on the connection runs only reads: SELECT over tables and views, the SQL
+  // functions of an allow-list (sql_functions.cpp) and a few pragmas that read the schema;
+  // no ATTACH, writes or other PRAGMA (an authorizer refuses them). Temporary storage
+  // (sorting, temporary tables) stays in memory, where the heap limit of a script query
+  // (set_heap_limit) bounds it. For connections handed to scripts.
   void restrict_to_reads();
 
   // Calls `check(arg)` every few thousand SQLite VM steps; a non-zero return interrupts the
   // running statement (it fails with SQLITE_INTERRUPT). For deadlines on script queries.
   void set_progress_check(int (*check)(void*), void* arg) const;
+  // Replaces the SQL functions whose work grows with the product of their arguments' sizes
+  // (instr, replace, like, glob, trim with a character set) by versions that report their
+  // work to `meter(arg, steps)` every few thousand steps; a non-zero return stops the
+  // statement with SQLITE_INTERRUPT. For script connections (sql_functions.cpp).
+  void set_work_meter(int (*meter)(void*, std::int64_t), void* arg) const;
   // Caps the size of any string or blob a statement may build.
   void limit_value_length(int bytes) const;
 
   int user_version() const;
   void set_user_version(int version);
   std::int64_t changes() const;
+  // True inside BEGIN ... COMMIT. SQLite rolls a transaction back by itself after some
+  // errors (disk full, I/O error, out of memory): then this turns false.
+  bool in_transaction() const;
   bool read_only() const { return read_only_; }
   const std::filesystem::path& path() const { return path_; }
   sqlite3* handle() const { return db_; }
+
+  // SQLite's heap, for the whole process: the bytes in use now, and a hard cap on them (0:
+  // none). A statement that needs more fails with SQLITE_NOMEM. Scripts' queries run under
+  // a cap set from the memory their run has left.
+  static std::int64_t memory_used();
+  static void set_heap_limit(std::int64_t bytes);
 
  private:
   Database() = default;
@@ -126,6 +142,9 @@ class Statement {
 };
 
 // A transaction that rolls back unless commit() was called. The destructor never throws.
+// Opened inside another transaction it is a savepoint: commit() keeps its changes for the
+// outer transaction to commit, and rolling back undoes only its own (several files imported
+// as one: all of them or none).
 class Transaction {
  public:
   explicit Transaction(Database& db, bool immediate = true);
@@ -135,6 +154,7 @@ class Transaction {
   void commit();
  private:
   Database& db_;
+  bool nested_ = false;
   bool done_ = false;
 };
 

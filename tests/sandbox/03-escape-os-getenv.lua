@@ -1,3 +1,4 @@
 -- intent: đọc biến môi trường
 -- expect: script global 'os'
+-- limits: time=30
 return os.getenv('HOME')

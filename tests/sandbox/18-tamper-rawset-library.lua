@@ -1,3 +1,4 @@
 -- intent: dùng rawset để ghi vào thư viện chung
 -- expect: script chỉ đọc
+-- limits: time=30
 rawset(string, 'format', print)

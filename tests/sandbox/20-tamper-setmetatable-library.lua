@@ -1,3 +1,4 @@
 -- intent: đặt metatable mới cho thư viện
 -- expect: script metatable
+-- limits: time=30
 setmetatable(math, {})

@@ -1,3 +1,4 @@
 -- intent: xóa hàm của module ntm
 -- expect: script chỉ đọc
+-- limits: time=30
 ntm.province = nil

@@ -1,4 +1,5 @@
 -- intent: đọc và sửa metatable của đối tượng host
 -- expect: script
+-- limits: time=30
 local mt = getmetatable(ntm.province('11'))
 mt.__index = {}

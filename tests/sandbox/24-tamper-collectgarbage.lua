@@ -1,4 +1,5 @@
--- intent: tắt bộ thu gom rác
--- expect: script collectgarbage
+-- intent: tắt bộ thu gom rác rồi cấp phát mãi: bộ nhớ vẫn bị giới hạn
+-- expect: limit bộ nhớ
+-- limits: time=30
 collectgarbage('stop')
 local t = {} for i = 1, 1e7 do t[i] = {} end

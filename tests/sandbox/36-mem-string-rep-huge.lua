@@ -1,3 +1,4 @@
 -- intent: string.rep tạo chuỗi 2^31 byte
--- expect: limit string.rep
+-- expect: script resulting string too large
+-- limits: time=30
 local s = string.rep('x', 2^31)

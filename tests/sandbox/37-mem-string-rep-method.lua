@@ -1,3 +1,4 @@
 -- intent: s:rep qua metatable của chuỗi
--- expect: limit string.rep
+-- expect: script resulting string too large
+-- limits: time=30
 local s = ('x'):rep(2^31)

@@ -1,5 +1,6 @@
 -- intent: dùng xã thay cho tỉnh
 -- expect: script ntm.Province expected
+-- limits: time=30
 local p = ntm.province('11')
 local x = p:communes()[1]
 p.communes(x)

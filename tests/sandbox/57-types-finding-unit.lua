@@ -1,3 +1,4 @@
 -- intent: truyền kiểu sai cho ntm.finding
 -- expect: script unit
+-- limits: time=30
 ntm.finding{unit = 42, rule = 'r', message = 'm'}

@@ -1,5 +1,6 @@
 -- intent: gọi các hàm table đã bọc với đối số sai kiểu: lỗi rõ ràng, đúng tên hàm
 -- expect: script bad argument #1 to 'sort' (table expected, got string)
+-- limits: time=30
 assert(not pcall(table.insert, nil, 1))
 assert(not pcall(table.concat, 42))
 local ok, message = pcall(table.remove, 'x')

@@ -7,11 +7,11 @@ local p = ntm.params{
   district = { type = "string" },
 }
 local review = ntm.use("review")
-local set = ntm.criteria(p.year)
-
 for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district = p.district } do
   local since = x:recognised("standard")
-  if since and since <= p.year then
+  -- The set each commune was reviewed with (--set, the recorded set, else the year's).
+  local set = ntm.criteria(x.criteria_set)
+  if since and since <= p.year and x:has_data() then
     local missing = {}
     for _, c in ipairs(set.criteria) do
       local ok, _, failed = review.decide(x, c)

@@ -6,10 +6,10 @@ local p = ntm.params{
   tag      = { type = "string" },
   district = { type = "string" },
 }
-local set = ntm.criteria(p.year)
-
+-- The set each commune was reviewed with (--set, the recorded set, else the year's).
 for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district = p.district } do
-  local _, source = x:status(1)
+  local set = ntm.criteria(x.criteria_set)
+  local _, source = x:status(set.criteria[1].number)
   if source == "indicators" then
     local missing = {}
     for _, id in ipairs(set.order) do

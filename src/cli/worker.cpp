@@ -1,0 +1,198 @@
+#include "cli/worker.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#if defined(__linux__) && defined(__x86_64__)
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
+#include <sys/syscall.h>
+#define NTM_SECCOMP 1
+#endif
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include "cli/common.h"
+#include "model/i18n.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define NTM_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NTM_SANITIZED 1
+#endif
+#endif
+
+namespace ntm::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr auto kGrace = std::chrono::seconds(1);
+
+// What the worker tells the supervisor: script code runs until `deadline` (running = 1), or
+// no script code runs now (running = 0).
+struct Notice {
+  std::int64_t deadline_ns;
+  std::int32_t running;
+};
+
+int g_notice_fd = -1;
+
+void notify(Clock::time_point deadline, bool running) {
+  if (g_notice_fd < 0) return;
+  Notice n{std::chrono::duration_cast<std::chrono::nanoseconds>(deadline.time_since_epoch()).count(), running ? 1 : 0};
+  ssize_t ignored = ::write(g_notice_fd, &n, sizeof n);   // a full pipe cannot happen: the supervisor reads
+  (void)ignored;
+}
+
+std::size_t address_space_now() {
+  std::ifstream statm("/proc/self/statm");
+  std::size_t pages = 0;
+  statm >> pages;
+  return pages * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+}
+
+void confine(const lua::Limits& limits) {
+  struct rlimit core {0, 0};
+  ::setrlimit(RLIMIT_CORE, &core);
+#ifndef NTM_SANITIZED
+  std::size_t cap = address_space_now() + 2 * limits.memory_bytes + (512u << 20);
+  struct rlimit as {cap, cap};
+  ::setrlimit(RLIMIT_AS, &as);
+#else
+  (void)limits;
+#endif
+#ifdef NTM_SECCOMP
+  static const int denied[] = {SYS_socket, SYS_connect, SYS_bind, SYS_listen, SYS_accept, SYS_accept4,
+#ifndef NTM_SANITIZED
+                               SYS_execve, SYS_execveat,
+#endif
+  };
+  std::vector<sock_filter> filter;
+  filter.push_back(BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)));
+  filter.push_back(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0));
+  filter.push_back(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM));   // another ABI: refuse
+  filter.push_back(BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)));
+  filter.push_back(BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1));   // x32 numbers
+  filter.push_back(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM));
+  for (int nr : denied) {
+    filter.push_back(BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, static_cast<unsigned>(nr), 0, 1));
+    filter.push_back(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM));
+  }
+  filter.push_back(BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+  sock_fprog program{static_cast<unsigned short>(filter.size()), filter.data()};
+  if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0) ::prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &program);
+#endif
+}
+
+std::string seconds_text(double s) {
+  std::ostringstream out;
+  out << s;
+  return out.str();
+}
+
+}  // namespace
+
+int supervised(const lua::Limits& limits, const std::function<int()>& body) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC) != 0) return guarded(body);
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  pid_t parent = ::getpid();
+  pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return guarded(body);
+  }
+  if (pid == 0) {
+    // The worker dies with its supervisor: `kill -9` of the command stops the work as it
+    // would without a worker (and a write in progress rolls back, as SQLite guarantees).
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(kDataError);
+    ::close(fds[0]);
+    g_notice_fd = fds[1];
+    confine(limits);
+    lua::set_run_watch(notify);
+    int status = guarded(body);
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    ::_exit(status);
+  }
+  ::close(fds[1]);
+  // Ctrl-C reaches both processes; the worker decides what it means (stop the script, or
+  // end), the supervisor waits for it.
+  struct sigaction ignore {}, old_int {}, old_term {};
+  ignore.sa_handler = SIG_IGN;
+  ::sigaction(SIGINT, &ignore, &old_int);
+  ::sigaction(SIGQUIT, &ignore, &old_term);
+  bool armed = false, killed = false;
+  Clock::time_point deadline{};
+  for (;;) {
+    int timeout = -1;
+    if (armed) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline + kGrace - Clock::now()).count();
+      timeout = left < 0 ? 0 : static_cast<int>(std::min<long long>(left + 1, 1 << 30));
+    }
+    pollfd p{fds[0], POLLIN, 0};
+    int ready = ::poll(&p, 1, timeout);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) {
+      if (armed && Clock::now() > deadline + kGrace) {
+        ::kill(pid, SIGKILL);
+        killed = true;
+        break;
+      }
+      continue;
+    }
+    Notice n;
+    ssize_t got = ::read(fds[0], &n, sizeof n);
+    if (got == static_cast<ssize_t>(sizeof n)) {
+      armed = n.running != 0;
+      deadline = Clock::time_point(std::chrono::nanoseconds(n.deadline_ns));
+      continue;
+    }
+    if (got < 0 && errno == EINTR) continue;
+    break;   // end of file: the worker has exited (or is exiting)
+  }
+  ::close(fds[0]);
+  int raw = 0;
+  while (::waitpid(pid, &raw, 0) < 0 && errno == EINTR) {
+  }
+  ::sigaction(SIGINT, &old_int, nullptr);
+  ::sigaction(SIGQUIT, &old_term, nullptr);
+  if (killed) {
+    std::cerr << tr("Script bị dừng: vượt giới hạn thời gian (", "Script stopped: time limit exceeded (")
+              << seconds_text(limits.seconds)
+              << tr(" giây; đổi bằng --time-limit); script không tự dừng được nên tiến trình chạy nó đã bị buộc dừng "
+                    "sau thêm 1 giây. Cơ sở dữ liệu không đổi.\n",
+                    " s; change with --time-limit); the script did not stop by itself, so the process running it was "
+                    "killed one second later. The database is unchanged.\n");
+    return kLimit;
+  }
+  if (WIFEXITED(raw)) return WEXITSTATUS(raw);
+  int sig = WTERMSIG(raw);
+  if (sig == SIGINT) return 130;   // Ctrl-C ended the command, as without a worker
+  std::cerr << tr("ntm dừng bất thường (tín hiệu ", "ntm stopped abnormally (signal ") << sig << ", " << strsignal(sig)
+            << tr("). Mọi lệnh ghi đều ghi trong một giao dịch, nên cơ sở dữ liệu có tất cả hoặc không có gì của lệnh này.\n",
+                  "). Every command writes in one transaction, so the database holds all of this command's writes or none.\n");
+  return kDataError;
+}
+
+}  // namespace ntm::cli

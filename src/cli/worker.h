@@ -1,0 +1,35 @@
+// Running a command that runs scripts in a worker process, supervised by the ntm process
+// the user started (as MediaWiki's Scribunto runs its standalone Lua engine).
+//
+// The in-process meter (lua/host.cpp, native_caps.cpp) stops a script at its limits with a
+// message naming the limit and the script line. The worker is what holds if the meter ever
+// misses something: a native call no one metered, a copy no one counted.
+//   - Time: the worker tells the supervisor, through a pipe, when script code starts and
+//     stops running and until when it may run (lua::set_run_watch). Past that deadline plus
+//     one second the supervisor kills the worker (SIGKILL) and reports the time limit
+//     (exit 3). Nothing a script does can outlive its limit by more than that second.
+//   - Memory: the worker's address space is capped (RLIMIT_AS) at what it had when it
+//     started plus twice the memory limit plus 512 MiB, so no uncounted copy can grow the
+//     process without end; an allocation past it fails and is reported as the memory limit.
+//     (Not in sanitizer builds, whose shadow memory needs terabytes of address space.)
+//   - Reach: the worker may not open network sockets or start programs (a seccomp filter:
+//     socket, connect, bind, listen, accept, execve; execve stays allowed in sanitizer
+//     builds, which start a symbolizer to print their reports), and writes no core file.
+//   - The worker dies with the supervisor (PR_SET_PDEATHSIG): kill -9 of ntm stops the work.
+//   - A worker that dies of a signal is reported with a message (exit 1), never as a crash of
+//     the command; every write is one transaction, so the database holds all of it or none.
+// The database, files and terminal are the worker's own (it is a fork of the command), so
+// output, Ctrl-C and exit statuses are as without it.
+#pragma once
+
+#include <functional>
+
+#include "lua/host.h"
+
+namespace ntm::cli {
+
+// Runs `body` (through guarded()) in a worker process under `limits`; returns the exit
+// status to give. Falls back to running in-process when the system refuses a fork.
+int supervised(const lua::Limits& limits, const std::function<int()>& body);
+
+}  // namespace ntm::cli
