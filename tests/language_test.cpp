@@ -25,7 +25,7 @@ const std::set<std::string>& allowed() {
       "xem", "xong", "theo", "hai", "cao", "sang", "lai", "ta", "can", "them", "thanh", "tinh", "xa", "huyen", "lan", "mo",
       "tay", "toan", "an", "tu", "tong", "ton", "xin", "phan", "chia", "ti", "kho", "nghi", "hoa", "anh", "thu", "cu", "ho",
       "so", "chung", "ky", "mau", "quy", "sinh", "ghi", "thay", "gian", "qua", "trung", "ninh", "long", "binh", "kinh",
-      "thua", "quan", "ca", "nuoc", "mang",
+      "thua", "quan", "ca", "nuoc", "mang", "nhau", "doan",
       // names: the program, languages, formats, standards
       "ntm", "lua", "sql", "sqlite", "csv", "json", "xlsx", "docx", "html", "htm", "md", "txt", "pdf", "toml", "excel", "utf",
       "bom", "sha", "mib", "vs", "code", "id", "repl", "ocop", "mtqg", "ctrl", "tab", "script", "scripts", "language", "server",
@@ -33,7 +33,7 @@ const std::set<std::string>& allowed() {
       // commands and their words
       "init", "check", "checks", "report", "reports", "allocate", "allocation", "allocations", "import", "export", "query",
       "run", "doc", "new", "test", "tests", "config", "list", "get", "set", "unset", "rules", "examples", "lib", "meta",
-      "map", "history", "changes", "classes",
+      "map", "history", "changes", "classes", "all", "national",
       // kinds of data, formats, keys and values the user types
       "units", "indicators", "statuses", "recognitions", "funding", "targets", "statistics", "text", "table", "db",
       "province", "year", "profile", "vi", "en", "annual", "dien", "bien", "bac", "giang", "sample", "he", "nhom", "nhu",
