@@ -240,17 +240,17 @@ TEST_CASE("infeasible or malformed requests are errors in Vietnamese") {
         std::string::npos);
 }
 
-TEST_CASE("ntm allocate: bad totals and bad formulas exit 1 with a clear message, and save nothing") {
+TEST_CASE("ntm allocate: bad totals exit 2, bad formulas exit 1, with a clear message, and save nothing") {
   fs::path db = writable_copy("dien-bien-2020", "alloc-errors");
   auto run = [&](const std::string& args) { return allocate(db, "theo-nhu-cau " + kDienBien + " " + args); };
   auto neg = run("--total -5 --save x --write");
-  CHECK(neg.status == 1);
+  CHECK(neg.status == 2);
   CHECK(neg.err.find("Tổng số tiền phân bổ không được âm: '-5'") != std::string::npos);
   auto comma = run("--total 12,5");
-  CHECK(comma.status == 1);
+  CHECK(comma.status == 2);
   CHECK(comma.err.find("phải là số nguyên triệu đồng, nhận '12,5'") != std::string::npos);
   auto dot = run("--total 12.5");
-  CHECK(dot.status == 1);
+  CHECK(dot.status == 2);
   CHECK(dot.err.find("dấu chấm chỉ dùng để phân cách hàng nghìn") != std::string::npos);
   CHECK(run("--total 1.234.567 --format json").status == 0);
 

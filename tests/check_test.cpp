@@ -242,7 +242,7 @@ TEST_CASE("--save stores computed statuses only with --write") {
   CHECK(dry.status == 0);
   CHECK(dry.err.find("thêm --write") != std::string::npos);
   CHECK(computed() == 0);
-  auto wet = cli("--db '" + db.string() + "' check --province 11 --year 2020 --no-rules --save --write");
+  auto wet = cli("--db '" + db.string() + "' check --verbose --province 11 --year 2020 --no-rules --save --write");
   CHECK(wet.status == 0);
   CHECK(computed() == 115 * 19);
   ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
@@ -340,9 +340,24 @@ TEST_CASE("every shipped check runs on both samples, in every format") {
       auto r = cli("--db '" + ntm::test::sample_db(sample).string() + "' check --province " + (dien_bien ? "11" : "24") +
                    " --year 2020 --format " + format);
       CHECK(r.status == (dien_bien ? 0 : 1));   // Bắc Giang: the funding error finding
-      CHECK(r.messages() == "");
-      CHECK(r.err.find("[ntm] sha256 ") != std::string::npos);
+      // Quiet by default: one summary line on standard error, no hashes.
+      CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+      CHECK(r.err.rfind("Đã rà soát ", 0) == 0);
+      CHECK(r.err.find("[ntm] sha256 ") == std::string::npos);
       CHECK_FALSE(r.out.empty());
+      // --verbose adds the hashes, once per script although two scripts use lib/review.lua.
+      if (std::string(format) == "json") {
+        auto v = cli("--db '" + ntm::test::sample_db(sample).string() + "' check -v --province " + (dien_bien ? "11" : "24") +
+                     " --year 2020");
+        CHECK(v.messages().find("Đã rà soát ") != std::string::npos);
+        auto once = [&](const std::string& label) {
+          std::size_t n = 0;
+          for (auto at = v.err.find("  " + label + "\n"); at != std::string::npos; at = v.err.find("  " + label + "\n", at + 1)) ++n;
+          return n;
+        };
+        CHECK(once("lib/review.lua") == 1);
+        CHECK(once("checks/tieu-chi-xa.lua") == 1);
+      }
     }
   }
   auto csv = cli("--db '" + ntm::test::sample_db("dien-bien-2020").string() + "' check --province 11 --year 2020 --format csv");
@@ -359,22 +374,34 @@ TEST_CASE("bad input: unknown province, district, tag, a year without data") {
   std::string db = "--db '" + ntm::test::sample_db("dien-bien-2020").string() + "' ";
   auto province = cli(db + "check --province 'Dien Bine' --year 2020");
   CHECK(province.status == 2);   // a command-line error, found before any script runs
-  CHECK(province.err.find("--province: không tìm thấy tỉnh 'Dien Bine'") != std::string::npos);
+  CHECK(province.err.rfind("Lỗi dòng lệnh: --province Dien Bine: không tìm thấy tỉnh 'Dien Bine'; có phải: Điện Biên", 0) == 0);
   CHECK(province.err.find("có phải: Điện Biên") != std::string::npos);
   auto district = cli(db + "check --province 11 --year 2020 --district 'Nam Po'");
   CHECK(district.status == 0);
+  // A value the data does not have is a command-line error (exit 2): one line that names the
+  // flag and what exists, and no traceback.
   auto bad_district = cli(db + "check --province 11 --year 2020 --district 'Nam Poo'");
-  CHECK(bad_district.status == 1);
-  CHECK(bad_district.err.find("có phải: Nậm Pồ") != std::string::npos);
+  CHECK(bad_district.status == 2);
+  CHECK(bad_district.err.rfind("Lỗi dòng lệnh: --district Nam Poo: tỉnh Điện Biên không có huyện 'Nam Poo'; có phải: Nậm Pồ", 0) == 0);
+  CHECK(std::count(bad_district.err.begin(), bad_district.err.end(), '\n') == 1);
   auto tag = cli(db + "check --province 11 --year 2020 --tag 'De an 29 xa bien gioi'");
   CHECK(tag.status == 0);   // accents optional
   auto bad_tag = cli(db + "check --province 11 --year 2020 --tag 'bien gioi 30'");
-  CHECK(bad_tag.status == 1);
-  CHECK(bad_tag.err.find("Đề án 29 xã biên giới") != std::string::npos);
+  CHECK(bad_tag.status == 2);
+  CHECK(bad_tag.err == "Lỗi dòng lệnh: --tag bien gioi 30: tỉnh Điện Biên không có nhóm (tag) 'bien gioi 30'; "
+                       "các nhóm có: Đề án 29 xã biên giới\n");
   auto year = cli(db + "check --province 11 --year 2012");
-  CHECK(year.status != 0);
-  CHECK(year.err.find("không có dữ liệu năm 2012") != std::string::npos);
-  CHECK(year.err.find("các năm có dữ liệu: 2015, 2016, 2017, 2018, 2019, 2020") != std::string::npos);
+  CHECK(year.status == 2);
+  CHECK(year.err.rfind("Lỗi dòng lệnh: --year 2012: không có dữ liệu năm 2012 của tỉnh Điện Biên", 0) == 0);
+  CHECK(year.err.find("; các năm có dữ liệu: 2015, 2016, 2017, 2018, 2019, 2020\n") != std::string::npos);
+  CHECK(std::count(year.err.begin(), year.err.end(), '\n') == 1);
+  auto set = cli(db + "check --province 11 --year 2020 --set 999-xa");
+  CHECK(set.status == 2);
+  CHECK(set.err.find("--set 999-xa: không có bộ tiêu chí '999-xa' (có: ") != std::string::npos);
+  auto english = cli("--lang en " + db + "check --province 11 --year 2012");
+  CHECK(english.status == 2);
+  CHECK(english.err.rfind("Command-line error: --year 2012: no data for year 2012 in province Điện Biên", 0) == 0);
+  CHECK(english.err.find("; years with data: 2015, 2016, 2017, 2018, 2019, 2020\n") != std::string::npos);
   auto missing = cli(db + "check --year 2020");
   CHECK(missing.status == 2);
 }
@@ -414,10 +441,12 @@ TEST_CASE("ntm check --province all: every province with data, a national block,
   CHECK(text.out.find("Đạt chuẩn: 148 (49,50%)") != std::string::npos);
 
   auto unknown = ntm::test::ntm(two + " check --province 'Điện Biên, Atlantis' --year 2020");
-  CHECK(unknown.status != 0);
+  CHECK(unknown.status == 2);   // a command-line error, like any unknown --province
+  CHECK(unknown.err.find("--province Điện Biên, Atlantis: ") != std::string::npos);
   CHECK(unknown.err.find("Atlantis") != std::string::npos);
   auto none = ntm::test::ntm(two + " check --province all --year 2012");
-  CHECK(none.status != 0);
+  CHECK(none.status == 2);
+  CHECK(none.err.find("--year 2012: ") != std::string::npos);
   CHECK(none.err.find("không tỉnh nào có số liệu tiêu chí năm 2012") != std::string::npos);
 }
 

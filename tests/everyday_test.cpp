@@ -11,7 +11,11 @@
 #include <sstream>
 #include <thread>
 
+#include "app/api_doc.h"
+#include "app/paths.h"
 #include "app/repl.h"
+#include "model/text.h"
+#include "model/units.h"
 #include "support.h"
 
 namespace fs = std::filesystem;
@@ -119,6 +123,24 @@ TEST_CASE("the REPL completes ntm names, methods and unit names") {
   CHECK(err.str() == "");
 }
 
+TEST_CASE("the REPL completes the current province's names first, in Vietnamese order") {
+  fs::path db = db_copy("complete-province");
+  std::ostringstream out, err;
+  ntm::app::Repl repl(db, {}, out, err, plain_printer, "dien bien");
+  std::string line = "x = \"muong ";
+  auto names = repl.complete(line, line.size()).candidates;
+  REQUIRE(names.size() >= 4);
+  // Only places of Điện Biên (the country has other "Mường ..." places), Ảng before Chà.
+  CHECK(names[0] == "Mường Ảng");
+  CHECK(std::find(names.begin(), names.end(), "Mường Chà") != names.end());
+  CHECK(std::find(names.begin(), names.end(), "Mường Lát") == names.end());   // Thanh Hóa
+  CHECK(std::is_sorted(names.begin(), names.end(), ntm::collate_less));
+  // Nothing of that name in the province: the rest of the country.
+  line = "x = \"ha no";
+  CHECK(repl.complete(line, line.size()).candidates == std::vector<std::string>{"Hà Nội"});
+  CHECK_THROWS_AS(ntm::app::Repl(db, {}, out, err, plain_printer, "khong co tinh nay"), ntm::NotFound);
+}
+
 TEST_CASE("the REPL keeps globals and locals between lines, reads multi-line chunks, prints lists") {
   fs::path db = db_copy("session");
   std::ostringstream out, err;
@@ -215,6 +237,30 @@ TEST_CASE("ntm doc prints the API from the annotation file") {
   CHECK(ntm::test::ntm("doc khong-co").status == 1);
 }
 
+TEST_CASE("ntm doc speaks Vietnamese: every description of ntm.lua has its words in ntm.vi.txt") {
+  std::ifstream meta(ntm::app::data_dir() / "scripts" / "meta" / "ntm.lua");
+  std::ifstream vi(ntm::app::data_dir() / "scripts" / "meta" / "ntm.vi.txt");
+  REQUIRE(meta);
+  REQUIRE(vi);
+  auto entries = ntm::app::parse_annotations(meta);
+  auto words = ntm::app::parse_translations(vi);
+  CHECK(entries.size() > 60);
+  std::string missing;
+  for (const auto& m : ntm::app::missing_translations(entries, words)) missing += m + "\n";
+  CHECK_MESSAGE(missing.empty(), "thiếu lời tiếng Việt trong scripts/meta/ntm.vi.txt:\n" << missing);
+
+  auto doc = ntm::test::ntm("doc ntm.params");
+  CHECK(doc.out.find("Khai báo các tham số của script") != std::string::npos);
+  CHECK(doc.out.find("Declares") == std::string::npos);
+  auto money = ntm::test::ntm("doc ntm.fmt.money");
+  CHECK(money.out.find("    @amount number  — triệu đồng") != std::string::npos);
+  auto fields = ntm::test::ntm("doc Commune");
+  CHECK(fields.out.find("  .border") != std::string::npos);
+  CHECK(fields.out.find("— mã chính thức (\"03166\")") != std::string::npos);
+  auto english = ntm::test::ntm("--lang en doc ntm.params");
+  CHECK(english.out.find("Declares the script's parameters") != std::string::npos);
+}
+
 TEST_CASE("ntm new + ntm test: the skeletons' own tests pass; a failing test names file:line") {
   fs::path db = db_copy("new");
   fs::path cwd = ntm::test::temp_dir() / "user";
@@ -231,9 +277,25 @@ TEST_CASE("ntm new + ntm test: the skeletons' own tests pass; a failing test nam
   CHECK(ntm::test::ntm("new allocation chia-von", cwd).status == 0);
   CHECK(ntm::test::ntm("new report bao-cao", cwd).status == 0);
 
-  // The check runs with ntm check, as a rule.
+  // A new rule starts switched off: ntm check skips it and says so.
+  CHECK(made.out.find("CHƯA BẬT") != std::string::npos);
+  auto off = ntm::test::ntm("check --province 11 --year 2020 --findings --format json --db '" + db.string() + "'", cwd);
+  REQUIRE(off.status == 0);
+  auto none = nlohmann::json::parse(off.out);
+  CHECK(std::count_if(none.begin(), none.end(), [](const auto& f) { return f["rule"] == "xa-duoi-10"; }) == 0);
+  CHECK(off.err.find("Quy tắc chưa bật (không chạy): xa-duoi-10") != std::string::npos);
+  CHECK(ntm::test::ntm("scripts", cwd).out.find("(chưa bật) xa-duoi-10") != std::string::npos);
+
+  // Its author deletes the marker line; then it runs with ntm check, as a rule.
+  fs::path rule = cwd / "scripts/checks/rules/xa-duoi-10.lua";
+  std::string text = slurp(rule);
+  auto marker = text.find("-- @disabled");
+  REQUIRE(marker != std::string::npos);
+  text.erase(marker, text.find('\n', marker) + 1 - marker);
+  std::ofstream(rule, std::ios::binary) << text;
   auto check = ntm::test::ntm("check --province 11 --year 2020 --findings --format json --db '" + db.string() + "'", cwd);
   REQUIRE(check.status == 0);
+  CHECK(check.err.find("chưa bật") == std::string::npos);
   auto findings = nlohmann::json::parse(check.out);
   CHECK(std::count_if(findings.begin(), findings.end(), [](const auto& f) { return f["rule"] == "xa-duoi-10"; }) == 40);
 

@@ -3,18 +3,22 @@
 
 #include <lua.hpp>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include "app/paths.h"
+#include "app/run.h"
 #include "lua/host.h"
 #include "store/database.h"
 #include "support.h"
 
 using ntm::lua::ErrorKind;
 using ntm::test::run_lua;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -294,4 +298,82 @@ TEST_CASE("the annotation file documents every bound name") {
     CAPTURE(name);
     CHECK(documented.count(name) == 1);
   }
+}
+
+// A lookup the data cannot answer, for a value a parameter carried, is the user's mistake: a
+// Usage error (exit 2) naming the parameter and what exists. The same lookup for a value the
+// script made up, or caught by the script, stays the script's own error.
+namespace {
+
+ntm::lua::ScriptError run_failing(const std::string& source, const std::map<std::string, std::string>& args,
+                                  const std::map<std::string, std::string>& defaults = {}) {
+  fs::path script = ntm::test::temp_dir() / "lookup.lua";
+  std::ofstream(script, std::ios::binary) << source;
+  std::ostringstream out, err;
+  try {
+    ntm::app::run_script(ntm::test::sample_db("dien-bien-2020"), script, args, {}, out, err, {}, false, defaults);
+  } catch (const ntm::lua::ScriptError& e) {
+    return e;
+  }
+  FAIL("the script did not fail");
+  return ntm::lua::ScriptError(ErrorKind::Script, "");
+}
+
+const char* kLookup = R"(
+  local p = ntm.params{ province = {required = true}, year = {type = "integer"}, district = {} }
+  local tinh = ntm.province(p.province)
+  return tinh:communes{ year = p.year, district = p.district }:count()
+)";
+
+}  // namespace
+
+TEST_CASE("a lookup for a parameter's value the data does not have is a command-line error") {
+  auto year = run_failing(kLookup, {{"province", "11"}, {"year", "2022"}});
+  CHECK(year.kind == ErrorKind::Usage);
+  CHECK(year.parameter == "year");
+  CHECK(std::string(year.what()) == "--year 2022: không có dữ liệu năm 2022 của tỉnh Điện Biên theo bộ tiêu chí 318-xa; các năm có dữ liệu: 2015, 2016, 2017, 2018, 2019, 2020");
+  auto district = run_failing(kLookup, {{"province", "11"}, {"district", "Nam Poo"}});
+  CHECK(district.kind == ErrorKind::Usage);
+  CHECK(std::string(district.what()).rfind("--district Nam Poo: tỉnh Điện Biên không có huyện 'Nam Poo'", 0) == 0);
+  auto province = run_failing(kLookup, {{"province", "dien bin"}});
+  CHECK(province.kind == ErrorKind::Usage);
+  // From the project file: said so.
+  auto project = run_failing(kLookup, {{"province", "11"}}, {{"year", "2022"}});
+  CHECK(project.kind == ErrorKind::Usage);
+  CHECK(std::string(project.what()).rfind("--year 2022 (trong ntm.toml): ", 0) == 0);
+}
+
+TEST_CASE("a lookup the script made up, or caught, stays a script error") {
+  // A year written in the script, not given by the user.
+  auto own = run_failing(R"(
+    local p = ntm.params{ province = {required = true} }
+    return ntm.province(p.province):communes{ year = 2024 }:count()
+  )", {{"province", "11"}});
+  CHECK(own.kind == ErrorKind::Script);
+  CHECK(std::string(own.what()).find("không có dữ liệu năm 2024") != std::string::npos);
+  CHECK(own.line == 3);
+  CHECK(own.traceback.find("stack traceback") != std::string::npos);
+  // Caught with pcall, then a different error: that error is the script's.
+  auto caught = run_failing(R"(
+    local p = ntm.params{ province = {required = true}, year = {type = "integer"} }
+    local ok = pcall(function() return ntm.province(p.province):communes{ year = p.year } end)
+    assert(not ok)
+    error("hỏng ở chỗ khác")
+  )", {{"province", "11"}, {"year", "2022"}});
+  CHECK(caught.kind == ErrorKind::Script);
+  CHECK(std::string(caught.what()).find("hỏng ở chỗ khác") != std::string::npos);
+  // Caught and raised again unchanged: still the user's value.
+  auto again = run_failing(R"(
+    local p = ntm.params{ province = {required = true}, year = {type = "integer"} }
+    local ok, e = pcall(function() return ntm.province(p.province):communes{ year = p.year } end)
+    error(e, 0)
+  )", {{"province", "11"}, {"year", "2022"}});
+  CHECK(again.kind == ErrorKind::Usage);
+  // The script can still handle a missing year itself and go on.
+  auto r = run_lua(R"(
+    local ok, e = pcall(function() return ntm.province("11"):communes{ year = 2022 } end)
+    print(ok, e:match("các năm có dữ liệu: [%d, ]+"))
+  )", ntm::test::sample_db("dien-bien-2020"));
+  REQUIRE_MESSAGE(r.ok, r.message);
+  CHECK(r.out == "false\tcác năm có dữ liệu: 2015, 2016, 2017, 2018, 2019, 2020\n");
 }

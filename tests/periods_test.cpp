@@ -125,6 +125,11 @@ TEST_CASE("ntm check --from --to: the start and end of a phase, and the change p
   auto reversed = ntm::test::ntm("check --from 2020 --to 2016" + q);
   CHECK(reversed.status == 2);
   CHECK(reversed.err.find("--from 2020 sau --to 2016") != std::string::npos);
+  // The end of a span without data is named by its own flag, never as a --year nobody typed.
+  auto late = ntm::test::ntm("check --from 2019 --to 2022" + q);
+  CHECK(late.status == 2);
+  CHECK(late.err.find("--to 2022: không có dữ liệu năm 2022") != std::string::npos);
+  CHECK(late.err.find("stack traceback") == std::string::npos);
 }
 
 TEST_CASE("ntm report giai-doan: start and end, funding over the span, recognitions, next targets") {
@@ -161,8 +166,10 @@ TEST_CASE("ntm report giai-doan: start and end, funding over the span, recogniti
 
   auto bad = ntm::test::ntm("--db " + quoted(ntm::test::sample_db("dien-bien-2020")) +
                             " report giai-doan --province 'Điện Biên' --from 2016 --to 2023 -o x.md", dir);
-  CHECK(bad.status != 0);
-  CHECK(bad.err.find("2023") != std::string::npos);
+  // A year without data is the user's wrong --to, with the years that have data (exit 2).
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("--to 2023: không có dữ liệu năm 2023") != std::string::npos);
+  CHECK(bad.err.find("các năm có dữ liệu: ") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "x.md"));
 }
 

@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -75,7 +76,7 @@ Rendered render(const std::string& layout, const std::string& sample, const std:
                 const std::vector<std::string>& outputs) {
   Rendered r;
   r.dir = fresh_dir(layout);
-  std::string args = "--db " + quoted(sample_db(sample)) + " report " + layout + " --province '" + province + "' --year 2020";
+  std::string args = "--db " + quoted(sample_db(sample)) + " -v report " + layout + " --province '" + province + "' --year 2020";
   for (const auto& o : outputs) args += " -o " + o;
   r.command = ntm::test::ntm(args, r.dir);
   return r;
@@ -227,9 +228,8 @@ TEST_CASE("ntm report annual: docx, xlsx and html from the Điện Biên sample"
   auto r = render("annual", "dien-bien-2020", "Điện Biên", {"bc.docx", "bieu.xlsx", "bc.html"});
   INFO(r.command.err);
   REQUIRE(r.command.status == 0);
-  CHECK(r.command.out.find("bc.docx") != std::string::npos);
-  CHECK(r.command.out.find("bieu.xlsx") != std::string::npos);
-  CHECK(r.command.out.find("bc.html") != std::string::npos);
+  CHECK(r.command.out.empty());   // the files are the result; what was written is said on standard error
+  CHECK(r.command.err.find("Đã ghi bc.docx, bieu.xlsx, bc.html\n") != std::string::npos);
 
   auto docx = unzip(r.dir / "bc.docx");
   REQUIRE(docx.count("word/document.xml") == 1);
@@ -356,8 +356,20 @@ TEST_CASE("ntm report ho-so-xa: one commune's criteria, indicators, history and 
   CHECK(md.find("Số tiêu chí đạt qua các năm") != std::string::npos);   // 2019 and 2020 in the sample
   CHECK(unzip(dir / "hs.docx").count("word/document.xml") == 1);
   auto unknown = ntm::test::ntm("--db " + quoted(sample_db("dien-bien-2020")) + " report ho-so-xa --commune 'khong co xa nay' --year 2020 -o x.md", dir);
-  CHECK(unknown.status == 1);
-  CHECK(unknown.err.find("không có xã 'khong co xa nay'") != std::string::npos);
+  // A commune the map does not have is the user's wrong --commune (exit 2), one line, no traceback.
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.rfind("Lỗi dòng lệnh: --commune khong co xa nay: không có xã 'khong co xa nay' trên bản đồ ngày 31/12/2020", 0) == 0);
+  CHECK(std::count(unknown.err.begin(), unknown.err.end(), '\n') == 1);
+  CHECK_FALSE(fs::exists(dir / "x.md"));
+  // A name that communes of several provinces share asks for the code or the province.
+  auto shared = ntm::test::ntm("--db " + quoted(sample_db("dien-bien-2020")) + " report ho-so-xa --commune 'Tân Lập' --year 2020", dir);
+  CHECK(shared.status == 2);
+  CHECK(shared.err.find("xã tên 'Tân Lập': ") != std::string::npos);
+  CHECK(shared.err.find("; ghi mã xã hoặc thêm tỉnh") != std::string::npos);
+  // A code needs no province.
+  auto code = ntm::test::ntm("--db " + quoted(sample_db("dien-bien-2020")) + " report ho-so-xa --commune 03166 --year 2020", dir);
+  CHECK(code.status == 0);
+  CHECK(code.out.find("Điện Biên") != std::string::npos);
 }
 
 TEST_CASE("ntm report: bad outputs and failing layouts write nothing") {

@@ -118,13 +118,15 @@ std::string Command::messages() const {
   return kept;
 }
 
-Command ntm(const std::string& args, const fs::path& cwd) {
+Command ntm(const std::string& args, const fs::path& cwd) { return shell(std::string("'") + NTM_BINARY + "' " + args, cwd); }
+
+Command shell(const std::string& line, const fs::path& cwd) {
   static int counter = 0;
   fs::path out = temp_dir() / ("cmd-" + std::to_string(++counter) + ".out");
   fs::path err = temp_dir() / ("cmd-" + std::to_string(counter) + ".err");
   std::string command;
   if (!cwd.empty()) command += "cd '" + cwd.string() + "' && ";
-  command += std::string("'") + NTM_BINARY + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  command += "{ " + line + " ; } >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
   int raw = std::system(command.c_str());
   Command result;
   result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

@@ -46,5 +46,7 @@ struct Command {
 };
 // Runs the built ntm binary with these arguments (a shell-quoted string) in `cwd`.
 Command ntm(const std::string& args, const std::filesystem::path& cwd = {});
+// Runs a shell command line in `cwd`, standard input empty.
+Command shell(const std::string& command, const std::filesystem::path& cwd = {});
 
 }  // namespace ntm::test

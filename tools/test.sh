@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test through CTest.
+# Builds everything (the program, its tests and the benchmark) and runs every test through CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/deps.sh

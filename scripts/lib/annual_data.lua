@@ -153,7 +153,7 @@ local function ocop(tinh, year)
       out.producer_kinds[r.producer_kind] = (out.producer_kinds[r.producer_kind] or 0) + 1
     end
   end
-  table.sort(out.group_order)
+  table.sort(out.group_order, ntm.fmt.less)
   return out
 end
 

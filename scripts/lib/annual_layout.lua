@@ -225,7 +225,7 @@ function M.sections.recognitions(ctx, n)
       if v.new > 0 then
         local by = {}
         for name, count in pairs(v.new_by_district) do by[#by + 1] = { name = name, count = count } end
-        table.sort(by, function(a, b) return a.count > b.count or (a.count == b.count and a.name < b.name) end)
+        table.sort(by, function(a, b) return a.count > b.count or (a.count == b.count and ntm.fmt.less(a.name, b.name)) end)
         local list = {}
         for _, b in ipairs(by) do list[#list + 1] = string.format("%s %d", b.name, b.count) end
         runs[1] = runs[1] .. string.format(", trong năm %d có thêm %d (%s)", y, v.new, table.concat(list, ", "))

@@ -55,6 +55,18 @@ function ntm.unit(code, options) end
 ---@return Province[]
 function ntm.provinces(options) end
 
+---A commune found by code or name (accents optional) among the communes of every province on
+---the map of a date, with its province, both as handles without year data (ask the province
+---for `p:commune(x.code, {year = Y})` to get the year's values). A name no commune has, or one
+---that communes of several provinces share, is an error listing the closest names or the
+---communes that share it; when the name came from a parameter, the user gets a command-line
+---error (exit 2).
+---@param name_or_code string
+---@param options? ntm.MapOptions
+---@return Commune commune
+---@return Province province
+function ntm.commune(name_or_code, options) end
+
 ---@class ntm.MapCounts
 ---@field date string ISO
 ---@field provinces integer
@@ -180,6 +192,14 @@ function ntm.fmt.money(amount, options) end
 ---@param date string
 ---@return string
 function ntm.fmt.date(date) end
+
+---Vietnamese order of two names (a ă â b c d đ e ê ...): true when `a` comes before `b`.
+---Sort names with it: `table.sort(names, ntm.fmt.less)` puts "Điện Biên Đông" before
+---"Mường Ảng", where the default `<` compares bytes and puts every "Đ" after "Z".
+---@param a string
+---@param b string
+---@return boolean
+function ntm.fmt.less(a, b) end
 
 ---Rounds on the decimal digits: `round(10.125, 2, "half-even")` → 10.12.
 ---@param value number

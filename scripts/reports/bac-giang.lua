@@ -19,7 +19,7 @@ end
 local function by_district(counts, unit)
   local list = {}
   for name, n in pairs(counts) do list[#list + 1] = { name = name, n = n } end
-  table.sort(list, function(a, b) return a.n > b.n or (a.n == b.n and a.name < b.name) end)
+  table.sort(list, function(a, b) return a.n > b.n or (a.n == b.n and ntm.fmt.less(a.name, b.name)) end)
   local parts = {}
   for i, x in ipairs(list) do parts[i] = string.format("%s%s %d %s", i == 1 and "huyện " or "", x.name, x.n, unit) end
   return table.concat(parts, ", ")

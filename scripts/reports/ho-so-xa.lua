@@ -11,27 +11,15 @@ local p = ntm.params{
   province = { type = "string", help = "Tỉnh (khi tên xã trùng ở nhiều tỉnh)" },
 }
 
--- Tỉnh của xã: theo --province, hoặc tìm xã trong mọi tỉnh của bản đồ năm --year.
+-- Tỉnh của xã: theo --province, hoặc tìm xã trên cả bản đồ năm --year (ntm.commune). Tên không
+-- có, hoặc trùng ở nhiều tỉnh, là lỗi tra cứu: ntm báo lỗi dòng lệnh --commune, kèm gợi ý.
 local function find_commune()
   if p.province then
     local tinh = ntm.province(p.province, { year = p.year })
     return tinh, tinh:commune(p.commune, { year = p.year })
   end
-  local found = {}
-  for _, tinh in ipairs(ntm.provinces{ year = p.year }) do
-    local ok, x = pcall(tinh.commune, tinh, p.commune, { year = p.year })
-    if ok then found[#found + 1] = { tinh = tinh, x = x } end
-  end
-  if #found == 0 then
-    error(string.format("không có xã '%s' trên bản đồ năm %d; thêm --province để xem các tên gần giống", p.commune, p.year), 0)
-  end
-  if #found > 1 then
-    local names = {}
-    for _, f in ipairs(found) do names[#names + 1] = string.format("%s (%s, %s)", f.x.name_with_type, f.x.code, f.tinh.name) end
-    error(string.format("có %d xã tên '%s': %s; ghi mã xã hoặc thêm --province", #found, p.commune,
-      table.concat(names, ", ")), 0)
-  end
-  return found[1].tinh, found[1].x
+  local found, tinh = ntm.commune(p.commune, { year = p.year })
+  return tinh, tinh:commune(found.code, { year = p.year })
 end
 
 local tinh, x = find_commune()

@@ -1,4 +1,5 @@
 -- {{NAME}}: kiểm tra (viết một dòng nói script này tìm gì; dòng này hiện trong `ntm scripts`).
+-- @disabled  Quy tắc CHƯA BẬT: `ntm check` bỏ qua nó. Sửa xong, chạy `ntm test scripts/tests` đạt, rồi xóa dòng này.
 -- Ví dụ mẫu: tìm các xã đạt ít hơn `min` tiêu chí trong năm rà soát.
 -- Tệp này nằm trong scripts/checks/rules/: `ntm check --province "Điện Biên" --year 2020` chạy nó
 -- cùng các quy tắc khác; chạy riêng: ntm run checks/rules/{{NAME}} --province "Điện Biên" --year 2020 --min 10

@@ -50,7 +50,7 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* s
   CheckResult result;
   nlohmann::ordered_json review;
   auto main = run_script(session, *script, options.args, options.limits, log, log,
-                         [&](lua::Host& host) { review = lua::take_json(host); });
+                         [&](lua::Host& host) { review = lua::take_json(host); }, false, options.defaults);
   if (!review.is_object())
     throw std::runtime_error(script->string() + tr(": script rà soát phải trả về một bảng (province, year, bands, ...)",
                                                    ": a review script must return a table (province, year, bands, ...)"));
@@ -67,7 +67,11 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* s
   if (options.rules) {
     for (const auto& rule : rule_scripts()) {
       if (fs::equivalent(rule, *script)) continue;
-      auto r = run_script(session, rule, options.args, options.limits, log, log, {}, true);
+      if (script_disabled(rule)) {
+        result.disabled_rules.push_back(rule);
+        continue;
+      }
+      auto r = run_script(session, rule, options.args, options.limits, log, log, {}, true, options.defaults);
       add(r.findings);
       result.scripts_run.insert(r.scripts_run.begin(), r.scripts_run.end());
     }
@@ -276,6 +280,7 @@ nlohmann::ordered_json run_national(const CheckOptions& options, const std::vect
     }
     all.findings.insert(all.findings.end(), r.findings.begin(), r.findings.end());
     all.scripts_run.insert(r.scripts_run.begin(), r.scripts_run.end());
+    if (i == 0) all.disabled_rules = r.disabled_rules;   // the same rules for every province
     list.push_back(v);
   }
   national["provinces"] = provinces.size();

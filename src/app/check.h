@@ -17,6 +17,7 @@ struct CheckOptions {
   std::filesystem::path db;
   std::string script = "tieu-chi-xa";        // the review script
   std::map<std::string, std::string> args;    // province, year, tag, district, ... for every script
+  std::map<std::string, std::string> defaults; // for parameters a script declares and args lack (ntm.toml, --profile)
   bool rules = true;                          // also run scripts/checks/rules/*.lua
   lua::Limits limits;
 };
@@ -25,6 +26,7 @@ struct CheckResult {
   nlohmann::ordered_json review;              // the review script's result, keys in the documented order
   std::vector<lua::Finding> findings;         // from every script, in run order
   std::map<std::string, std::string> scripts_run;   // script_label() → SHA-256
+  std::vector<std::filesystem::path> disabled_rules;   // rules not run: marked "-- @disabled" (app/run.h)
 };
 
 struct Session;

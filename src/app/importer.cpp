@@ -179,6 +179,10 @@ std::optional<double> Reader::number_at(std::size_t i, std::size_t column) {
   std::string t = cell(i, column);
   if (t.empty()) return std::nullopt;
   auto v = parse_number(t, decimal_);
+  if (!v && number_overflows(t, decimal_)) {
+    problem(i, header()[column], "'" + clip(t, 40) + "' quá lớn");
+    return std::nullopt;
+  }
   if (!v)
     problem(i, header()[column],
             "'" + clip(t, 40) + "' không phải số" +
@@ -274,13 +278,18 @@ const Unit* Reader::unit(std::size_t i, const std::set<std::string>& kinds, int 
         u = p.find(std::string(width - code.size(), '0') + code);
         if (u) code = u->code;
       }
-    if (!u || !kinds.count(u->kind)) {
-      std::string what = kinds.count("commune") && kinds.size() == 1 ? "xã" : "đơn vị";
-      std::string message = "không có " + what + " mã '" + code + "' trong tỉnh " + p.unit().name + " trên bản đồ ngày " +
+    std::string wanted = kinds.count("commune") && kinds.size() == 1 ? "xã" : "đơn vị";
+    if (u && !kinds.count(u->kind)) {
+      // A code of the wrong level: name what it is rather than call it a missing commune.
+      problem(i, column_title("code"), "mã '" + code + "' là " + u->name_with_type + ", không phải một " + wanted);
+      return nullptr;
+    }
+    if (!u) {
+      std::string message = "tỉnh " + p.unit().name + " không có " + wanted + " nào mã '" + code + "' trên bản đồ ngày " +
                             vn_date(p.date());
-      std::string elsewhere = u ? std::string() : code_elsewhere(db_, code, p.date());
-      if (u) message += " (mã " + code + " là " + u->name_with_type + ")";
-      else if (!elsewhere.empty()) message += ": " + elsewhere;
+      std::string elsewhere = code_elsewhere(db_, code, p.date());
+      if (!elsewhere.empty()) message += ": " + elsewhere;
+      else if (wanted == "xã") message += " (mã xã có 5 chữ số, ví dụ 03166)";
       problem(i, column_title("code"), message);
       return nullptr;
     }
@@ -428,8 +437,11 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
     auto iso = parse_iso_date(fields["ban do ngay"]);
     if (iso && *iso != (opts.year ? year_end(opts.year) : std::string())) opts.as_of = *iso;
   }
+  if (opts.province.empty()) opts.province = opts.project_province;
+  if (!opts.year && file_year.empty()) opts.year = opts.project_year;
+  if (opts.set.empty()) opts.set = opts.project_set;
   if (opts.province.empty())
-    throw std::invalid_argument("thiếu --province (tệp không ghi 'Tỉnh: ...' ở dòng đầu)");
+    throw std::invalid_argument("thiếu --province (tệp không ghi 'Tỉnh: ...' ở dòng đầu; hoặc đặt mặc định: ntm config set province ...)");
   std::string lookup_date = !opts.from.empty() ? opts.from : !opts.as_of.empty() ? opts.as_of
                             : opts.year ? year_end(opts.year) : today();
   // A file whose rows say their years may name a province of those years.

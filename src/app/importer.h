@@ -44,8 +44,11 @@ enum class DecimalMark { Point, Comma };
 DecimalMark detect_decimal(const std::vector<std::string>& cells, char delimiter);
 
 // Parses a number written with `mark`: optional sign, thousands separators in groups of
-// three, spaces ignored. nullopt when it is not such a number.
+// three, spaces ignored, an exponent as Excel writes it. nullopt when it is not such a number
+// or is too large for a double.
 std::optional<double> parse_number(std::string_view text, DecimalMark mark);
+// True when `text` is written as a number but is too large for a double.
+bool number_overflows(std::string_view text, DecimalMark mark);
 
 struct ImportOptions {
   std::string kind;               // one of import_kinds()
@@ -57,6 +60,9 @@ struct ImportOptions {
   std::string from;               // units: the date from which the file's list is the province's map (required)
   std::string act;                // units: the legal act of the change ("Nghị quyết số ...")
   bool dry_run = false;
+  // ntm.toml's working defaults: used only where neither the flags nor the file say.
+  std::string project_province, project_set;
+  int project_year = 0;
 };
 
 // One changed value, for the summary.

@@ -574,7 +574,7 @@ void ocop(Reader& rd, std::vector<Record>& out) {
     r.unit = name + " – " + producer;
     std::string id = rd.text(i, "id");
     if (!id.empty()) {
-      if (id.find_first_not_of("0123456789") != std::string::npos) { rd.problem(i, rd.column_title("id"), "mã sản phẩm phải là số"); continue; }
+      if (id.find_first_not_of("0123456789") != std::string::npos || id.size() > 18) { rd.problem(i, rd.column_title("id"), "mã sản phẩm phải là số (tối đa 18 chữ số)"); continue; }
       r.keys = {{"id", std::int64_t{std::stoll(id)}}};
     } else {
       // No id: the same name and producer is the same product.

@@ -132,7 +132,11 @@ DecimalMark detect_decimal(const std::vector<std::string>& cells, char delimiter
   return delimiter == ';' ? DecimalMark::Comma : DecimalMark::Point;
 }
 
-std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
+namespace {
+
+// The parser itself: a well-formed number too large for a double comes back as infinity, so
+// that the reader can say "quá lớn" rather than "không phải số".
+std::optional<double> parse_number_or_overflow(std::string_view text, DecimalMark mark) {
   std::string s = squeeze(text);
   if (s.empty()) return std::nullopt;
   bool negative = false;
@@ -176,14 +180,29 @@ std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
   }
   if (integer.empty() && fraction.empty()) return std::nullopt;
   if (!integer.empty() && !all_digits(integer)) return std::nullopt;
-  // strtod in the C locale reads the normalised text; a value too large for a double (a
-  // 400-digit "number") is refused like any other text that is not a number.
+  // strtod in the C locale reads the normalised text (never std::stod, whose exception would
+  // reach the user as "stod").
   std::string normal = (integer.empty() ? "0" : integer) + (fraction.empty() ? "" : "." + fraction) +
                        (exponent.empty() ? "" : "e" + exponent);
   char* end = nullptr;
   double value = std::strtod(normal.c_str(), &end);
-  if (end != normal.c_str() + normal.size() || !std::isfinite(value)) return std::nullopt;
+  if (end != normal.c_str() + normal.size()) return std::nullopt;
   return negative ? -value : value;
+}
+
+}  // namespace
+
+// A value too large for a double (a 400-digit "number") is refused like any other text that
+// is not a number; number_overflows tells the two apart for the message.
+std::optional<double> parse_number(std::string_view text, DecimalMark mark) {
+  auto v = parse_number_or_overflow(text, mark);
+  if (v && !std::isfinite(*v)) return std::nullopt;
+  return v;
+}
+
+bool number_overflows(std::string_view text, DecimalMark mark) {
+  auto v = parse_number_or_overflow(text, mark);
+  return v && !std::isfinite(*v);
 }
 
 }  // namespace ntm::app

@@ -45,7 +45,8 @@ std::vector<std::string> sample_names() {
   return names;
 }
 
-void init_database(const InitOptions& options, std::ostream& out) {
+InitSummary init_database(const InitOptions& options, std::ostream& out) {
+  InitSummary summary;
   fs::path db_dir = data_dir() / "db";
   std::error_code ec;
   if (fs::exists(options.db, ec) && !options.force)
@@ -67,16 +68,18 @@ void init_database(const InitOptions& options, std::ostream& out) {
   remove_database_files(temp.path);
   {
     store::Database db(temp.path, store::OpenMode::Create);
-    int version = store::migrate(db, db_dir);
+    summary.schema_version = store::migrate(db, db_dir);
     MapHistoryReport history;
     {
       store::Transaction tx(db);
       history = load_reference_data(db);
       tx.commit();
     }
-    out << tr("Đã tạo lược đồ phiên bản ", "Created schema version ") << version << tr(" và dữ liệu tham chiếu", " and reference data")
-        << " (" << std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM unit")) << tr(" đơn vị hành chính qua các thời kỳ, ", " units over time, ")
-        << std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM indicator")) << tr(" chỉ tiêu)", " indicators)") << "\n";
+    summary.units = std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM unit"));
+    summary.indicators = std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM indicator"));
+    summary.criteria_sets = std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM criteria_set"));
+    out << tr("Lược đồ phiên bản ", "Schema version ") << summary.schema_version << "; " << summary.units
+        << tr(" đơn vị hành chính qua các thời kỳ, ", " units over time, ") << summary.indicators << tr(" chỉ tiêu", " indicators") << "\n";
     out << tr("Bản đồ hành chính từ 02/02/2020 đến nay: ", "The map from 02/02/2020 to today: ") << history.dates
         << tr(" ngày thay đổi, ", " dates of change, ") << history.successions << tr(" quan hệ kế thừa; ", " successions; ")
         << history.ended_without_successor << tr(" đơn vị kết thúc không rõ đơn vị kế thừa, ", " units ended with no recorded successor, ")
@@ -94,7 +97,7 @@ void init_database(const InitOptions& options, std::ostream& out) {
       auto meta = db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('sample', ?)");
       meta.bind(1, options.sample).run();
       tx.commit();
-      out << tr("Đã nạp dữ liệu mẫu ", "Loaded sample ") << options.sample << ":";
+      out << tr("Dữ liệu mẫu ", "Sample ") << options.sample << tr(", số dòng theo bảng:", ", rows per table:");
       for (const auto& [table, n] : counts.rows) out << " " << table << "=" << n;
       out << "\n";
     }
@@ -102,7 +105,7 @@ void init_database(const InitOptions& options, std::ostream& out) {
   if (options.force) remove_database_files(options.db);
   fs::rename(temp.path, options.db);
   temp.keep = true;
-  out << tr("Cơ sở dữ liệu: ", "Database: ") << options.db.string() << "\n";
+  return summary;
 }
 
 std::filesystem::path ensure_database(const std::filesystem::path& path, const std::string& sample) {

@@ -1,6 +1,7 @@
 // `ntm init`: a new database with the schema, the reference data and optionally a sample.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <ostream>
@@ -18,11 +19,17 @@ struct InitOptions {
   lua::Limits limits;           // for the sample generator
 };
 
+// What a new database holds, for the one line `ntm init` prints.
+struct InitSummary {
+  int schema_version = 0;
+  std::int64_t units = 0, indicators = 0, criteria_sets = 0;
+};
+
 // Builds the database in a temporary file beside the target and renames it into place
 // only when everything succeeded, so a failure leaves no file and an existing database
-// untouched. Prints a summary to `out`. Throws on failure (std::runtime_error,
-// store::DbError, lua::ScriptError).
-void init_database(const InitOptions& options, std::ostream& out);
+// untouched. Writes the technical detail (schema version, rows per table) to `detail`.
+// Throws on failure (std::runtime_error, store::DbError, lua::ScriptError).
+InitSummary init_database(const InitOptions& options, std::ostream& detail);
 
 // For tests, benchmarks and fuzzers: builds the database `path` with `sample` ("" for the
 // reference data only), under the generous limits of `ntm init`, unless the file already

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "app/project.h"
 #include "model/i18n.h"
 
 namespace ntm::app {
@@ -59,6 +60,8 @@ std::optional<fs::path> find_script(const std::string& name, const std::string& 
 fs::path database_path(const std::string& flag) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("NTM_DB"); env && *env) return env;
+  if (auto local = local_project_file())
+    if (auto db = read_project(*local).get("db")) return *db;
   return "ntm.db";
 }
 

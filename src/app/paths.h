@@ -23,7 +23,8 @@ std::vector<std::filesystem::path> script_dirs();
 // nullopt when nothing matches.
 std::optional<std::filesystem::path> find_script(const std::string& name, const std::string& kind = {});
 
-// The database path: the --db value, else $NTM_DB, else ntm.db.
+// The database path: the --db value, else $NTM_DB, else `db` of ./ntm.toml (app/project.h),
+// else ntm.db.
 std::filesystem::path database_path(const std::string& flag);
 
 }  // namespace ntm::app

@@ -145,7 +145,7 @@ Plan plan_from_run(const AllocatedPlan& run, const std::string& formula, const s
 }
 
 std::vector<PlanDistrict> district_totals(const Plan& plan) {
-  std::map<std::string, PlanDistrict> by;
+  std::map<std::string, PlanDistrict, VietnameseLess> by;   // districts in Vietnamese order
   bool any = false;
   for (const PlanLine& l : plan.lines) {
     any = any || !l.district.empty();
@@ -250,6 +250,8 @@ std::vector<PlanSummary> list_plans(const store::Database& db) {
     s.lines = static_cast<int>(stmt.get_int(8));
     out.push_back(std::move(s));
   }
+  // Plan names are the office's words ("Phương án Đợt 2"): Vietnamese order, not SQLite's bytes.
+  std::stable_sort(out.begin(), out.end(), [](const PlanSummary& a, const PlanSummary& b) { return collate_less(a.name, b.name); });
   return out;
 }
 

@@ -6,7 +6,9 @@
 
 #include "app/paths.h"
 #include "app/run.h"
+#include "model/i18n.h"
 #include "model/text.h"
+#include "model/units.h"
 
 namespace ntm::app {
 
@@ -40,16 +42,33 @@ fs::path history_path() {
   return fs::path(home && *home ? home : ".") / ".local" / "share" / "ntm" / "history";
 }
 
-Repl::Repl(const fs::path& db, const lua::Limits& limits, std::ostream& out, std::ostream& err, Printer printer)
+Repl::Repl(const fs::path& db, const lua::Limits& limits, std::ostream& out, std::ostream& err, Printer printer,
+           const std::string& province)
     : db_(open_for_scripts(db)), out_(out), err_(err), printer_(std::move(printer)) {
   context_ = std::make_unique<lua::Context>(db_, out, err);
   context_->script_dirs = script_dirs();
   host_ = std::make_unique<lua::Host>(*context_, limits);
-  std::set<std::string> names;
+  // The current province's places under any of its maps (a commune merged away keeps its
+  // old name in the history), then the rest of the country.
+  std::set<std::string> local;
+  if (!province.empty()) {
+    auto stmt = db_.prepare(R"(
+      WITH RECURSIVE tree(id) AS (
+        SELECT ?1 UNION SELECT p.unit_id FROM unit_period p JOIN tree t ON p.parent_id = t.id)
+      SELECT DISTINCT p.name FROM tree t JOIN unit_period p ON p.unit_id = t.id JOIN unit u ON u.id = t.id
+      WHERE u.kind IN ('province', 'district', 'commune'))");
+    stmt.bind(1, find_province_identity(db_, province, today()));
+    while (stmt.step()) local.insert(stmt.get_text(0));
+  }
+  std::set<std::string> others;
   auto stmt = db_.prepare("SELECT DISTINCT p.name FROM unit_period p JOIN unit u ON u.id = p.unit_id "
                           "WHERE u.kind IN ('province', 'district', 'commune')");
-  while (stmt.step()) names.insert(stmt.get_text(0));
-  unit_names_.assign(names.begin(), names.end());
+  while (stmt.step())
+    if (!local.count(stmt.get_text(0))) others.insert(stmt.get_text(0));
+  local_names_.assign(local.begin(), local.end());
+  unit_names_.assign(others.begin(), others.end());
+  sort_vietnamese(local_names_);
+  sort_vietnamese(unit_names_);
   set_map({}, 0, {});
 }
 
@@ -62,15 +81,23 @@ std::string Repl::set_map(const std::string& as_of, int year, const std::string&
 
 Repl::~Repl() = default;
 
-const char* Repl::help_text() {
-  return "Gõ một biểu thức hoặc câu lệnh Lua; kết quả được in ra (danh sách xã in thành bảng).\n"
-         "  p = ntm.province(\"dien bien\")\n"
-         "  p:district(\"nam po\"):communes{year = 2020}:missing(17)\n"
-         "  for x in p:communes{year = 2020} do if x:count_met() == 19 then print(x.name) end end\n"
-         "Biến (kể cả khai báo local ở đầu dòng) còn giữ sang các dòng sau.\n"
-         "Tab: gợi ý tên (ntm., phương thức sau dấu :, tên tỉnh/huyện/xã trong chuỗi).\n"
-         "Ctrl-C: ngắt lệnh đang chạy; mỗi dòng có cùng giới hạn thời gian, số lệnh, bộ nhớ.\n"
-         ".help  trợ giúp này    .quit  thoát (hoặc Ctrl-D)\n";
+std::string Repl::help_text() {
+  return tr("Gõ một biểu thức hoặc câu lệnh Lua; kết quả được in ra (danh sách xã in thành bảng).\n"
+            "  p = ntm.province(\"dien bien\")\n"
+            "  p:district(\"nam po\"):communes{year = 2020}:missing(17)\n"
+            "  for x in p:communes{year = 2020} do if x:count_met() == 19 then print(x.name) end end\n"
+            "Biến (kể cả khai báo local ở đầu dòng) còn giữ sang các dòng sau.\n"
+            "Tab: gợi ý tên (ntm., phương thức sau dấu :, tên tỉnh/huyện/xã trong chuỗi; tỉnh đang làm việc trước).\n"
+            "Ctrl-C: ngắt lệnh đang chạy; mỗi dòng có cùng giới hạn thời gian, số lệnh, bộ nhớ.\n"
+            ".help  trợ giúp này    .quit  thoát (hoặc Ctrl-D)\n",
+            "Type a Lua expression or statement; its value is printed (a list of communes as a table).\n"
+            "  p = ntm.province(\"dien bien\")\n"
+            "  p:district(\"nam po\"):communes{year = 2020}:missing(17)\n"
+            "  for x in p:communes{year = 2020} do if x:count_met() == 19 then print(x.name) end end\n"
+            "Variables (even a local at the start of a line) are kept for the next lines.\n"
+            "Tab: completes names (ntm., methods after :, place names inside strings; the current province first).\n"
+            "Ctrl-C: stops the running line; every line has the same time, instruction and memory limits.\n"
+            ".help  this help    .quit  leave (or Ctrl-D)\n");
 }
 
 bool Repl::feed(const std::string& line) {
@@ -85,7 +112,7 @@ bool Repl::feed(const std::string& line) {
       return true;
     }
     if (cmd[0] == '.' && cmd.size() > 1 && std::isalpha(static_cast<unsigned char>(cmd[1]))) {
-      err_ << "Lệnh không rõ: " << cmd << " (xem .help)\n";
+      err_ << tr("Lệnh không rõ: ", "Unknown command: ") << cmd << tr(" (xem .help)\n", " (see .help)\n");
       return true;
     }
     pending_ = line;
@@ -105,10 +132,10 @@ void Repl::run(const std::string& source) {
     for (const auto& shown : lua::evaluate(*host_, source, "stdin:" + std::to_string(++counter_)))
       printer_(shown, out_);
   } catch (const lua::ScriptError& e) {
-    if (e.kind == lua::ErrorKind::Limit) err_ << "Dừng: " << e.what() << "\n";
-    else err_ << "Lỗi: " << e.what() << "\n";
+    if (e.kind == lua::ErrorKind::Limit) err_ << tr("Dừng: ", "Stopped: ") << e.what() << "\n";
+    else err_ << tr("Lỗi: ", "Error: ") << e.what() << "\n";
   } catch (const std::exception& e) {
-    err_ << "Lỗi: " << e.what() << "\n";
+    err_ << tr("Lỗi: ", "Error: ") << e.what() << "\n";
   }
   out_.flush();
   err_.flush();
@@ -133,8 +160,11 @@ Repl::Completion Repl::complete(const std::string& line, std::size_t cursor) con
   if (open) {
     c.start = quote_at + 1;
     std::string typed = fold(line.substr(c.start, cursor - c.start));
-    for (const auto& name : unit_names_)
-      if (fold(name).rfind(typed, 0) == 0) c.candidates.push_back(name);
+    for (const auto* names : {&local_names_, &unit_names_}) {
+      for (const auto& name : *names)
+        if (fold(name).rfind(typed, 0) == 0) c.candidates.push_back(name);
+      if (!c.candidates.empty()) break;   // the current province's places hide the rest of the country
+    }
     return c;
   }
   // A Lua name path: ntm.fmt.nu, p:dis
@@ -152,7 +182,7 @@ Repl::Completion Repl::complete(const std::string& line, std::size_t cursor) con
     for (const char* kw : {"and", "break", "do", "else", "elseif", "end", "false", "for", "function", "if", "in",
                            "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while"})
       names.push_back(kw);
-  std::sort(names.begin(), names.end());
+  sort_vietnamese(names);
   for (const auto& n : names)
     if (n.rfind(partial, 0) == 0 && (n.empty() || n[0] != '_')) c.candidates.push_back(prefix + n);
   return c;

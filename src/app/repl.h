@@ -21,9 +21,11 @@ class Repl {
   // How values are printed: the cli passes a printer that aligns tables.
   using Printer = std::function<void(const lua::Shown&, std::ostream&)>;
 
-  // Opens `db` read-only for scripts (throws as open_for_scripts when missing).
+  // Opens `db` read-only for scripts (throws as open_for_scripts when missing). `province`
+  // (a name or code; "" for none) is the current province: completion offers its places
+  // first. Throws NotFound when the database has no such province.
   Repl(const std::filesystem::path& db, const lua::Limits& limits, std::ostream& out, std::ostream& err,
-       Printer printer);
+       Printer printer, const std::string& province = {});
   ~Repl();
   Repl(const Repl&) = delete;
   Repl& operator=(const Repl&) = delete;
@@ -46,10 +48,11 @@ class Repl {
   };
   // Completes the word before `cursor`: `ntm.` names and other globals, a handle's methods
   // after "x:", and inside a string literal the names of provinces, districts and communes
-  // (accents optional: "nam p" → "Nậm Pồ").
+  // (accents optional: "nam p" → "Nậm Pồ"): those of the current province first, the rest of
+  // the country only when none of them fits; each list in Vietnamese order.
   Completion complete(const std::string& line, std::size_t cursor) const;
 
-  static const char* help_text();
+  static std::string help_text();
 
  private:
   void run(const std::string& source);
@@ -61,7 +64,8 @@ class Repl {
   std::ostream& err_;
   Printer printer_;
   std::string pending_;
-  std::vector<std::string> unit_names_;   // distinct, for completion in strings
+  std::vector<std::string> local_names_;  // places of the current province (and its name), Vietnamese order
+  std::vector<std::string> unit_names_;   // every other place name, distinct, Vietnamese order
   int counter_ = 0;
 };
 

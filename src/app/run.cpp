@@ -111,9 +111,21 @@ std::string leading_comment(const fs::path& script) {
 
 }  // namespace
 
+bool script_disabled(const fs::path& script) {
+  std::ifstream in(script);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("--", 0) != 0) break;
+    auto body = line.find_first_not_of("- \t");
+    if (body != std::string::npos && line.compare(body, 9, "@disabled") == 0) return true;
+  }
+  return false;
+}
+
 ScriptInfo describe_script(const fs::path& script) {
   ScriptInfo info;
   info.description = leading_comment(script);
+  info.disabled = script_disabled(script);
   store::Database memory = store::Database::memory();
   std::ostringstream sink;
   lua::Context context(memory, sink, sink);
@@ -133,6 +145,14 @@ ScriptInfo describe_script(const fs::path& script) {
   return info;
 }
 
+std::string param_type_name(const std::string& type) {
+  if (type == "string") return tr("chuỗi", "text");
+  if (type == "integer") return tr("số nguyên", "integer");
+  if (type == "number") return tr("số", "number");
+  if (type == "boolean") return tr("có/không", "yes/no");
+  return type;
+}
+
 void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostream& out) {
   out << tr("Script: ", "Script: ") << script.string() << "\n";
   if (!info.description.empty()) out << info.description << "\n";
@@ -142,7 +162,7 @@ void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostr
   }
   out << tr("Tham số:\n", "Parameters:\n");
   for (const auto& p : info.params) {
-    out << "  --" << p.name << " <" << p.type << ">";
+    out << "  --" << p.name << " <" << param_type_name(p.type) << ">";
     if (p.required) out << tr(" (bắt buộc)", " (required)");
     if (p.has_default) out << tr(" (mặc định: ", " (default: ") << p.default_value << ")";
     if (!p.choices.empty()) {
@@ -158,20 +178,26 @@ void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostr
 RunResult run_script(const fs::path& db, const fs::path& script, const std::map<std::string, std::string>& args,
                      const lua::Limits& limits, std::ostream& out, std::ostream& err,
                      const std::function<void(lua::Host&)>& after, bool lenient_args,
+                     const std::map<std::string, std::string>& defaults,
                      std::shared_ptr<const report::Profile> profile) {
   Session session(db);
-  return run_script(session, script, args, limits, out, err, after, lenient_args, std::move(profile));
+  return run_script(session, script, args, limits, out, err, after, lenient_args, defaults, std::move(profile));
 }
 
 RunResult run_script(Session& session, const fs::path& script, const std::map<std::string, std::string>& args,
                      const lua::Limits& limits, std::ostream& out, std::ostream& err,
                      const std::function<void(lua::Host&)>& after, bool lenient_args,
+                     const std::map<std::string, std::string>& defaults,
                      std::shared_ptr<const report::Profile> profile) {
   lua::Context context(session.database, out, err, session.cache);
   context.args = args;
+  context.defaults = defaults;
   context.lenient_args = lenient_args;
   context.script_dirs = script_dirs();
-  configure_catalog(context.catalog, args);
+  // The map date and criteria set from the command line, else from ntm.toml.
+  std::map<std::string, std::string> given = args;
+  given.insert(defaults.begin(), defaults.end());
+  configure_catalog(context.catalog, given);
   context.profile = std::move(profile);
   context.boundaries_dir = data_dir() / "db" / "boundaries";
   try {

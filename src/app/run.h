@@ -38,12 +38,16 @@ store::Database open_for_scripts(const std::filesystem::path& db);
 
 struct ScriptInfo {
   std::string description;                 // the script's leading comment, first paragraph
+  bool disabled = false;                   // script_disabled()
   std::vector<lua::ParamSpec> params;      // declared with ntm.params
 };
 
 // Reads the description and runs the script in describe mode (no database needed) to
 // collect its parameters. A script that fails before ntm.params has no parameters listed.
 ScriptInfo describe_script(const std::filesystem::path& script);
+
+// A parameter's declared type as help shows it: "chuỗi", "số nguyên", "số", "có/không".
+std::string param_type_name(const std::string& type);
 
 // Prints "--name  type  (default)  help" lines for `ntm run SCRIPT --help`.
 void print_script_help(const std::filesystem::path& script, const ScriptInfo& info, std::ostream& out);
@@ -67,13 +71,22 @@ struct Session {
   store::Database database;
   std::shared_ptr<CatalogCache> cache = std::make_shared<CatalogCache>();
 };
+// `defaults` (the project file's province, year, set, profile) fill the parameters the
+// script declares and `args` lack; the script's own defaults come after them.
 RunResult run_script(Session& session, const std::filesystem::path& script,
                      const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,
                      std::ostream& err, const std::function<void(lua::Host&)>& after = {},
-                     bool lenient_args = false, std::shared_ptr<const report::Profile> profile = nullptr);
+                     bool lenient_args = false, const std::map<std::string, std::string>& defaults = {},
+                     std::shared_ptr<const report::Profile> profile = nullptr);
 RunResult run_script(const std::filesystem::path& db, const std::filesystem::path& script,
                      const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,
                      std::ostream& err, const std::function<void(lua::Host&)>& after = {},
-                     bool lenient_args = false, std::shared_ptr<const report::Profile> profile = nullptr);
+                     bool lenient_args = false, const std::map<std::string, std::string>& defaults = {},
+                     std::shared_ptr<const report::Profile> profile = nullptr);
+
+// A rule its author has not switched on yet: a line "-- @disabled" among the script's
+// leading comments (`ntm new check` writes one). `ntm check` skips it and says so; `ntm run`
+// and `ntm test` still run it.
+bool script_disabled(const std::filesystem::path& script);
 
 }  // namespace ntm::app

@@ -34,29 +34,55 @@ const char* kBands[][2] = {{"standard_19", "Đạt 19 tiêu chí"},
                            {"below_5", "Dưới 5 tiêu chí"}};
 const char* kBandsEn[] = {"All 19 criteria", "15 to 18 criteria", "10 to 14 criteria", "5 to 9 criteria", "Below 5 criteria"};
 
+// Findings' levels in the order they matter, as the office says them.
+const char* kLevels[] = {"error", "warning", "info"};
+
+std::string count_text(const std::map<std::string, int>& by_level) {
+  std::string out;
+  auto add = [&](const std::string& level, int n) { out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + level_name(level); };
+  for (const char* level : kLevels)
+    if (auto it = by_level.find(level); it != by_level.end()) add(level, it->second);
+  for (const auto& [level, n] : by_level)
+    if (std::find(std::begin(kLevels), std::end(kLevels), level) == std::end(kLevels)) add(level, n);
+  return out;
+}
+
 }  // namespace
+
+std::string level_name(const std::string& level) {
+  if (level == "error") return tr("lỗi", "error");
+  if (level == "warning") return tr("cảnh báo", "warning");
+  if (level == "info") return tr("thông tin", "info");
+  return level;
+}
+
+std::string findings_summary(const json& findings) {
+  std::map<std::string, int> by_level;
+  for (const auto& f : findings) by_level[f.value("level", "")]++;
+  std::string text = std::to_string(findings.size()) + tr(" phát hiện", findings.size() == 1 ? " finding" : " findings");
+  if (!findings.empty()) text += " (" + count_text(by_level) + ")";
+  return text;
+}
 
 void print_findings_text(const json& findings, std::ostream& out) {
   if (findings.empty()) {
     out << tr("Không có phát hiện nào.\n", "No findings.\n");
     return;
   }
-  // rule → district → messages
-  std::map<std::string, std::map<std::string, std::vector<const json*>>> grouped;
+  // rule → district (in Vietnamese order, the province-wide ones first) → messages
+  std::map<std::string, std::map<std::string, std::vector<const json*>, VietnameseLess>> grouped;
   std::map<std::string, std::map<std::string, int>> levels;
   for (const auto& f : findings) {
     grouped[f["rule"].get<std::string>()][f["district"].get<std::string>()].push_back(&f);
     levels[f["rule"].get<std::string>()][f["level"].get<std::string>()]++;
   }
-  out << tr("Phát hiện: ", "Findings: ") << findings.size() << "\n";
+  out << tr("Phát hiện: ", "Findings: ") << findings_summary(findings) << "\n";
   for (const auto& [rule, districts] : grouped) {
-    out << "\n[" << rule << "]";
-    for (const auto& [level, n] : levels[rule]) out << " " << level << "=" << n;
-    out << "\n";
+    out << "\n" << tr("Quy tắc ", "Rule ") << rule << ": " << count_text(levels[rule]) << "\n";
     for (const auto& [district, items] : districts) {
       out << "  " << (district.empty() ? tr("(toàn tỉnh)", "(province)") : district) << "\n";
       for (const json* f : *&items) {
-        out << "    " << (*f)["level"].get<std::string>() << ": ";
+        out << "    " << level_name((*f)["level"].get<std::string>()) << ": ";
         std::string name = (*f)["name"].get<std::string>(), code = (*f)["code"].get<std::string>();
         if (!name.empty() || !code.empty()) out << name << (code.empty() ? "" : " (" + code + ")") << ": ";
         out << (*f)["message"].get<std::string>() << "\n";
@@ -152,9 +178,13 @@ void print_review_text(const json& review, std::ostream& out) {
     }
     t.columns.push_back(tr("Bình quân", "Average"));
     t.numeric.push_back(true);
-    for (auto it = review["by_district"].begin(); it != review["by_district"].end(); ++it) {
-      const json& d = it.value();
-      std::vector<std::string> row = {it.key(), std::to_string(d.value("communes", 0))};
+    // Districts in Vietnamese order, not by bytes.
+    std::vector<std::string> names;
+    for (auto it = review["by_district"].begin(); it != review["by_district"].end(); ++it) names.push_back(it.key());
+    sort_vietnamese(names);
+    for (const auto& name : names) {
+      const json& d = review["by_district"][name];
+      std::vector<std::string> row = {name, std::to_string(d.value("communes", 0))};
       for (const auto& band : bands) row.push_back(std::to_string(d.contains("bands") ? d["bands"].value(band.first, 0) : 0));
       row.push_back(number(d.value("average", json(0)), 2));
       t.rows.push_back(row);
@@ -318,13 +348,13 @@ void print_national_text(const json& all, const json& findings, std::ostream& ou
   print_aligned(t, out);
   std::map<std::string, std::map<std::string, int>> levels;
   for (const auto& f : findings) levels[f["rule"].get<std::string>()][f["level"].get<std::string>()]++;
-  out << "\n" << tr("Phát hiện: ", "Findings: ") << findings.size()
-      << tr(" (chi tiết: --findings)", " (details: --findings)") << "\n";
-  for (const auto& [rule, by_level] : levels) {
-    out << "  [" << rule << "]";
-    for (const auto& [level, c] : by_level) out << " " << level << "=" << c;
-    out << "\n";
+  if (findings.empty()) {
+    out << "\n" << tr("Không có phát hiện nào.\n", "No findings.\n");
+    return;
   }
+  out << "\n" << tr("Phát hiện: ", "Findings: ") << findings_summary(findings)
+      << tr(" (chi tiết: --findings)", " (details: --findings)") << "\n";
+  for (const auto& [rule, by_level] : levels) out << "  " << tr("Quy tắc ", "Rule ") << rule << ": " << count_text(by_level) << "\n";
 }
 
 void print_national_csv(const json& all, std::ostream& out) {

@@ -25,4 +25,9 @@ void print_national_csv(const nlohmann::ordered_json& national, std::ostream& ou
 void print_findings_text(const nlohmann::ordered_json& findings, std::ostream& out);
 void print_findings_csv(const nlohmann::ordered_json& findings, std::ostream& out);
 
+// "lỗi", "cảnh báo", "thông tin" for the levels error, warning, info (English with --lang en).
+std::string level_name(const std::string& level);
+// "12 phát hiện (2 lỗi, 10 cảnh báo)".
+std::string findings_summary(const nlohmann::ordered_json& findings);
+
 }  // namespace ntm::cli

@@ -24,9 +24,11 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/script_list.h"
 #include "cli/worker.h"
 #include "cli/table_output.h"
 #include "model/hash.h"
+#include "model/i18n.h"
 #include "model/text.h"
 #include "model/units.h"
 #include "report/writer.h"
@@ -48,12 +50,14 @@ std::string normalize_total(const std::string& given) {
     t += given[i];
   }
   const std::string quoted = "'" + given + "'";
-  if (t.empty() || t == "true") throw std::runtime_error("Thiếu số tiền sau --total (triệu đồng, ví dụ --total 460.300)");
+  if (t.empty() || t == "true") throw std::invalid_argument(tr("thiếu số tiền sau --total (triệu đồng, ví dụ --total 460.300)", "missing amount after --total (million VND, e.g. --total 460.300)"));
   bool negative = t[0] == '-';
   std::string body = negative || t[0] == '+' ? t.substr(1) : t;
   if (body.find(',') != std::string::npos)
-    throw std::runtime_error("Tổng số tiền phân bổ (--total) phải là số nguyên triệu đồng, nhận " + quoted +
-                             " (dấu phẩy là dấu thập phân; viết 460300 hoặc 460.300)");
+    throw std::invalid_argument(tr("Tổng số tiền phân bổ (--total) phải là số nguyên triệu đồng, nhận ",
+                                   "the total to allocate (--total) must be whole million VND, got ") + quoted +
+                                tr(" (dấu phẩy là dấu thập phân; viết 460300 hoặc 460.300)",
+                                   " (a comma is the decimal mark; write 460300 or 460.300)"));
   std::string digits;
   std::size_t group = 0;
   bool dotted = false, bad = body.empty();
@@ -67,16 +71,20 @@ std::string normalize_total(const std::string& given) {
       digits += c;
       ++group;
     } else {
-      throw std::runtime_error("Tổng số tiền phân bổ (--total) không phải là số: " + quoted);
+      throw std::invalid_argument(tr("Tổng số tiền phân bổ (--total) không phải là số: ", "the total to allocate (--total) is not a number: ") + quoted);
     }
   }
   if (dotted && group != 3) bad = true;
   if (bad)
-    throw std::runtime_error("Tổng số tiền phân bổ (--total) phải là số nguyên triệu đồng, nhận " + quoted +
-                             " (dấu chấm chỉ dùng để phân cách hàng nghìn, ví dụ 460.300)");
+    throw std::invalid_argument(tr("Tổng số tiền phân bổ (--total) phải là số nguyên triệu đồng, nhận ",
+                                   "the total to allocate (--total) must be whole million VND, got ") + quoted +
+                                tr(" (dấu chấm chỉ dùng để phân cách hàng nghìn, ví dụ 460.300)",
+                                   " (a dot only groups thousands, e.g. 460.300)"));
   digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
-  if (digits.size() > 15) throw std::runtime_error("Tổng số tiền phân bổ (--total) quá lớn: " + quoted);
-  if (negative && digits != "0") throw std::runtime_error("Tổng số tiền phân bổ không được âm: " + quoted);
+  if (digits.size() > 15)
+    throw std::invalid_argument(tr("Tổng số tiền phân bổ (--total) quá lớn: ", "the total to allocate (--total) is too large: ") + quoted);
+  if (negative && digits != "0")
+    throw std::invalid_argument(tr("Tổng số tiền phân bổ không được âm: ", "the total to allocate cannot be negative: ") + quoted);
   return digits;
 }
 
@@ -113,11 +121,11 @@ std::string resolve_format(std::string format, const std::string& output) {
   }
   if (format == "table") format = "text";
   if (format == "xlsx") {
-    if (output.empty()) throw std::invalid_argument("--format xlsx cần tệp ra: -o TỆP.xlsx");
+    if (output.empty()) throw std::invalid_argument(tr("--format xlsx cần tệp ra: -o TỆP.xlsx", "--format xlsx needs an output file: -o FILE.xlsx"));
     return "document";
   }
   if (format != "text" && format != "csv" && format != "json")
-    throw std::invalid_argument("định dạng '" + format + "' không hỗ trợ (text, csv, json, xlsx)");
+    throw std::invalid_argument(tr("định dạng '", "format '") + format + tr("' không hỗ trợ (text, csv, json, xlsx)", "' is not supported (text, csv, json, xlsx)"));
   return format;
 }
 
@@ -128,25 +136,28 @@ void emit(const std::string& text, const std::string& output) {
     return;
   }
   std::ofstream out(output, std::ios::binary);
-  if (!out) throw std::runtime_error("không ghi được tệp " + output);
+  if (!out) throw std::runtime_error(tr("không ghi được tệp ", "cannot write file ") + output);
   out << text;
-  if (!out.flush()) throw std::runtime_error("không ghi được tệp " + output);
+  if (!out.flush()) throw std::runtime_error(tr("không ghi được tệp ", "cannot write file ") + output);
 }
 
 std::string plan_text(const app::Plan& plan) {
   std::ostringstream out;
-  out << "Phương án phân bổ" << (plan.name.empty() ? "" : " '" + plan.name + "'") << " — công thức " << plan.formula;
-  if (!plan.province_name.empty()) out << ", tỉnh " << plan.province_name;
-  if (plan.year) out << ", năm " << *plan.year;
+  out << tr("Phương án phân bổ", "Allocation plan") << (plan.name.empty() ? "" : " '" + plan.name + "'") << tr(" — công thức ", " — formula ")
+      << plan.formula;
+  if (!plan.province_name.empty()) out << tr(", tỉnh ", ", province ") << plan.province_name;
+  if (plan.year) out << tr(", năm ", ", year ") << *plan.year;
   out << "\n";
-  if (!plan.created.empty()) out << "Lưu lúc " << plan.created << "; mã đầu vào (SHA-256) " << plan.inputs_hash << "\n";
-  out << "Tổng số tiền: " << format_integer(plan.total) << " triệu đồng\n";
-  for (const auto& s : plan.set_asides) out << "Trích trước \"" << s.name << "\": " << format_integer(s.amount) << "\n";
-  out << "Chia cho " << plan.lines.size() << " đơn vị: " << format_integer(plan.lines_total()) << "\n\n";
+  if (!plan.created.empty())
+    out << tr("Lưu lúc ", "Saved at ") << plan.created << tr("; mã đầu vào (SHA-256) ", "; inputs (SHA-256) ") << plan.inputs_hash << "\n";
+  out << tr("Tổng số tiền: ", "Total: ") << format_integer(plan.total) << tr(" triệu đồng\n", " million VND\n");
+  for (const auto& s : plan.set_asides) out << tr("Trích trước \"", "Set aside \"") << s.name << "\": " << format_integer(s.amount) << "\n";
+  out << tr("Chia cho ", "Shared among ") << plan.lines.size() << tr(" đơn vị: ", " units: ") << format_integer(plan.lines_total()) << "\n\n";
   TextTable t;
-  t.columns = {"TT", "Mã", "Tên", "Huyện", "Trọng số", "Số tiền"};
-  if (plan.has_counterpart) t.columns.push_back("Vốn đối ứng");
-  t.columns.push_back("Giải thích");
+  t.columns = {tr("TT", "No."), tr("Mã", "Code"), tr("Tên", "Name"), tr("Huyện", "District"), tr("Trọng số", "Weight"),
+               tr("Số tiền", "Amount")};
+  if (plan.has_counterpart) t.columns.push_back(tr("Vốn đối ứng", "Counterpart"));
+  t.columns.push_back(tr("Giải thích", "Explanation"));
   t.numeric = {true, false, false, false, true, true};
   if (plan.has_counterpart) t.numeric.push_back(true);
   t.numeric.push_back(false);
@@ -161,11 +172,11 @@ std::string plan_text(const app::Plan& plan) {
   print_aligned(t, out);
   auto districts = app::district_totals(plan);
   if (!districts.empty()) {
-    out << "\nTổng hợp theo huyện\n";
+    out << tr("\nTổng hợp theo huyện\n", "\nBy district\n");
     TextTable d;
-    d.columns = {"Huyện", "Số đơn vị", "Trọng số", "Số tiền"};
+    d.columns = {tr("Huyện", "District"), tr("Số đơn vị", "Units"), tr("Trọng số", "Weight"), tr("Số tiền", "Amount")};
     d.numeric = {false, true, true, true, true};
-    if (plan.has_counterpart) d.columns.push_back("Vốn đối ứng");
+    if (plan.has_counterpart) d.columns.push_back(tr("Vốn đối ứng", "Counterpart"));
     int recipients = 0;
     double weight = 0;
     std::int64_t counterpart = 0;
@@ -178,7 +189,7 @@ std::string plan_text(const app::Plan& plan) {
       weight += x.weight;
       counterpart += x.counterpart;
     }
-    std::vector<std::string> total = {"Tổng cộng", std::to_string(recipients), weight_text(weight),
+    std::vector<std::string> total = {tr("Tổng cộng", "Total"), std::to_string(recipients), weight_text(weight),
                                       format_integer(plan.lines_total())};
     if (plan.has_counterpart) total.push_back(format_integer(counterpart));
     d.rows.push_back(total);
@@ -218,28 +229,31 @@ void write_plan(const app::Plan& plan, const std::string& format, const std::str
 
 void write_list(const store::Database& db, const std::string& format, const std::string& output) {
   std::string f = resolve_format(format, output);
-  if (f == "document") throw std::invalid_argument("--list chỉ in ra text, csv hoặc json");
+  if (f == "document") throw std::invalid_argument(tr("--list chỉ in ra text, csv hoặc json", "--list prints text, csv or json only"));
   auto plans = app::list_plans(db);
   bool pretty = f == "text";
   TextTable t;
-  t.columns = pretty ? std::vector<std::string>{"Tên", "Công thức", "Tỉnh", "Năm", "Tổng (triệu đồng)", "Số dòng", "Lưu lúc"}
+  t.columns = pretty ? std::vector<std::string>{tr("Tên", "Name"), tr("Công thức", "Formula"), tr("Tỉnh", "Province"), tr("Năm", "Year"),
+                                                tr("Tổng (triệu đồng)", "Total (million VND)"), tr("Số dòng", "Lines"), tr("Lưu lúc", "Saved at")}
                      : std::vector<std::string>{"name", "formula", "province", "year", "total", "lines", "created"};
   t.numeric = {false, false, false, true, true, true, false};
   for (const auto& p : plans)
     t.rows.push_back({p.name, p.formula, p.province, p.year ? std::to_string(*p.year) : "",
                       pretty ? format_integer(p.total) : std::to_string(p.total), std::to_string(p.lines), p.created});
   std::ostringstream out;
-  if (pretty && plans.empty()) out << "Chưa lưu phương án phân bổ nào (lưu bằng: ntm allocate ... --save TÊN --write)\n";
+  if (pretty && plans.empty())
+    out << tr("Chưa lưu phương án phân bổ nào (lưu bằng: ntm allocate ... --save TÊN --write)\n",
+              "No allocation plan saved yet (save one with: ntm allocate ... --save NAME --write)\n");
   else print_table(t, pretty ? "table" : f, out);
   emit(out.str(), output);
 }
 
 void write_diff(const app::Plan& a, const app::Plan& b, const std::string& format, const std::string& output) {
   std::string f = resolve_format(format, output);
-  if (f == "document") throw std::invalid_argument("--diff chỉ in ra text, csv hoặc json");
+  if (f == "document") throw std::invalid_argument(tr("--diff chỉ in ra text, csv hoặc json", "--diff prints text, csv or json only"));
   app::PlanDiff diff = app::diff_plans(a, b);
   auto note = [](const app::DiffLine& l) {
-    return !l.a ? std::string("chỉ có trong B") : !l.b ? std::string("chỉ có trong A") : std::string();
+    return !l.a ? tr("chỉ có trong B", "only in B") : !l.b ? tr("chỉ có trong A", "only in A") : std::string();
   };
   std::ostringstream out;
   if (f == "json") {
@@ -273,18 +287,20 @@ void write_diff(const app::Plan& a, const app::Plan& b, const std::string& forma
       return v > 0 ? "+" + format_integer(v) : format_integer(v);
     };
     TextTable t;
-    t.columns = pretty ? std::vector<std::string>{"Mã", "Tên", "Huyện", "A: " + a.name, "B: " + b.name, "Chênh lệch (B − A)", "Ghi chú"}
+    t.columns = pretty ? std::vector<std::string>{tr("Mã", "Code"), tr("Tên", "Name"), tr("Huyện", "District"), "A: " + a.name, "B: " + b.name,
+                                                  tr("Chênh lệch (B − A)", "Difference (B − A)"), tr("Ghi chú", "Note")}
                        : std::vector<std::string>{"code", "name", "district", "amount_a", "amount_b", "difference", "note"};
     t.numeric = {false, false, false, true, true, true, false};
     for (const auto& l : diff.lines)
       t.rows.push_back({l.code, l.name, l.district, amount(l.a), amount(l.b), signed_amount(l.difference()), note(l)});
     if (pretty) {
-      t.rows.push_back({"", "Tổng cộng", "", format_integer(diff.total_a), format_integer(diff.total_b),
+      t.rows.push_back({"", tr("Tổng cộng", "Total"), "", format_integer(diff.total_a), format_integer(diff.total_b),
                         signed_amount(diff.total_b - diff.total_a), ""});
-      out << "So sánh phương án A '" << a.name << "' (" << a.formula << ") với B '" << b.name << "' (" << b.formula << ")\n";
+      out << tr("So sánh phương án A '", "Plan A '") << a.name << "' (" << a.formula << tr(") với B '", ") against B '") << b.name << "' ("
+          << b.formula << ")\n";
       print_aligned(t, out);
-      out << "Khác số tiền: " << diff.changed << " đơn vị; chỉ có trong A: " << diff.only_a
-          << "; chỉ có trong B: " << diff.only_b << "\n";
+      out << tr("Khác số tiền: ", "Different amounts: ") << diff.changed << tr(" đơn vị; chỉ có trong A: ", " units; only in A: ")
+          << diff.only_a << tr("; chỉ có trong B: ", "; only in B: ") << diff.only_b << "\n";
     } else {
       print_csv(t, out);
     }
@@ -309,13 +325,20 @@ struct Options {
 
 int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   auto script = app::find_script(o.formula, "allocations");
-  if (!script) throw std::invalid_argument("không tìm thấy công thức phân bổ '" + o.formula + "' (tìm trong scripts/allocations/)");
+  if (!script)
+    throw std::invalid_argument(tr("không tìm thấy công thức phân bổ '", "allocation formula not found: '") + o.formula +
+                                tr("' (danh sách: ntm allocate --help)", "' (list: ntm allocate --help)"));
   if (o.help) {
     app::print_script_help(*script, app::describe_script(*script), std::cout);
     return kOk;
   }
   auto args = parse_script_args(cmd->remaining());
   if (auto total = args.find("total"); total != args.end()) total->second = normalize_total(total->second);
+  // ntm.toml's province and year for a formula that declares them: into the arguments, so
+  // that the saved plan records the values it was made with.
+  auto defaults = script_defaults(global);
+  for (const auto& p : app::describe_script(*script).params)
+    if (!args.count(p.name) && defaults.count(p.name)) args[p.name] = defaults[p.name];
   resolve_format(o.format, o.output);   // a bad --format fails before the script runs
   const std::string source = read_text(*script);
   fs::path db_path = app::database_path(global.db);
@@ -335,9 +358,11 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
     if (const AllocatedPlan* p = lua::last_allocation(host.state())) made = *p;
   });
   if (!made)
-    throw std::runtime_error("công thức " + o.formula + " không gọi ntm.allocate nên không có phương án phân bổ");
+    throw std::runtime_error(tr("công thức ", "formula ") + o.formula +
+                             tr(" không gọi ntm.allocate nên không có phương án phân bổ", " did not call ntm.allocate, so there is no plan"));
   if (made->call > 1)
-    std::cerr << "[ntm] công thức gọi ntm.allocate " << made->call << " lần; in và lưu phương án của lần cuối\n";
+    std::cerr << tr("Công thức gọi ntm.allocate ", "The formula called ntm.allocate ") << made->call
+              << tr(" lần; in và lưu phương án của lần cuối\n", " times; the last plan is printed and saved\n");
 
   std::string province_code, province_name;
   std::optional<int> year;
@@ -366,24 +391,30 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
   plan.map_date = map_date;
   plan.province_name = province_name;
   plan.scripts = run.scripts_run;
-  app::print_script_hashes(plan.scripts, std::cerr);
+  print_provenance(plan.scripts, std::cerr);
 
   if (!o.save.empty()) {
     plan.name = o.save;
     if (!o.write) {
       bool exists = app::plan_exists(app::open_for_scripts(db_path), o.save);
-      std::cerr << "Sẽ lưu phương án '" << o.save << "': " << plan.lines.size() << " dòng, tổng "
-                << format_integer(plan.total) << " triệu đồng, công thức " << o.formula << " (SHA-256 "
+      std::cerr << tr("Sẽ lưu phương án '", "Would save plan '") << o.save << "': " << plan.lines.size() << tr(" dòng, tổng ", " lines, total ")
+                << format_integer(plan.total) << tr(" triệu đồng, công thức ", " million VND, formula ") << o.formula << " (SHA-256 "
                 << plan.formula_sha256.substr(0, 12) << "…), mã đầu vào " << plan.inputs_hash.substr(0, 12) << "…";
-      if (exists) std::cerr << (o.replace ? "; thay phương án cùng tên đã có" : "; nhưng tên này đã có (cần --replace)");
-      std::cerr << ".\nChưa ghi gì vào cơ sở dữ liệu: thêm --write để lưu.\n";
+      if (exists)
+        std::cerr << (o.replace ? tr("; thay phương án cùng tên đã có", "; replacing the plan of that name")
+                                : tr("; nhưng tên này đã có (cần --replace)", "; but that name exists (needs --replace)"));
+      std::cerr << tr(".\nChưa ghi gì vào cơ sở dữ liệu: thêm --write để lưu.\n", ".\nNothing written to the database: add --write to save.\n");
       plan.name.clear();
     } else {
       std::int64_t id = app::save_plan(*target, plan, o.replace);
-      std::cerr << "Đã lưu phương án '" << o.save << "' (số " << id << ", " << plan.lines.size() << " dòng).\n";
+      std::cerr << tr("Đã lưu phương án '", "Saved plan '") << o.save << tr("' (số ", "' (number ") << id << ", " << plan.lines.size()
+                << tr(" dòng).\n", " lines).\n");
     }
   }
-  write_plan(plan, o.format, o.output, o.profile);
+  write_plan(plan, o.format, o.output, profile_path(o.profile, global));
+  std::cerr << tr("Đã phân bổ ", "Allocated ") << format_integer(plan.lines_total()) << tr(" triệu đồng cho ", " million VND among ")
+            << plan.lines.size() << tr(" đơn vị", " units") << (o.output.empty() ? "" : tr("; ghi vào ", "; written to ") + o.output)
+            << ".\n";
   return kOk;
 }
 
@@ -392,47 +423,67 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
 void add_allocate(CLI::App& app, Global& global) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand(
-      "allocate", "chạy công thức phân bổ vốn (scripts/allocations/) và in, ghi hoặc lưu phương án; "
-                  "xem, so sánh các phương án đã lưu. Tham số của công thức viết --tên giá_trị");
+      "allocate", tr("chạy công thức phân bổ vốn (scripts/allocations/) và in, ghi hoặc lưu phương án; "
+                     "xem, so sánh các phương án đã lưu. Tham số của công thức viết --tên giá_trị",
+                     "run an allocation formula (scripts/allocations/) and print, write or save its plan; "
+                     "list and compare saved plans. Formula parameters as --name value"));
   cmd->set_help_flag();
-  cmd->add_flag("-h,--help", o->help, "trợ giúp; kèm CÔNG_THỨC: liệt kê tham số của công thức");
-  cmd->add_option("formula", o->formula, "tên hoặc đường dẫn công thức (he-so-nhom-xa, theo-nhu-cau, thuong-huyen)");
+  cmd->add_option("formula", o->formula, tr("tên hoặc đường dẫn công thức (he-so-nhom-xa, theo-nhu-cau, thuong-huyen, phan-bo-tinh)",
+                                            "formula name or path (he-so-nhom-xa, theo-nhu-cau, thuong-huyen, phan-bo-tinh)"))
+      ->option_text(tr("CÔNG_THỨC", "FORMULA"));
   cmd->add_option("--profile", o->profile,
-                  "tệp hồ sơ tỉnh (TOML): cơ quan ban hành, địa danh cho phụ lục .docx/.xlsx/.html")
-      ->check(CLI::ExistingFile);
-  cmd->add_option("--format", o->format, "text | csv | json | xlsx (mặc định: theo đuôi tệp -o, không có thì text)");
-  cmd->add_option("-o,--output", o->output, "ghi ra tệp (.txt, .csv, .json, .xlsx, .docx, .html, .md)");
-  cmd->add_option("--save", o->save, "lưu phương án với tên này (cần --write)");
-  cmd->add_flag("--write", o->write, "cho phép ghi vào cơ sở dữ liệu (--save)");
-  cmd->add_flag("--replace", o->replace, "thay phương án đã lưu cùng tên");
-  cmd->add_flag("--list", o->list, "liệt kê các phương án đã lưu");
-  cmd->add_option("--show", o->show, "in một phương án đã lưu");
-  cmd->add_option("--diff", o->diff, "so sánh hai phương án đã lưu: --diff A B")->expected(2);
-  add_db_option(cmd, global.db);
+                  tr("tệp hồ sơ tỉnh (TOML): cơ quan ban hành, địa danh cho phụ lục .docx/.xlsx/.html "
+                     "(mặc định: profile trong ntm.toml)",
+                     "province profile (TOML): issuer, place name for the .docx/.xlsx/.html annex "
+                     "(default: profile in ntm.toml)"))
+      ->option_text(tr("TỆP", "FILE"));
+  add_format_option(cmd, o->format, {"text", "csv", "json", "xlsx"},
+                    tr("cách in (mặc định: theo đuôi tệp -o, không có thì text)", "output format (default: by the -o extension, else text)"));
+  cmd->add_option("-o,--output", o->output, tr("ghi ra tệp (.txt, .csv, .json, .xlsx, .docx, .html, .md)",
+                                               "write to a file (.txt, .csv, .json, .xlsx, .docx, .html, .md)"))
+      ->option_text(tr("TỆP", "FILE"));
+  cmd->add_option("--save", o->save, tr("lưu phương án với tên này (cần --write)", "save the plan under this name (needs --write)"))
+      ->option_text(tr("TÊN", "NAME"));
+  cmd->add_flag("--write", o->write, tr("cho phép ghi vào cơ sở dữ liệu (--save)", "allow writing to the database (--save)"));
+  cmd->add_flag("--replace", o->replace, tr("thay phương án đã lưu cùng tên", "replace a saved plan of the same name"));
+  cmd->add_flag("--list", o->list, tr("liệt kê các phương án đã lưu", "list the saved plans"));
+  cmd->add_option("--show", o->show, tr("in một phương án đã lưu", "print a saved plan"))->option_text(tr("TÊN", "NAME"));
+  cmd->add_option("--diff", o->diff, tr("so sánh hai phương án đã lưu: --diff A B", "compare two saved plans: --diff A B"))
+      ->expected(2)
+      ->option_text("A B");
+  cmd->add_flag("-h,--help", o->help, tr("trợ giúp; kèm CÔNG_THỨC: liệt kê tham số của công thức",
+                                          "help; with FORMULA: the formula's parameters"));
   add_limit_flags(cmd, o->limits);
-  cmd->allow_extras();
-  cmd->callback([&global, o, cmd] {
-    global.status = supervised(o->limits.limits(), [&] {
-      int modes = !o->formula.empty() + o->list + !o->show.empty() + !o->diff.empty();
-      if (modes == 0 && o->help) {
-        std::cout << cmd->help();
-        return kOk;
-      }
-      if (modes != 1)
-        throw std::invalid_argument("dùng một trong: ntm allocate CÔNG_THỨC ..., --list, --show TÊN, --diff A B");
-      if (o->write && o->save.empty()) throw std::invalid_argument("--write chỉ dùng cùng --save TÊN");
-      if (o->replace && o->save.empty()) throw std::invalid_argument("--replace chỉ dùng cùng --save TÊN");
-      if (!o->formula.empty()) return run_formula(*o, global, cmd);
-      if (!o->save.empty()) throw std::invalid_argument("--save chỉ dùng khi chạy một công thức");
-      if (!cmd->remaining().empty())
-        throw std::invalid_argument("không hiểu đối số '" + cmd->remaining().front() + "'");
-      store::Database db = app::open_for_scripts(app::database_path(global.db));
-      if (o->list) write_list(db, o->format, o->output);
-      else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output, o->profile);
-      else write_diff(app::load_plan(db, o->diff[0]), app::load_plan(db, o->diff[1]), o->format, o->output);
-      return kOk;
-    });
+  add_global_options(cmd, global);
+  cmd->footer([] {
+    return tr("Tham số của công thức (--province, --year, --total, ...) viết sau CÔNG_THỨC; "
+              "tỉnh và năm mặc định lấy từ ntm.toml. Mọi công thức nhận thêm --as-of NGÀY (bản đồ hành chính "
+              "của ngày đó) và --set BỘ (bộ tiêu chí).\n",
+              "Formula parameters (--province, --year, --total, ...) follow FORMULA; "
+              "province and year default to ntm.toml. Every formula also takes --as-of DATE (the administrative "
+              "map of that date) and --set SET (the criteria set).\n") +
+           script_list({"allocations"}, true, tr("Các công thức phân bổ:", "Allocation formulas:"), {"province", "year", "as_of", "set"});
   });
+  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), [&] {
+    int modes = !o->formula.empty() + o->list + !o->show.empty() + !o->diff.empty();
+    if (modes == 0 && o->help) {
+      std::cout << cmd->help("ntm");
+      return kOk;
+    }
+    if (modes != 1)
+      throw std::invalid_argument(tr("dùng một trong: ntm allocate CÔNG_THỨC ..., --list, --show TÊN, --diff A B",
+                                     "use one of: ntm allocate FORMULA ..., --list, --show NAME, --diff A B"));
+    if (o->write && o->save.empty()) throw std::invalid_argument(tr("--write chỉ dùng cùng --save TÊN", "--write goes with --save NAME"));
+    if (o->replace && o->save.empty()) throw std::invalid_argument(tr("--replace chỉ dùng cùng --save TÊN", "--replace goes with --save NAME"));
+    if (!o->formula.empty()) return run_formula(*o, global, cmd);
+    if (!o->save.empty()) throw std::invalid_argument(tr("--save chỉ dùng khi chạy một công thức", "--save goes with running a formula"));
+    reject_extras(cmd);
+    store::Database db = app::open_for_scripts(app::database_path(global.db));
+    if (o->list) write_list(db, o->format, o->output);
+    else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output, profile_path(o->profile, global));
+    else write_diff(app::load_plan(db, o->diff[0]), app::load_plan(db, o->diff[1]), o->format, o->output);
+    return kOk;
+  }); }, true);
 }
 
 }  // namespace ntm::cli

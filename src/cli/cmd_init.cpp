@@ -1,11 +1,15 @@
 // ntm init [--db FILE] [--sample NAME [--years Y1-Y2] [--provinces LIST] [--seed N]] [--force]
+// One line on standard error says what was made; schema version and rows per table only
+// with --verbose.
 #include <iostream>
+#include <sstream>
 
 #include "app/init.h"
 #include "app/paths.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "model/i18n.h"
+#include "model/text.h"
 
 namespace ntm::cli {
 
@@ -19,35 +23,48 @@ void add_init(CLI::App& app, Global& global) {
   auto options = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("init", tr("tạo cơ sở dữ liệu mới (lược đồ, đơn vị hành chính, bộ tiêu chí, dữ liệu mẫu)",
                                             "create a new database (schema, units, criteria sets, optional sample)"));
-  cmd->add_option("--sample", options->sample, tr("nạp dữ liệu mẫu: dien-bien-2020, dien-bien-2026, bac-giang-2020 hoặc national (cả nước, tổng hợp)",
-                                                  "load a sample: dien-bien-2020, dien-bien-2026, bac-giang-2020 or national (the whole country, synthetic)"));
+  std::string samples;
+  for (const auto& n : app::sample_names()) samples += (samples.empty() ? "" : tr(" hoặc ", " or ")) + n;
+  cmd->add_option("--sample", options->sample, tr("nạp dữ liệu mẫu: ", "load a sample: ") + samples)
+      ->option_text(tr("MẪU", "SAMPLE"));
   cmd->add_option("--years", options->years, tr("mẫu national: các năm, ví dụ 2016-2020 hoặc 2020",
-                                                 "national sample: the years, e.g. 2016-2020 or 2020"));
+                                                 "national sample: the years, e.g. 2016-2020 or 2020"))
+      ->option_text(tr("NĂM[-NĂM]", "YEAR[-YEAR]"));
   cmd->add_option("--provinces", options->provinces, tr("mẫu national: mã tỉnh, cách nhau bằng dấu phẩy (mặc định: cả nước)",
-                                                     "national sample: province codes, comma-separated (default: the whole country)"));
+                                                     "national sample: province codes, comma-separated (default: the whole country)"))
+      ->option_text(tr("MÃ,MÃ...", "CODE,CODE..."));
   cmd->add_option("--seed", options->seed, tr("mẫu national: hạt giống số ngẫu nhiên (cùng hạt giống, cùng dữ liệu)",
-                                            "national sample: random seed (same seed, same rows)"));
-  cmd->add_flag("--force", options->force, tr("tạo lại nếu tệp đã có", "recreate when the file exists"));
-  add_db_option(cmd, global.db);
+                                            "national sample: random seed (same seed, same rows)"))
+      ->option_text("N")
+      ->check(integer_between(-9'007'199'254'740'991LL, 9'007'199'254'740'991LL, tr("một số nguyên", "an integer")));
+  cmd->add_flag("--force", options->force, tr("tạo lại nếu tệp đã có (dữ liệu cũ sẽ mất)", "recreate when the file exists (its data is lost)"));
   add_limit_flags(cmd, options->limits);
-  cmd->callback([&global, options] {
-    global.status = guarded([&] {
-      app::InitOptions init;
-      init.db = app::database_path(global.db);
-      init.sample = options->sample;
-      // Only the national generator takes parameters; elsewhere they would be ignored silently.
-      for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"years", options->years},
-                                       {"provinces", options->provinces}, {"seed", options->seed}}) {
-        if (value.empty()) continue;
-        if (options->sample != "national")
-          throw std::invalid_argument("--" + std::string(key) + tr(" chỉ dùng với --sample national", " only goes with --sample national"));
-        init.sample_params[key] = value;
-      }
-      init.force = options->force;
-      init.limits = options->limits.limits();
-      app::init_database(init, std::cout);
-      return kOk;
-    });
+  add_global_options(cmd, global);
+  cmd->footer(tr("Ví dụ: ntm init --sample dien-bien-2020 --db out/dien-bien-2020.db\n"
+                 "       ntm init --sample national --years 2016-2020 --provinces 11,24 --db out/ca-nuoc.db",
+                 "Example: ntm init --sample dien-bien-2020 --db out/dien-bien-2020.db\n"
+                 "         ntm init --sample national --years 2016-2020 --provinces 11,24 --db out/ca-nuoc.db"));
+  on_run(cmd, global, [&global, options] {
+    app::InitOptions init;
+    init.db = app::database_path(global.db);
+    init.sample = options->sample;
+    // Only the national generator takes parameters; elsewhere they would be ignored silently.
+    for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"years", options->years},
+                                     {"provinces", options->provinces}, {"seed", options->seed}}) {
+      if (value.empty()) continue;
+      if (options->sample != "national")
+        throw std::invalid_argument("--" + std::string(key) + tr(" chỉ dùng với --sample national", " only goes with --sample national"));
+      init.sample_params[key] = value;
+    }
+    init.force = options->force;
+    init.limits = options->limits.limits();
+    std::ostringstream detail;
+    app::InitSummary made = app::init_database(init, detail);
+    if (verbose()) std::cerr << detail.str();
+    std::cerr << tr("Đã tạo cơ sở dữ liệu ", "Created database ") << init.db.string() << " (" << format_integer(made.units)
+              << tr(" đơn vị hành chính qua các thời kỳ, ", " administrative units over time, ") << made.criteria_sets << tr(" bộ tiêu chí", " criteria sets")
+              << (init.sample.empty() ? "" : tr(", dữ liệu mẫu ", ", sample ") + init.sample) << ").\n";
+    return kOk;
   });
 }
 

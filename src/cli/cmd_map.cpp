@@ -11,6 +11,7 @@
 #include "app/run.h"
 #include "cli/commands_extra.h"
 #include "cli/common.h"
+#include "cli/help.h"
 #include "cli/table_output.h"
 #include "model/i18n.h"
 #include "model/map_history.h"
@@ -19,11 +20,11 @@ namespace ntm::cli {
 
 namespace {
 
-const char* kind_word(const std::string& kind) {
-  if (kind == "province") return "tỉnh";
-  if (kind == "district") return "huyện";
-  if (kind == "commune") return "xã";
-  return "thôn";
+std::string kind_word(const std::string& kind) {
+  if (kind == "province") return tr("tỉnh", "province");
+  if (kind == "district") return tr("huyện", "district");
+  if (kind == "commune") return tr("xã", "commune");
+  return tr("thôn", "village");
 }
 
 std::string period_text(const std::string& from, const std::string& to) {
@@ -144,35 +145,58 @@ void add_map(CLI::App& app, Global& global) {
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("map", tr("bản đồ hành chính theo thời gian: số đơn vị của một ngày, lịch sử một mã, các thay đổi",
                                            "the administrative map over time: units of a date, a code's history, changes"));
-  cmd->add_option("--as-of", o->as_of, tr("ngày của bản đồ (mặc định: hôm nay)", "the map's date (default: today)"))->option_text("DD/MM/YYYY");
-  cmd->add_option("--province", o->province, tr("chỉ một tỉnh (tên hoặc mã trên bản đồ của ngày đó)", "one province only"));
+  cmd->add_option("--as-of", o->as_of, tr("ngày của bản đồ, viết NN/TT/NNNN (mặc định: hôm nay)", "the map's date, DD/MM/YYYY (default: today)"))
+      ->option_text(tr("NGÀY", "DATE"));
+  add_province_option(cmd, o->province, false)
+      ->description(tr("chỉ một tỉnh (tên hoặc mã trên bản đồ của ngày đó)", "one province only (name or code on that date's map)"));
   cmd->add_flag("--list", o->list, tr("liệt kê các đơn vị của tỉnh", "list the province's units"));
-  cmd->add_option("--format", o->format, "text | csv | json")->check(CLI::IsMember({"text", "csv", "json"}));
-  add_db_option(cmd, global.db);
+  add_format_option(cmd, o->format, {"text", "csv", "json"}, tr("cách in (mặc định: text, để đọc)", "output format (default: text, for reading)"));
+  add_global_options(cmd, global);
+  cmd->footer(tr("Ví dụ: ntm map --as-of 01/07/2025 --province \"Điện Biên\" --list; ntm map history 03144; "
+                 "ntm map changes --from 01/01/2025 --to 01/07/2025 --province 11",
+                 "Examples: ntm map --as-of 01/07/2025 --province \"Điện Biên\" --list; ntm map history 03144; "
+                 "ntm map changes --from 01/01/2025 --to 01/07/2025 --province 11"));
+
   auto* history = cmd->add_subcommand("history", tr("mọi đơn vị từng mang một mã: các thời kỳ, hình thành từ đâu, thành gì",
                                                     "every unit that carried a code: periods, predecessors, successors"));
-  history->add_option("code", o->code, tr("mã đơn vị", "unit code"))->required();
-  add_db_option(history, global.db);
+  mark_required(history->add_option("code", o->code, tr("mã đơn vị", "unit code"))->option_text(tr("MÃ", "CODE")));
+  add_global_options(history, global);
+  history->allow_extras();
+
   auto* changes = cmd->add_subcommand("changes", tr("các thay đổi của bản đồ giữa hai ngày", "the map's changes between two dates"));
-  changes->add_option("--from", o->from, tr("từ ngày", "from"))->required()->option_text("DD/MM/YYYY");
-  changes->add_option("--to", o->to, tr("đến ngày (mặc định: hôm nay)", "to (default: today)"))->option_text("DD/MM/YYYY");
-  changes->add_option("--province", o->province, tr("chỉ một tỉnh", "one province only"));
-  changes->add_option("--format", o->format, "text | csv | json")->check(CLI::IsMember({"text", "csv", "json"}));
-  add_db_option(changes, global.db);
-  cmd->callback([&global, o, history, changes] {
-    global.status = guarded([&] {
+  mark_required(changes->add_option("--from", o->from, tr("từ ngày, viết NN/TT/NNNN", "from this date, DD/MM/YYYY"))
+                    ->option_text(tr("NGÀY", "DATE")));
+  changes->add_option("--to", o->to, tr("đến ngày (mặc định: hôm nay)", "to this date (default: today)"))
+      ->option_text(tr("NGÀY", "DATE"));
+  add_province_option(changes, o->province, false)->description(tr("chỉ một tỉnh", "one province only"));
+  add_format_option(changes, o->format, {"text", "csv", "json"}, tr("cách in (mặc định: text, để đọc)", "output format (default: text, for reading)"));
+  add_global_options(changes, global);
+  changes->allow_extras();
+
+  // One action for the command and its two subcommands (the parent's callback runs last).
+  on_run(cmd, global, [&global, o, history, changes] {
+    if (history->parsed()) {
+      reject_extras(history);
+      if (o->code.empty()) throw std::invalid_argument(tr("thiếu MÃ đơn vị (ví dụ: ntm map history 03144)",
+                                                         "missing the unit CODE (e.g. ntm map history 03144)"));
       store::Database db = app::open_for_scripts(app::database_path(global.db));
-      if (history->parsed()) return show_history(db, o->code);
-      if (changes->parsed()) {
-        std::string to = o->to.empty() ? today() : map_date(o->to, 0);
-        auto from = parse_iso_date(o->from);
-        if (!from) throw std::invalid_argument("--from: " + tr("ngày '", "date '") + o->from + tr("' không hợp lệ", "' is not valid"));
-        return show_changes(db, *from, to, o->province, o->format);
-      }
-      std::string date = map_date(o->as_of, 0);
-      if (!o->province.empty()) check_province(app::database_path(global.db), o->province, date);
-      return show_summary(db, date, o->province, o->list, o->format);
-    });
+      return show_history(db, o->code);
+    }
+    if (changes->parsed()) {
+      reject_extras(changes);
+      if (o->from.empty()) throw std::invalid_argument(tr("thiếu --from NGÀY", "missing --from DATE"));
+      auto from = parse_iso_date(o->from);
+      if (!from)
+        throw std::invalid_argument("--from: " + tr("ngày '", "date '") + o->from +
+                                    tr("' không hợp lệ (viết NN/TT/NNNN, ví dụ 01/07/2025)", "' is not valid (write DD/MM/YYYY)"));
+      std::string to = o->to.empty() ? today() : map_date(o->to, 0);
+      store::Database db = app::open_for_scripts(app::database_path(global.db));
+      return show_changes(db, *from, to, o->province, o->format);
+    }
+    std::string date = map_date(o->as_of, 0);
+    if (!o->province.empty()) check_province(app::database_path(global.db), o->province, date);
+    store::Database db = app::open_for_scripts(app::database_path(global.db));
+    return show_summary(db, date, o->province, o->list, o->format);
   });
 }
 

@@ -19,6 +19,7 @@
 #include "cli/worker.h"
 #include "cli/table_output.h"
 #include "model/i18n.h"
+#include "model/units.h"
 
 namespace ntm::cli {
 
@@ -99,14 +100,15 @@ void print_shown(const lua::Shown& shown, std::ostream& out) {
   }
 }
 
-struct ReplMap {
-  std::string as_of, set;
+struct ReplOptions {
+  std::string province, as_of, set;
   int year = 0;
+  LimitFlags limits;
 };
 
-int run_repl(const std::string& db, const lua::Limits& limits, const ReplMap& map) {
-  app::Repl repl(app::database_path(db), limits, std::cout, std::cerr, print_shown);
-  std::cerr << "(" << repl.set_map(map.as_of, map.year, map.set) << ")\n";
+int run_repl(const std::string& db, const ReplOptions& o, const std::string& province, int year) {
+  app::Repl repl(app::database_path(db), o.limits.limits(), std::cout, std::cerr, print_shown, province);
+  std::string map_note = repl.set_map(o.as_of, year, o.set);
   g_repl = &repl;
   struct sigaction action {};
   action.sa_handler = on_sigint;
@@ -121,6 +123,10 @@ int run_repl(const std::string& db, const lua::Limits& limits, const ReplMap& ma
   if (terminal) {
     std::cout << "ntm " << NTM_VERSION << tr(" — Lua trong hộp cát của ntm. .help: trợ giúp, .quit: thoát\n",
                                             " — Lua in the ntm sandbox. .help for help, .quit to leave\n");
+    std::cout << tr("Bản đồ: ", "Map: ") << map_note << "\n";
+    if (!province.empty())
+      std::cout << tr("Tỉnh đang làm việc: ", "Current province: ") << province
+                << tr(" (Tab gợi ý tên trong tỉnh này trước)\n", " (Tab offers its names first)\n");
     rl_readline_name = "ntm";
     rl_catch_signals = 0;
     rl_signal_event_hook = on_signal_event;
@@ -145,6 +151,7 @@ int run_repl(const std::string& db, const lua::Limits& limits, const ReplMap& ma
     }
     history_truncate_file(history.c_str(), 5000);
   } else {
+    if (verbose()) std::cerr << "(" << map_note << ")\n";
     std::ofstream log(history, std::ios::app);
     std::string line;
     while (std::getline(std::cin, line)) {
@@ -163,18 +170,30 @@ int run_repl(const std::string& db, const lua::Limits& limits, const ReplMap& ma
 }  // namespace
 
 void add_repl(CLI::App& app, Global& global) {
-  auto limits = std::make_shared<LimitFlags>();
-  auto map = std::make_shared<ReplMap>();
+  auto o = std::make_shared<ReplOptions>();
   auto* cmd = app.add_subcommand("repl", tr("dấu nhắc Lua tương tác trên cơ sở dữ liệu (hộp cát như script)",
                                             "interactive Lua prompt over the database (the script sandbox)"));
-  add_db_option(cmd, global.db);
-  add_limit_flags(cmd, *limits);
-  cmd->add_option("--year", map->year, tr("bản đồ và số liệu của năm này (mặc định: năm mới nhất có số liệu)",
-                                          "the map and data of this year (default: the latest year with data)"))
-      ->check(CLI::Range(1990, 2100));
-  add_map_flags(cmd, map->as_of, &map->set);
-  cmd->callback([&global, limits, map] {
-    global.status = supervised(limits->limits(), [&] { return run_repl(global.db, limits->limits(), *map); });
+  add_province_option(cmd, o->province, false)
+      ->description(tr("tỉnh đang làm việc: Tab gợi ý tên trong tỉnh này trước (mặc định: province trong ntm.toml)",
+                       "the current province: Tab offers its names first (default: province in ntm.toml)"));
+  add_year_option(cmd, o->year, tr("bản đồ và số liệu của năm này (mặc định: year trong ntm.toml, rồi năm mới nhất có số liệu)",
+                                   "the map and data of this year (default: year in ntm.toml, then the latest year with data)"),
+                  false);
+  add_map_flags(cmd, o->as_of, &o->set);
+  add_limit_flags(cmd, o->limits);
+  add_global_options(cmd, global);
+  on_run(cmd, global, [&global, o] {
+    std::string province = project_or(o->province, global, "province");
+    std::string year = project_or(o->year ? std::to_string(o->year) : "", global, "year");
+    ReplOptions given = *o;
+    given.set = project_or(o->set, global, "set");
+    return supervised(given.limits.limits(), [&] {
+      try {
+        return run_repl(global.db, given, province, year.empty() ? 0 : std::stoi(year));
+      } catch (const NotFound& e) {
+        throw std::invalid_argument("--province " + province + ": " + e.what());
+      }
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-// ntm report LAYOUT --province P --year Y -o FILE [-o FILE ...] [--name value ...]
+// ntm report LAYOUT --province P (--year Y | --from Y1 --to Y2) -o FILE [-o FILE ...] [--name value ...]
 //
 // Runs a layout script (by path, or by name under scripts/reports/) that builds and returns
 // an ntm.report document, then writes it once per -o file in the format its extension
@@ -6,7 +6,7 @@
 // known extension, an existing writable folder): a bad one is a command-line error (exit
 // 2) and nothing is written. Each file is written to a temporary file and renamed, so a
 // failing script or writer leaves no file behind. Without -o the document is printed as
-// Markdown.
+// Markdown. Every file is written all or none (report::write_all).
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -22,6 +22,8 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/help.h"
+#include "cli/script_list.h"
 #include "cli/worker.h"
 #include "lua/bind_report.h"
 #include "model/i18n.h"
@@ -107,137 +109,180 @@ void print_fields(const report::Document& doc, std::ostream& out) {
   }
 }
 
+// The office's Word template: a .docx file (exit 2 otherwise).
+void check_template(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext != ".docx")
+    throw std::invalid_argument(tr("--template cần tệp .docx, nhận ", "--template needs a .docx file, got ") + path);
+}
+
+// The province profile (--profile, else ntm.toml's profile) with --text in place of its prose.
+std::shared_ptr<report::Profile> load_report_profile(const std::string& profile_file, const std::string& text) {
+  std::shared_ptr<report::Profile> profile;
+  if (!profile_file.empty()) profile = std::make_shared<report::Profile>(app::load_profile(profile_file));
+  if (!text.empty()) {
+    if (!profile) profile = std::make_shared<report::Profile>();
+    profile->prose_file = fs::absolute(text);
+    profile->prose = app::load_prose(text);
+  }
+  return profile;
+}
+
 }  // namespace
 
 void add_report(CLI::App& app, Global& global) {
   struct Options {
-    std::string layout, province, as_of, set;
+    std::string layout, province, as_of, set, profile, text, template_path;
     int year = 0, from = 0, to = 0;
     std::vector<std::string> outputs;
-    std::string profile, text, template_path;
-    bool fields = false;
+    bool fields = false, help = false;
     LimitFlags limits;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("report", tr("viết báo cáo theo một mẫu (scripts/reports/): .docx, .xlsx, .html, .md, .csv",
                                               "write a report from a layout (scripts/reports/): .docx, .xlsx, .html, .md, .csv"));
-  cmd->add_option("layout", o->layout, tr("mẫu báo cáo: tên (annual, dien-bien, bac-giang) hoặc đường dẫn",
-                                          "layout: a name (annual, dien-bien, bac-giang) or a path"))->required();
-  cmd->add_option("--province", o->province,
-                  tr("tỉnh (tên hoặc mã, không cần dấu); mẫu nào cần thì bắt buộc", "province (name or code); required by the layouts that need it"));
-  cmd->add_option("--year", o->year, tr("năm báo cáo", "report year"))->check(CLI::Range(1990, 2100));
+  cmd->set_help_flag();
+  mark_required(cmd->add_option("layout", o->layout, tr("mẫu báo cáo: tên (annual, dien-bien, bac-giang, ho-so-xa, ca-nuoc) hoặc đường dẫn",
+                                                        "layout: a name (annual, dien-bien, bac-giang, ho-so-xa, ca-nuoc) or a path"))
+                    ->option_text(tr("MẪU", "LAYOUT")));
+  add_province_option(cmd, o->province, false);   // the layout says when it needs one
+  add_year_option(cmd, o->year,
+                  tr("năm báo cáo (bắt buộc, trừ khi có --from/--to hoặc year trong ntm.toml)",
+                     "report year (required unless --from/--to or year in ntm.toml)"),
+                  false);
   add_span_flags(cmd, o->from, o->to);
-  cmd->add_option("-o,--output", o->outputs,
-                  tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có: in Markdown ra màn hình)",
-                     "output file, repeatable; format by extension (none: Markdown on the screen)"))
-      ->allow_extra_args(false);
   add_map_flags(cmd, o->as_of, &o->set);
+  cmd->add_option("-o,--output", o->outputs,
+                  tr("tệp kết quả, lặp lại được; định dạng theo đuôi tệp (không có -o: in Markdown ra màn hình)",
+                     "output file, repeatable; format by extension (no -o: Markdown on the screen)"))
+      ->option_text(tr("TỆP", "FILE"))
+      ->allow_extra_args(false);
   cmd->add_option("--profile", o->profile,
-                  tr("tệp hồ sơ tỉnh (TOML): cơ quan ban hành, người ký, nơi nhận, làm tròn, tệp văn bản của văn phòng",
-                     "province profile (TOML): issuer, signer, recipients, rounding, the office's text file"))
-      ->check(CLI::ExistingFile);
+                  tr("tệp hồ sơ tỉnh (TOML): cơ quan ban hành, người ký, nơi nhận, làm tròn, tệp văn bản của văn phòng "
+                     "(mặc định: profile trong ntm.toml)",
+                     "province profile (TOML): issuer, signer, recipients, rounding, the office's text file "
+                     "(default: profile in ntm.toml)"))
+      ->option_text(tr("TỆP", "FILE"));
   cmd->add_option("--text", o->text,
                   tr("văn bản của văn phòng (Markdown hoặc .docx; thay tệp trong hồ sơ tỉnh)",
                      "the office's text (Markdown or .docx; instead of the profile's file)"))
-      ->check(CLI::ExistingFile);
+      ->option_text(tr("TỆP", "FILE"))
+      ->check(existing_file());
   cmd->add_option("--template", o->template_path,
                   tr("mẫu Word của văn phòng (.docx) có {{trường}}: các tệp -o .docx được điền theo mẫu này",
                      "the office's Word template (.docx) with {{fields}}: -o .docx outputs are filled from it"))
-      ->check(CLI::ExistingFile);
+      ->option_text(tr("TỆP", "FILE"))
+      ->check(existing_file());
   cmd->add_flag("--fields", o->fields,
                 tr("liệt kê các trường của mẫu báo cáo (dùng trong mẫu Word) với giá trị của lần chạy này",
                    "list the layout's fields (for Word templates) with their values in this run"));
-  add_db_option(cmd, global.db);
+  cmd->add_flag("-h,--help", o->help, tr("trợ giúp; kèm MẪU: cả tham số riêng của mẫu (--number, --signer, ...)",
+                                          "help; with LAYOUT: also the layout's own parameters (--number, --signer, ...)"));
   add_limit_flags(cmd, o->limits);
-  cmd->allow_extras();
-  cmd->callback([&global, o, cmd] {
-    global.status = supervised(o->limits.limits(), [&] {
-      for (const auto& out : o->outputs) check_output(out);
-      auto script = app::find_script(o->layout, "reports");
-      if (!script)
-        throw std::invalid_argument(tr("không tìm thấy mẫu báo cáo '", "layout not found: '") + o->layout +
-                                    tr("' (có: ", "' (available: ") + available_layouts() + ")");
-      auto args = parse_script_args(cmd->remaining());
-      o->year = span_year(o->year, o->from, o->to);   // a span runs on the map of its last year
-      if (o->from) {
-        args["from"] = std::to_string(o->from);
-        args["to"] = std::to_string(o->to);
-      }
-      if (!o->province.empty()) {
-        args["province"] = o->province;
-        check_province(app::database_path(global.db), o->province, map_date(o->as_of, o->year));
-      }
-      args["year"] = std::to_string(o->year);
-      if (!o->as_of.empty()) args["as-of"] = o->as_of;
-      if (!o->set.empty()) args["set"] = o->set;
-      std::shared_ptr<report::Profile> profile;
-      if (!o->profile.empty()) profile = std::make_shared<report::Profile>(app::load_profile(o->profile));
-      if (!o->text.empty()) {
-        if (!profile) profile = std::make_shared<report::Profile>();
-        profile->prose_file = fs::absolute(o->text);
-        profile->prose = app::load_prose(o->text);
-      }
-      if (!o->template_path.empty()) {
-        fs::path t(o->template_path);
-        std::string ext = t.extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (ext != ".docx")
-          throw std::invalid_argument(tr("--template cần tệp .docx, nhận ", "--template needs a .docx file, got ") + o->template_path);
-      }
-      report::Document doc;
-      auto run = app::run_script(app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
-                      [&](lua::Host& host) {
-                        try {
-                          doc = lua::returned_document(host.state(), -1, script->string());
-                        } catch (const std::runtime_error& e) {
-                          throw lua::ScriptError(lua::ErrorKind::Script, e.what(), script->string());
-                        }
-                      }, false, profile);
-      report::validate(doc);
-      app::print_script_hashes(run.scripts_run, std::cerr);
-      if (o->fields) {
-        print_fields(doc, std::cout);
-        return kOk;
-      }
-      if (o->outputs.empty()) {
-        std::cout << report::to_markdown(doc);
-        return kOk;
-      }
-      doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
-      // Word templates are filled first, then every file is written all or none: a failure
-      // on the last one leaves none of them behind.
-      std::map<fs::path, std::string> ready;
-      std::map<fs::path, report::FilledTemplate> filled;
-      auto lower_ext = [](const std::string& out) {
-        std::string ext = fs::path(out).extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return ext;
-      };
-      if (!o->template_path.empty())
-        for (const auto& out : o->outputs)
-          if (lower_ext(out) == ".docx" && !filled.count(out)) {
-            auto& f = filled[out] = report::fill_template(o->template_path, doc);
-            ready[out] = std::move(f.bytes);
-          }
-      report::write_all(doc, std::vector<fs::path>(o->outputs.begin(), o->outputs.end()), ready);
-      for (const auto& out : o->outputs) {
-        std::string ext = lower_ext(out);
-        if (auto it = filled.find(out); it != filled.end()) {
-          for (const auto& name : it->second.unknown)
-            std::cerr << tr("Chú ý: mẫu báo cáo không có trường {{", "Note: the layout has no field {{") << name
-                      << tr("}} (để nguyên trong ", "}} (left as written in ") << out << tr("; xem --fields)", "; see --fields)") << "\n";
-          std::cout << tr("Đã ghi ", "Wrote ") << out << tr(" theo mẫu ", " from the template ") << o->template_path << " ("
-                    << it->second.replaced << tr(" chỗ điền)", " placeholders filled)") << "\n";
-          continue;
-        }
-        if (ext == ".csv")
-          for (const auto& p : report::csv_paths(doc, out)) std::cout << tr("Đã ghi ", "Wrote ") << p.string() << "\n";
-        else
-          std::cout << tr("Đã ghi ", "Wrote ") << out << "\n";
+  add_global_options(cmd, global);
+  cmd->footer([] {
+    return tr("Mỗi mẫu có thể có tham số riêng, viết --tên giá_trị sau MẪU:\n",
+              "Each layout may take parameters of its own, written --name value after LAYOUT:\n") +
+           script_list({"reports"}, true, tr("Các mẫu báo cáo:", "Layouts:"), {"province", "year", "from", "to", "profile", "as_of", "set"});
+  });
+  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), [&] {
+    if (o->help) {
+      std::cout << cmd->help("ntm");
+      if (auto script = app::find_script(o->layout, "reports"); script && !o->layout.empty()) {
+        std::cout << "\n";
+        app::print_script_help(*script, app::describe_script(*script), std::cout);
       }
       return kOk;
-    });
-  });
+    }
+    if (o->layout.empty()) throw std::invalid_argument(tr("thiếu MẪU báo cáo (có: ", "missing LAYOUT (available: ") + available_layouts() + ")");
+    for (const auto& out : o->outputs) check_output(out);
+    if (!o->template_path.empty()) check_template(o->template_path);
+    auto script = app::find_script(o->layout, "reports");
+    if (!script)
+      throw std::invalid_argument(tr("không tìm thấy mẫu báo cáo '", "layout not found: '") + o->layout +
+                                  tr("' (có: ", "' (available: ") + available_layouts() + ")");
+    auto args = parse_script_args(cmd->remaining());
+    // Not every layout is about one province (ca-nuoc, ho-so-xa): the province is checked
+    // when one is given here or in ntm.toml, and the layout says when it needs one.
+    std::string province = project_or(o->province, global, "province");
+    bool span = o->from || o->to;
+    // A span (layout giai-doan) runs on the map of its last year.
+    int year = span ? span_year(o->year, o->from, o->to) : need_year(o->year, global);
+    auto defaults = script_defaults(global);
+    if (!o->province.empty()) args["province"] = o->province;
+    if (o->year) args["year"] = std::to_string(o->year);
+    if (span) {
+      args["from"] = std::to_string(o->from);
+      args["to"] = std::to_string(o->to);
+      args["year"] = std::to_string(o->to);
+      defaults.erase("year");
+    }
+    if (!o->as_of.empty()) args["as-of"] = o->as_of;
+    if (!o->set.empty()) args["set"] = o->set;
+    std::string profile_file = profile_path(o->profile, global);
+    if (!profile_file.empty()) defaults["profile"] = profile_file;
+    if (!province.empty()) check_province(app::database_path(global.db), province, map_date(o->as_of, year));
+    else map_date(o->as_of, year);   // a bad --as-of is a command-line error before the layout runs
+    auto profile = load_report_profile(profile_file, o->text);
+    report::Document doc;
+    auto run = app::run_script(
+        app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
+        [&](lua::Host& host) {
+          try {
+            doc = lua::returned_document(host.state(), -1, script->string());
+          } catch (const std::runtime_error& e) {
+            throw lua::ScriptError(lua::ErrorKind::Script, e.what(), script->string());
+          }
+        },
+        false, defaults, profile);
+    report::validate(doc);
+    print_provenance(run.scripts_run, std::cerr);
+    if (o->fields) {
+      print_fields(doc, std::cout);
+      return kOk;
+    }
+    if (o->outputs.empty()) {
+      std::cout << report::to_markdown(doc);
+      return kOk;
+    }
+    doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
+    // Word templates are filled first, then every file is written all or none: a failure on
+    // the last one leaves none of them behind.
+    auto lower_ext = [](const std::string& out) {
+      std::string ext = fs::path(out).extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      return ext;
+    };
+    std::map<fs::path, std::string> ready;
+    std::map<fs::path, report::FilledTemplate> filled;
+    if (!o->template_path.empty())
+      for (const auto& out : o->outputs)
+        if (lower_ext(out) == ".docx" && !filled.count(out)) {
+          auto& f = filled[out] = report::fill_template(o->template_path, doc);
+          ready[out] = std::move(f.bytes);
+        }
+    report::write_all(doc, std::vector<fs::path>(o->outputs.begin(), o->outputs.end()), ready);
+    std::vector<std::string> written;
+    for (const auto& out : o->outputs) {
+      if (auto it = filled.find(out); it != filled.end()) {
+        for (const auto& name : it->second.unknown)
+          std::cerr << tr("Chú ý: mẫu báo cáo không có trường {{", "Note: the layout has no field {{") << name
+                    << tr("}} (để nguyên trong ", "}} (left as written in ") << out << tr("; xem --fields)", "; see --fields)") << "\n";
+        written.push_back(out + tr(" (theo mẫu ", " (from the template ") + o->template_path + ", " +
+                          std::to_string(it->second.replaced) + tr(" chỗ điền)", " placeholders filled)"));
+        continue;
+      }
+      if (lower_ext(out) == ".csv")
+        for (const auto& p : report::csv_paths(doc, out)) written.push_back(p.string());
+      else
+        written.push_back(out);
+    }
+    std::string list;
+    for (const auto& w : written) list += (list.empty() ? "" : ", ") + w;
+    std::cerr << tr("Đã ghi ", "Wrote ") << list << "\n";
+    return kOk;
+  }); }, true);
 }
 
 }  // namespace ntm::cli

@@ -1,4 +1,5 @@
 // ntm run SCRIPT [--name value ...] [--help]
+// Without SCRIPT, --help lists the scripts there are; with it, the script's own parameters.
 #include <iostream>
 
 #include "app/paths.h"
@@ -6,6 +7,7 @@
 #include "app/run.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/script_list.h"
 #include "cli/worker.h"
 #include "model/i18n.h"
 
@@ -21,26 +23,31 @@ void add_run(CLI::App& app, Global& global) {
   auto* cmd = app.add_subcommand("run", tr("chạy một script Lua trên cơ sở dữ liệu; tham số của script viết --tên giá_trị",
                                            "run a Lua script on the database; script parameters as --name value"));
   cmd->set_help_flag();
-  cmd->add_flag("-h,--help", options->help, tr("liệt kê tham số của script", "list the script's parameters"));
-  cmd->add_option("script", options->script, tr("đường dẫn hoặc tên script", "script path or name"))->required();
-  add_db_option(cmd, global.db);
+  cmd->add_option("script", options->script, tr("đường dẫn hoặc tên script (xem danh sách bên dưới)", "script path or name (see the list below)"))
+      ->option_text("SCRIPT");
+  cmd->add_flag("-h,--help", options->help, tr("trợ giúp; kèm SCRIPT: liệt kê tham số của script", "help; with SCRIPT: the script's parameters"));
   add_limit_flags(cmd, options->limits);
-  cmd->allow_extras();
-  cmd->callback([&global, options, cmd] {
-    global.status = supervised(options->limits.limits(), [&] {
-      auto script = app::find_script(options->script);
-      if (!script) throw std::invalid_argument(tr("không tìm thấy script '", "script not found: '") + options->script + "'");
-      if (options->help) {
-        app::print_script_help(*script, app::describe_script(*script), std::cout);
-        return kOk;
-      }
-      auto args = parse_script_args(cmd->remaining());
-      auto result = app::run_script(app::database_path(global.db), *script, args, options->limits.limits(), std::cout, std::cerr);
-      // Provenance: exactly which code produced the output.
-      app::print_script_hashes(result.scripts_run, std::cerr);
+  add_global_options(cmd, global);
+  on_run(cmd, global, [&global, options, cmd] { return supervised(options->limits.limits(), [&] {
+    if (options->script.empty()) {
+      if (!options->help) throw std::invalid_argument(tr("thiếu SCRIPT (xem: ntm run --help)", "missing SCRIPT (see: ntm run --help)"));
+      std::cout << cmd->help("ntm") << "\n" << script_list({"checks", "examples", "reports", "allocations"});
       return kOk;
-    });
-  });
+    }
+    auto script = app::find_script(options->script);
+    if (!script)
+      throw std::invalid_argument(tr("không tìm thấy script '", "script not found: '") + options->script +
+                                  tr("' (danh sách: ntm run --help)", "' (list: ntm run --help)"));
+    if (options->help) {
+      app::print_script_help(*script, app::describe_script(*script), std::cout);
+      return kOk;
+    }
+    auto args = parse_script_args(cmd->remaining());
+    auto result = app::run_script(app::database_path(global.db), *script, args, options->limits.limits(), std::cout,
+                                  std::cerr, {}, false, script_defaults(global));
+    print_provenance(result.scripts_run, std::cerr);   // which code produced the output, with --verbose
+    return kOk;
+  }); }, true);
 }
 
 }  // namespace ntm::cli

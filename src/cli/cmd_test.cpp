@@ -80,19 +80,23 @@ std::string run_test(const fs::path& db, const fs::path& file, const lua::Limits
 
 void add_test(CLI::App& app, Global& global) {
   struct Options {
-    std::string dir, db;
+    std::string dir;
     LimitFlags limits;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("test", tr("chạy các tệp kiểm thử Lua của bạn (*_test.lua trả về \"OK\") trên CSDL mẫu",
                                             "run your Lua test files (*_test.lua returning \"OK\") on a sample database"));
-  cmd->add_option("dir", o->dir, tr("thư mục (hoặc một tệp) kiểm thử, ví dụ scripts/tests", "test folder (or one file), e.g. scripts/tests"))
-      ->required();
-  cmd->add_option("--db", o->db, tr("CSDL để kiểm thử (mặc định: tạo CSDL mẫu dien-bien-2020 tạm thời)",
-                                    "database to test on (default: a temporary dien-bien-2020 sample)"));
+  mark_required(cmd->add_option("dir", o->dir, tr("thư mục (hoặc một tệp) kiểm thử, ví dụ scripts/tests",
+                                                   "test folder (or one file), e.g. scripts/tests"))
+                    ->option_text(tr("THƯ_MỤC", "FOLDER")));
   add_limit_flags(cmd, o->limits);
-  cmd->callback([&global, o] {
-    global.status = supervised(o->limits.limits(), [&] {
+  add_global_options(cmd, global);
+  cmd->get_option("--db")->description(tr("CSDL để kiểm thử (mặc định: tạo CSDL mẫu dien-bien-2020 tạm thời)",
+                                          "database to test on (default: a temporary dien-bien-2020 sample)"));
+  on_run(cmd, global, [&global, o] {
+    return supervised(o->limits.limits(), [&] {
+      if (o->dir.empty()) throw std::invalid_argument(tr("thiếu THƯ_MỤC kiểm thử, ví dụ: ntm test scripts/tests",
+                                                          "missing the test FOLDER, e.g. ntm test scripts/tests"));
       std::vector<fs::path> files;
       std::error_code ec;
       if (fs::is_regular_file(o->dir, ec)) {
@@ -108,7 +112,7 @@ void add_test(CLI::App& app, Global& global) {
         std::cerr << tr("Không có tệp kiểm thử (*_test.lua hoặc test_*.lua) trong ", "No test files (*_test.lua or test_*.lua) in ") << o->dir << "\n";
         return kDataError;
       }
-      std::string db_flag = !o->db.empty() ? o->db : global.db;
+      std::string db_flag = global.db;
       std::unique_ptr<TempSample> sample;
       fs::path db;
       if (db_flag.empty()) {

@@ -9,9 +9,10 @@
 namespace ntm::cli {
 
 struct Global {
-  std::string db;        // --db
+  std::string db;                  // --db
   std::string lang = "vi";
-  int status = 0;        // exit status set by the subcommand that ran
+  bool verbose = false;            // -v, --verbose
+  std::function<int()> action;     // what the chosen subcommand does (set by on_run)
 };
 
 void add_init(CLI::App& app, Global& global);     // cmd_init.cpp

@@ -1,14 +1,23 @@
 #include "cli/common.h"
 
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 
+#include "app/paths.h"
+#include "app/provenance.h"
 #include "app/run.h"
+#include "cli/help.h"
 #include "model/i18n.h"
 #include "model/units.h"
 #include "store/database.h"
 
 namespace ntm::cli {
+
+bool& verbose() {
+  static bool on = false;
+  return on;
+}
 
 lua::Limits LimitFlags::limits() const {
   lua::Limits l;
@@ -19,34 +28,133 @@ lua::Limits LimitFlags::limits() const {
   return l;
 }
 
+void on_run(CLI::App* cmd, Global& global, std::function<int()> body, bool script_parameters) {
+  cmd->allow_extras();
+  cmd->callback([&global, cmd, script_parameters, body = std::move(body)] {
+    global.action = [cmd, script_parameters, body] {
+      if (!script_parameters) reject_extras(cmd);
+      // A script parameter one typo away from the command's own flag is taken for that flag
+      // misspelt, before the script (or a word after it, taken for an argument) runs.
+      for (const auto& word : cmd->remaining())
+        if (word.rfind("--", 0) == 0 && !close_flags(cmd, word.substr(0, word.find('='))).empty())
+          throw std::invalid_argument(unknown_argument_message(cmd, word));
+      return body();
+    };
+  });
+}
+
 void add_db_option(CLI::App* app, std::string& db) {
-  app->add_option("--db", db, tr("tệp cơ sở dữ liệu (mặc định: $NTM_DB, rồi ntm.db)",
-                                 "database file (default: $NTM_DB, then ntm.db)"))
-      ->option_text("FILE");
+  app->add_option("--db", db, tr("tệp cơ sở dữ liệu (mặc định: $NTM_DB, rồi db trong ntm.toml, rồi ntm.db)",
+                                 "database file (default: $NTM_DB, then db in ntm.toml, then ntm.db)"))
+      ->option_text(tr("TỆP", "FILE"));
+}
+
+void add_global_options(CLI::App* cmd, Global& global) {
+  const std::string group = tr("Tùy chọn chung", "Global options");
+  add_db_option(cmd, global.db);
+  cmd->get_option("--db")->group(group);
+  cmd->add_option("--lang", global.lang, tr("ngôn ngữ thông báo: vi (mặc định) hoặc en", "message language: vi (default) or en"))
+      ->option_text("vi|en")
+      ->check(one_of({"vi", "en"}))
+      ->group(group);
+  cmd->add_flag("-v,--verbose", global.verbose, tr("in thêm chi tiết kỹ thuật", "also print technical detail"))->group(group);
+}
+
+CLI::Option* add_province_option(CLI::App* app, std::string& province, bool needed) {
+  auto* o = app->add_option("--province", province, tr("tỉnh: tên (không cần dấu) hoặc mã", "province: name (accents optional) or code"))
+                ->option_text(tr("TỈNH", "PROVINCE"));
+  if (needed) mark_required(o, "province");
+  return o;
+}
+
+CLI::Option* add_year_option(CLI::App* app, int& year, const std::string& description, bool needed) {
+  auto* o = app->add_option("--year", year, description)
+                ->option_text(tr("NĂM", "YEAR"))
+                ->check(integer_between(1990, 2100, tr("một năm", "a year")));
+  if (needed) mark_required(o, "year");
+  return o;
+}
+
+CLI::Option* add_set_option(CLI::App* app, std::string& set) {
+  return app->add_option("--set", set, tr("bộ tiêu chí, ví dụ 318-xa (mặc định: set trong ntm.toml, rồi bộ tỉnh đã ghi cho năm, "
+                                          "rồi bộ của năm)",
+                                          "criteria set, e.g. 318-xa (default: set in ntm.toml, then the one the province "
+                                          "recorded for the year, then the year's)"))
+      ->option_text(tr("BỘ", "SET"));
+}
+
+CLI::Option* add_profile_option(CLI::App* app, std::string& profile) {
+  return app->add_option("--profile", profile, tr("tệp hồ sơ của tỉnh cho báo cáo (mặc định: profile trong ntm.toml)",
+                                                  "the province profile file of reports (default: profile in ntm.toml)"))
+      ->option_text(tr("TỆP", "FILE"));
+}
+
+CLI::Option* add_format_option(CLI::App* app, std::string& format, const std::vector<std::string>& choices,
+                               const std::string& description) {
+  std::string list;
+  for (const auto& c : choices) list += (list.empty() ? "" : "|") + c;
+  return app->add_option("--format", format, description)->option_text(list)->check(one_of(choices));
+}
+
+app::Project project(const Global& global) { return app::project_for(app::database_path(global.db)); }
+
+std::string project_or(const std::string& flag_value, const Global& global, const std::string& key) {
+  if (!flag_value.empty()) return flag_value;
+  return project(global).get(key).value_or("");
+}
+
+std::string need(const std::string& flag_value, const Global& global, const std::string& key, const std::string& flag) {
+  std::string value = project_or(flag_value, global, key);
+  if (value.empty())
+    throw std::invalid_argument(tr("thiếu ", "missing ") + flag + tr(" (hoặc đặt mặc định: ntm config set ", " (or set a default: ntm config set ") +
+                                key + " ...)");
+  return value;
+}
+
+int need_year(int flag_value, const Global& global) {
+  if (flag_value) return flag_value;
+  return std::stoi(need("", global, "year", "--year"));   // read_project checked it is a year
+}
+
+std::string profile_path(const std::string& flag_value, const Global& global) {
+  std::string path = project_or(flag_value, global, "profile");
+  std::error_code ec;
+  if (!path.empty() && !std::filesystem::is_regular_file(path, ec))
+    throw std::invalid_argument("--profile " + path + tr(": không có tệp này", ": no such file") +
+                                (flag_value.empty() ? tr(" (giá trị trong ntm.toml)", " (the value in ntm.toml)") : ""));
+  return path;
+}
+
+std::map<std::string, std::string> script_defaults(const Global& global) {
+  std::map<std::string, std::string> out;
+  app::Project p = project(global);
+  for (const char* key : {"province", "year", "set", "profile"})
+    if (auto v = p.get(key)) out[key] = *v;
+  return out;
 }
 
 void check_province(const std::filesystem::path& db, const std::string& province, const std::string& date) {
   try {
     find_province(app::open_for_scripts(db), province, date);
   } catch (const NotFound& e) {
-    throw std::invalid_argument("--province: " + std::string(e.what()));
+    throw std::invalid_argument("--province " + province + ": " + std::string(e.what()));
   }
 }
 
 void add_map_flags(CLI::App* app, std::string& as_of, std::string* set) {
-  app->add_option("--as-of", as_of, tr("bản đồ hành chính của ngày này (mặc định 31/12 của --year)",
-                                       "the administrative map of this date (default: 31/12 of --year)"))
-      ->option_text("DD/MM/YYYY");
-  if (set)
-    app->add_option("--set", *set, tr("bộ tiêu chí (mặc định: bộ tỉnh đã ghi cho năm, nếu không thì bộ của năm)",
-                                      "criteria set (default: the one recorded for the year, else the year's)"))
-        ->option_text("ID");
+  app->add_option("--as-of", as_of, tr("bản đồ hành chính của ngày này, viết NN/TT/NNNN (mặc định: 31/12 của --year)",
+                                       "the administrative map of this date, DD/MM/YYYY (default: 31/12 of --year)"))
+      ->option_text(tr("NGÀY", "DATE"));
+  if (set) add_set_option(app, *set);
 }
 
 void add_span_flags(CLI::App* app, int& from, int& to) {
-  app->add_option("--from", from, tr("năm đầu của giai đoạn (thay cho --year)", "first year of a span (instead of --year)"))
-      ->check(CLI::Range(1990, 2100));
-  app->add_option("--to", to, tr("năm cuối của giai đoạn", "last year of the span"))->check(CLI::Range(1990, 2100));
+  app->add_option("--from", from, tr("năm đầu của giai đoạn (thay cho --year; đi cùng --to)", "first year of a span (instead of --year; with --to)"))
+      ->option_text(tr("NĂM", "YEAR"))
+      ->check(integer_between(1990, 2100, tr("một năm", "a year")));
+  app->add_option("--to", to, tr("năm cuối của giai đoạn", "last year of the span"))
+      ->option_text(tr("NĂM", "YEAR"))
+      ->check(integer_between(1990, 2100, tr("một năm", "a year")));
 }
 
 int span_year(int year, int from, int to) {
@@ -72,12 +180,22 @@ std::string map_date(const std::string& as_of, int year) {
 }
 
 void add_limit_flags(CLI::App* app, LimitFlags& flags) {
-  app->add_option("--time-limit", flags.seconds, tr("giới hạn thời gian chạy script (giây)", "script wall-clock limit (seconds)"))
-      ->check(CLI::Range(0.001, 86400.0));
-  app->add_option("--memory-limit", flags.memory_mib, tr("giới hạn bộ nhớ của script (MiB)", "script memory limit (MiB)"))
-      ->check(CLI::Range(1.0, 65536.0));
-  app->add_option("--instruction-limit", flags.instructions, tr("giới hạn số lệnh Lua", "Lua instruction limit"))
-      ->check(CLI::Range(1000LL, 1'000'000'000'000LL));
+  const std::string group = tr("Giới hạn khi chạy script", "Script limits");
+  app->add_option("--time-limit", flags.seconds, tr("giới hạn thời gian chạy script, giây (mặc định: 60)",
+                                                    "script wall-clock limit in seconds (default: 60)"))
+      ->option_text(tr("GIÂY", "SECONDS"))
+      ->check(number_between(0.001, 86400.0, tr("số giây", "seconds")))
+      ->group(group);
+  app->add_option("--memory-limit", flags.memory_mib, tr("giới hạn bộ nhớ của script, MiB (mặc định: 512)",
+                                                         "script memory limit in MiB (default: 512)"))
+      ->option_text("MIB")
+      ->check(number_between(1.0, 65536.0, "MiB"))
+      ->group(group);
+  app->add_option("--instruction-limit", flags.instructions,
+                  tr("giới hạn số lệnh Lua (mặc định: 2 tỉ)", "Lua instruction limit (default: 2 billion)"))
+      ->option_text("N")
+      ->check(integer_between(1000LL, 1'000'000'000'000LL, tr("số lệnh", "a count")))
+      ->group(group);
 }
 
 std::map<std::string, std::string> parse_script_args(const std::vector<std::string>& words) {
@@ -97,9 +215,48 @@ std::map<std::string, std::string> parse_script_args(const std::vector<std::stri
       value = "true";
     }
     std::replace(name.begin(), name.end(), '-', '_');
+    if (name == "as_of") name = "as-of";   // the host's map date (app::configure_catalog), not a script's
     args[name] = value;
   }
   return args;
+}
+
+void print_provenance(const std::map<std::string, std::string>& scripts, std::ostream& err) {
+  if (verbose()) app::print_script_hashes(scripts, err);
+}
+
+std::string script_frames(const std::string& traceback) {
+  auto nl = traceback.find('\n');
+  if (nl == std::string::npos) return {};
+  std::string frames = traceback.substr(nl + 1);
+  if (verbose()) return frames;
+  std::istringstream in(frames);
+  std::string line, out;
+  while (std::getline(in, line)) {
+    auto start = line.find_first_not_of(" \t");
+    if (start == std::string::npos) continue;
+    line = line.substr(start);
+    // "PATH:LINE: in WHAT" for a frame of a script file; C functions, tail calls and the
+    // host's own chunks are not the user's code.
+    auto lua_at = line.find(".lua:");
+    if (lua_at == std::string::npos) continue;
+    auto colon = line.find(':', lua_at + 5);
+    if (colon == std::string::npos) continue;
+    std::string location = line.substr(0, colon);
+    std::string what = line.substr(colon + 1);
+    if (what.rfind(" in ", 0) == 0) what = what.substr(4);
+    std::string said;
+    if (what == "main chunk") {
+      said = tr("thân script", "main chunk");
+    } else if (what.rfind("function <", 0) == 0) {
+      said = tr("hàm không tên", "anonymous function");
+    } else if (auto q = what.find('\''); q != std::string::npos) {
+      auto q2 = what.find('\'', q + 1);
+      said = tr("trong hàm ", "in function ") + what.substr(q + 1, q2 == std::string::npos ? std::string::npos : q2 - q - 1);
+    }
+    out += "  " + location + (said.empty() ? "" : " (" + said + ")") + "\n";
+  }
+  return out;
 }
 
 int report_script_error(const lua::ScriptError& e) {
@@ -113,16 +270,18 @@ int report_script_error(const lua::ScriptError& e) {
       return kLimit;
     case lua::ErrorKind::Usage:
       std::cerr << tr("Lỗi dòng lệnh: ", "Command-line error: ") << message << "\n";
+      if (verbose() && !e.file.empty()) std::cerr << tr("  (phát hiện tại ", "  (found at ") << e.file << ":" << e.line << ")\n";
       return kUsage;
-    case lua::ErrorKind::Script:
+    case lua::ErrorKind::Script: {
       std::cerr << tr("Lỗi trong script: ", "Script error: ") << message;
       if (!located && !e.file.empty()) std::cerr << tr(" (tại ", " (at ") << e.file << ":" << e.line << ")";
       std::cerr << "\n";
-      if (!e.traceback.empty()) {
-        auto nl = e.traceback.find('\n');
-        if (nl != std::string::npos) std::cerr << e.traceback.substr(nl + 1) << "\n";
-      }
+      std::string frames = script_frames(e.traceback);
+      if (!frames.empty())
+        std::cerr << (verbose() ? "" : tr("Các lời gọi dẫn tới lỗi (mới nhất trước):\n", "Calls that led to the error (latest first):\n"))
+                  << frames << (frames.back() == '\n' ? "" : "\n");
       return kDataError;
+    }
   }
   return kDataError;
 }

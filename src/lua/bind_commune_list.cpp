@@ -245,7 +245,7 @@ void push_communes(lua_State* L, const Province& province, int opts, std::string
                          province.unit().name + tr(" theo bộ tiêu chí ", " under criteria set ") + loaded->set().id() +
                          (list.empty() ? tr("; chưa có năm nào có dữ liệu", "; no year has data")
                                        : tr("; các năm có dữ liệu: ", "; years with data: ") + list),
-                     {});
+                     {}, std::to_string(year));
     }
     data = loaded.get();
     map = &data->province();
@@ -266,10 +266,12 @@ void push_communes(lua_State* L, const Province& province, int opts, std::string
         if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
       }
     if (!found) {
-      auto near = closest(tag, tags, 3);
+      sort_vietnamese(tags);
       std::string message = tr("tỉnh ", "province ") + map->unit().name + tr(" không có nhóm (tag) '", " has no tag '") + tag + "'";
-      message += did_you_mean(near);
-      throw NotFound(message, near);
+      std::string list;
+      for (const auto& t : tags) list += (list.empty() ? "" : ", ") + t;
+      message += tags.empty() ? tr("; tỉnh chưa có nhóm nào", "; the province has no tags") : tr("; các nhóm có: ", "; its tags: ") + list;
+      throw NotFound(message, tags, tag);
     }
   }
   std::vector<UnitRef> refs;

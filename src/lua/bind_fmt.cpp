@@ -6,6 +6,7 @@
 //   ntm.fmt.money(1986281, {unit="ty", decimals=2})  --> "1.986,28 tỷ đồng"
 //   ntm.fmt.date("2020-12-31")                       --> "ngày 31 tháng 12 năm 2020"
 //   ntm.fmt.round(10.125, 2, "half-even")            --> 10.12
+//   table.sort(names, ntm.fmt.less)                  --> Vietnamese order (Điện Biên Đông before Mường Ảng)
 #include <cmath>
 
 #include "lua/binding.h"
@@ -107,9 +108,19 @@ int fmt_round(lua_State* L) {
   return 1;
 }
 
+// The Vietnamese order of names (model/text.h collate), as a comparison for table.sort.
+int fmt_less(lua_State* L) {
+  std::size_t la = 0, lb = 0;
+  const char* a = luaL_checklstring(L, 1, &la);
+  const char* b = luaL_checklstring(L, 2, &lb);
+  lua_pushboolean(L, collate(std::string_view(a, la), std::string_view(b, lb)) < 0);
+  return 1;
+}
+
 const luaL_Reg fmt_functions[] = {{"number", safe<fmt_number>}, {"percent", safe<fmt_percent>},
                                   {"money", safe<fmt_money>},   {"date", safe<fmt_date>},
-                                  {"round", safe<fmt_round>},   {nullptr, nullptr}};
+                                  {"round", safe<fmt_round>},   {"less", safe<fmt_less>},
+                                  {nullptr, nullptr}};
 
 }  // namespace
 

@@ -113,18 +113,29 @@ int ntm_params(lua_State* L) {
     bool known = name == "as-of" || name == "set" ||
                  std::any_of(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
     if (!known && !ctx.lenient_args) {
-      ctx.usage_error = tr("script không có tham số --", "the script has no parameter --") + name;
+      std::string shown = name;   // as typed on the command line, where '-' and '_' are the same
+      std::replace(shown.begin(), shown.end(), '_', '-');
+      ctx.usage_error = tr("script không có tham số --", "the script has no parameter --") + shown;
       return luaL_error(L, "%s", ctx.usage_error.c_str());
     }
   }
   lua_createtable(L, 0, static_cast<int>(specs.size()));
   for (const auto& spec : specs) {
     auto given = ctx.args.find(spec.name);
+    auto project = ctx.defaults.find(spec.name);
     std::string error;
     if (given != ctx.args.end()) {
       if (!push_param(L, spec, given->second, error)) { ctx.usage_error = error; return luaL_error(L, "%s", error.c_str()); }
+      ctx.param_values[spec.name] = {given->second, ParamSource::CommandLine};
+    } else if (project != ctx.defaults.end()) {
+      if (!push_param(L, spec, project->second, error)) {
+        ctx.usage_error = error + tr(" (giá trị trong ntm.toml)", " (the value in ntm.toml)");
+        return luaL_error(L, "%s", ctx.usage_error.c_str());
+      }
+      ctx.param_values[spec.name] = {project->second, ParamSource::Project};
     } else if (spec.has_default) {
       if (!push_param(L, spec, spec.default_value, error)) return luaL_error(L, "%s", error.c_str());
+      ctx.param_values[spec.name] = {spec.default_value, ParamSource::ScriptDefault};
     } else if (spec.required) {
       ctx.usage_error = param_error(spec.name, tr("bắt buộc nhưng chưa có", "is required"));
       return luaL_error(L, "%s", ctx.usage_error.c_str());

@@ -66,7 +66,7 @@ int province_commune(lua_State* L) {
       if (u.kind != "commune") continue;
       names.push_back(u.name);
       if (u.folded == f || fold(u.name_with_type) == f) {
-        if (found) throw NotFound(tr("tên '", "the name '") + wanted + tr("' trùng nhiều xã; dùng mã xã", "' matches several communes; use the code"), {});
+        if (found) throw NotFound(tr("tên '", "the name '") + wanted + tr("' trùng nhiều xã; dùng mã xã", "' matches several communes; use the code"), {}, wanted);
         found = &u;
       }
     }
@@ -75,7 +75,7 @@ int province_commune(lua_State* L) {
     auto near = closest(wanted, names, 3);
     std::string message = tr("tỉnh ", "province ") + map->unit().name + tr(" không có xã '", " has no commune '") + wanted +
                           tr("' trên bản đồ ngày ", "' on the map of ") + vn_date(map->date());
-    throw NotFound(message + did_you_mean(near), near);
+    throw NotFound(message + did_you_mean(near), near, wanted);
   }
   push_commune(L, map, map->index_of(*found), data);
   return 1;

@@ -4,13 +4,16 @@
 //   u:successors()    -- the units formed from it (same shape)
 //   ntm.unit(code, {date = "31/12/2024" | year = 2024})   -- a unit of any map, as a handle
 //   ntm.provinces{date = ...}                             -- the provinces of a map
+//   ntm.commune(name_or_code, {year = 2020})              -- a commune anywhere on a map, and its province
 //   ntm.map{date = ...}                                   -- counts of a map
 // Dates are ISO text ("2025-07-01"); "" is an open end.
+#include <algorithm>
 #include <cstring>
 
 #include "lua/handles.h"
 #include "model/i18n.h"
 #include "model/map.h"
+#include "model/text.h"
 #include "store/database.h"
 
 namespace ntm::lua {
@@ -37,6 +40,17 @@ void push_successions(lua_State* L, const std::vector<Succession>& list) {
   }
 }
 
+// The ids of the provinces on the map of `date`, in code order.
+std::vector<UnitId> provinces_on(const Catalog& catalog, const std::string& date) {
+  auto stmt = catalog.db().prepare(R"(
+    SELECT u.id FROM unit u JOIN unit_period p ON p.unit_id = u.id
+    WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1 ORDER BY u.code)");
+  stmt.bind(1, date);
+  std::vector<UnitId> ids;
+  while (stmt.step()) ids.push_back(stmt.get_int(0));
+  return ids;
+}
+
 // ntm.unit(code, opts) → the unit carrying `code` on the map of the date, as a province,
 // district or commune handle (without year data).
 int ntm_unit(lua_State* L) {
@@ -50,12 +64,12 @@ int ntm_unit(lua_State* L) {
     std::string why = code_elsewhere(db, code, date);
     throw NotFound(tr("không có đơn vị mã ", "no unit with code ") + code + tr(" trên bản đồ ngày ", " on the map of ") + vn_date(date) +
                        (why.empty() ? std::string() : ": " + why),
-                   {});
+                   {}, code);
   }
   UnitId province = province_of(db, id, date);
   auto map = ctx.catalog.province_at(province, date);
   const Unit* u = map->find_id(id);
-  if (!u) throw NotFound(tr("không có đơn vị mã ", "no unit with code ") + code, {});
+  if (!u) throw NotFound(tr("không có đơn vị mã ", "no unit with code ") + code, {}, code);
   std::size_t index = map->index_of(*u);
   if (u->kind == "province") push_province(L, map.get());
   else if (u->kind == "district") push_district(L, map.get(), index);
@@ -67,18 +81,66 @@ int ntm_provinces(lua_State* L) {
   Context& ctx = context(L);
   std::string date = map_date_arg(L, 1);
   if (date.empty()) date = ctx.catalog.map_date(0);
-  auto stmt = ctx.catalog.db().prepare(R"(
-    SELECT u.id FROM unit u JOIN unit_period p ON p.unit_id = u.id
-    WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1 ORDER BY u.code)");
-  stmt.bind(1, date);
-  std::vector<UnitId> ids;
-  while (stmt.step()) ids.push_back(stmt.get_int(0));
+  std::vector<UnitId> ids = provinces_on(ctx.catalog, date);
   lua_createtable(L, static_cast<int>(ids.size()), 0);
   for (std::size_t i = 0; i < ids.size(); ++i) {
     push_province(L, ctx.catalog.province_at(ids[i], date).get());
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   return 1;
+}
+
+// ntm.commune(name_or_code, opts) → the commune of that code or name on the map of the date,
+// in whichever province it is, and that province. For a script that is given a commune and no
+// province (ntm report ho-so-xa): a name no commune has, or one that several communes share, is
+// a failed lookup (NotFound), so a value from the command line is reported as a wrong argument.
+int ntm_commune(lua_State* L) {
+  Context& ctx = context(L);
+  std::string wanted = luaL_checkstring(L, 1);
+  std::string date = map_date_arg(L, 2);
+  if (date.empty()) date = ctx.catalog.map_date(0);
+  struct Match {
+    std::shared_ptr<const Province> map;
+    std::size_t index;
+  };
+  std::vector<Match> found;
+  std::vector<std::string> names;
+  bool plausible = wanted.size() <= kMaxNameBytes;
+  std::string folded = plausible ? fold(wanted) : std::string();
+  std::string code = wanted;
+  if (!code.empty() && code.size() < 5 && code.find_first_not_of("0123456789") == std::string::npos)
+    code = std::string(5 - code.size(), '0') + code;
+  for (UnitId id : plausible ? provinces_on(ctx.catalog, date) : std::vector<UnitId>{}) {
+    auto map = ctx.catalog.province_at(id, date);
+    for (std::size_t i = 0; i < map->units().size(); ++i) {
+      const Unit& u = map->units()[i];
+      if (u.kind != "commune") continue;
+      if (u.code == code || u.folded == folded || fold(u.name_with_type) == folded) found.push_back({map, i});
+      else names.push_back(u.name);
+    }
+  }
+  if (found.empty()) {
+    auto near = closest(wanted, names, 3);
+    throw NotFound(tr("không có xã '", "no commune '") + clip(wanted) + tr("' trên bản đồ ngày ", "' on the map of ") + vn_date(date) +
+                       did_you_mean(near),
+                   near, wanted);
+  }
+  if (found.size() > 1) {
+    std::string list;
+    constexpr std::size_t kShown = 8;   // "Tân Lập" names 26 communes
+    for (std::size_t i = 0; i < std::min(found.size(), kShown); ++i) {
+      const Unit& u = found[i].map->units()[found[i].index];
+      list += (list.empty() ? "" : ", ") + u.name_with_type + " (" + u.code + ", " + found[i].map->unit().name + ")";
+    }
+    if (found.size() > kShown)
+      list += tr(", … và ", ", … and ") + std::to_string(found.size() - kShown) + tr(" xã khác", " more");
+    throw NotFound(std::to_string(found.size()) + tr(" xã tên '", " communes are named '") + clip(wanted) + "': " + list +
+                       tr("; ghi mã xã hoặc thêm tỉnh", "; give the commune's code or its province"),
+                   {}, wanted);
+  }
+  push_commune(L, found[0].map.get(), found[0].index, nullptr);
+  push_province(L, found[0].map.get());
+  return 2;
 }
 
 int ntm_map(lua_State* L) {
@@ -169,6 +231,8 @@ void open_unit_history(lua_State* L) {
   lua_setfield(L, -2, "provinces");
   lua_pushcfunction(L, safe<ntm_map>);
   lua_setfield(L, -2, "map");
+  lua_pushcfunction(L, safe<ntm_commune>);
+  lua_setfield(L, -2, "commune");
 }
 
 }  // namespace ntm::lua

@@ -14,27 +14,42 @@
 
 namespace ntm::lua {
 
+// Records in the Context the lookup that failed: `value` asked for, `message` without the
+// script location, and the error string on top of the stack as the script will receive it.
+// Never throws (on failure the error is an ordinary script error).
+void note_lookup_failure(lua_State* L, const std::string& value, const std::string& message) noexcept;
+
 // The trampoline. A C++ exception never crosses a Lua frame: it is caught here and raised
 // again as a Lua error (with the script's file:line) after the catch block has ended.
 // Lua's own errors pass through untouched: in Debian's lua5.4-c++ build they are thrown as
 // a type that is not a std::exception, so catching `const std::exception&` (never `...`)
 // leaves them alone.
+// A lookup that found nothing (NotFound: a year without data, an unknown district, tag, set)
+// is raised the same way, and also noted in the Context, so that the host can report it as a
+// wrong command-line argument when the script does not catch it (note_lookup_failure).
 template <lua_CFunction F>
 int safe(lua_State* L) {
-  std::string message;
+  std::string message, looked_up;
+  bool lookup = false;
   try {
     return F(L);
+  } catch (const NotFound& e) {
+    message = e.what();
+    looked_up = e.value;
+    lookup = true;
   } catch (const std::exception& e) {
     message = e.what();
   }
   luaL_where(L, 1);
   lua_pushlstring(L, message.data(), message.size());
   lua_concat(L, 2);
+  if (lookup) note_lookup_failure(L, looked_up, message);
   return lua_error(L);
 }
 
 // The run's Context, stored in the registry by the Host.
 Context& context(lua_State* L);
+
 
 // Registers `functions` (each already wrapped in safe<>) into the table on top of the stack.
 void set_functions(lua_State* L, const luaL_Reg* functions);

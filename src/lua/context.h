@@ -35,6 +35,25 @@ struct Finding {
   std::string script;            // file:line where it was registered
 };
 
+// The last lookup a binding could not answer (a year without data, an unknown district, tag,
+// set or province): raised to the script as an ordinary error message; when the script does
+// not catch it and the value came from one of its parameters, the host reports a wrong
+// command-line argument (exit 2) instead of a script error.
+struct LookupFailure {
+  std::string value;             // what was asked for, as given
+  std::string message;           // the sentence, naming what exists
+  std::string raised;            // the exact error message the script received
+  bool uncaught = false;         // set by the host's message handler
+};
+
+// Where a parameter's value came from, for the messages that name it.
+enum class ParamSource { CommandLine, Project, ScriptDefault };
+
+struct ParamValue {
+  std::string text;
+  ParamSource source = ParamSource::CommandLine;
+};
+
 struct Context {
   // `cache`: what earlier scripts of the same command loaded over the same connection.
   Context(const store::Database& db, std::ostream& out, std::ostream& err, std::shared_ptr<CatalogCache> cache = nullptr)
@@ -44,9 +63,14 @@ struct Context {
   std::ostream& out;             // print()
   std::ostream& err;             // ntm.log()
   std::map<std::string, std::string> args;      // --name value from the command line
-  bool describe = false;
-  bool lenient_args = false;     // ignore command-line parameters the script does not declare         // collect ntm.params declarations only, then stop
+  // Values of the project file (ntm.toml: province, year, set, profile) for the parameters a
+  // script declares and the command line did not give; ignored when not declared.
+  std::map<std::string, std::string> defaults;
+  bool describe = false;         // collect ntm.params declarations only, then stop
+  bool lenient_args = false;     // ignore command-line parameters the script does not declare
   std::vector<ParamSpec> params;
+  std::map<std::string, ParamValue> param_values;   // what ntm.params handed the script
+  LookupFailure lookup;
   std::string script_description;
   std::vector<std::filesystem::path> script_dirs;   // where ntm.use finds lib/NAME.lua
   std::vector<Finding> findings;

@@ -12,6 +12,7 @@
 #include "lua/binding.h"
 #include "lua/sandbox.h"
 #include "model/hash.h"
+#include "model/text.h"
 #include "store/database.h"
 #include "model/i18n.h"
 
@@ -120,6 +121,9 @@ int message_handler(lua_State* L) {
   if (g.stop != Guard::Stop::None) return 1;
   if (lua_touserdata(L, 1) == describe_key()) return 1;
   const char* message = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : nullptr;
+  // The very error a binding raised for a failed lookup reaches the top uncaught.
+  LookupFailure& lookup = context(L).lookup;
+  if (message && !lookup.raised.empty() && lookup.raised == message) lookup.uncaught = true;
   if (!message) {
     lua_pushfstring(L, "(%s)", luaL_typename(L, 1));
     message = lua_tostring(L, -1);
@@ -253,6 +257,7 @@ void Host::load_file(const std::filesystem::path& path) {
 
 void Host::call(int nargs, int nresults) {
   int base = lua_gettop(L_) - nargs;          // the function's slot
+  context_.lookup = LookupFailure{};
   lua_pushcfunction(L_, message_handler);
   lua_insert(L_, base);
   int status;
@@ -284,6 +289,25 @@ void Host::reset_limits() {
 void Host::run_file(const std::filesystem::path& path) {
   load_file(path);
   call(0, 0);
+}
+
+// A lookup the script did not catch, for a value one of its parameters carried (a year, a
+// district, a tag, a set given on the command line or by ntm.toml): the user asked for
+// something the data does not have, so it is a command-line error naming the parameter, not
+// a fault in the script. A value the script made up itself stays a script error.
+void Host::wrong_argument(const std::string& file, int line) {
+  LookupFailure& lookup = context_.lookup;
+  if (!lookup.uncaught || lookup.value.empty()) return;
+  std::string folded = fold(lookup.value);
+  for (const auto& [name, given] : context_.param_values) {
+    if (given.text != lookup.value && fold(given.text) != folded) continue;
+    std::string from;
+    if (given.source == ParamSource::Project) from = tr(" (trong ntm.toml)", " (from ntm.toml)");
+    else if (given.source == ParamSource::ScriptDefault) from = tr(" (giá trị mặc định của script)", " (the script's default)");
+    ScriptError error(ErrorKind::Usage, "--" + name + " " + given.text + from + ": " + lookup.message, file, line);
+    error.parameter = name;
+    throw error;
+  }
 }
 
 void Host::fail(int status) {
@@ -320,6 +344,7 @@ void Host::fail(int status) {
   if (auto colon = where.rfind(':'); colon != std::string::npos) {
     file = where.substr(0, colon);
     line = std::atoi(where.c_str() + colon + 1);
+    wrong_argument(file, line);
   } else if (status == LUA_ERRSYNTAX) {
     // "path:LINE: message" from the parser.
     if (auto c1 = message.find(':'); c1 != std::string::npos) {

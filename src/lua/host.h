@@ -41,6 +41,7 @@ class ScriptError : public std::runtime_error {
   std::string file;
   int line;
   std::string traceback;
+  std::string parameter;   // a Usage error about one script parameter: its name
 };
 
 // State shared by the allocator and the hook; lives in the Host.
@@ -102,6 +103,7 @@ class Host {
  private:
   void open_sandbox();
   [[noreturn]] void fail(int status);
+  void wrong_argument(const std::string& file, int line);
 
   Context& context_;
   Guard guard_;

@@ -8,6 +8,7 @@
 #include "lua/binding.h"
 #include "lua/host.h"
 #include "model/i18n.h"
+#include "model/text.h"
 
 namespace ntm::lua {
 
@@ -405,6 +406,18 @@ Context& context(lua_State* L) {
   auto* ctx = static_cast<Context*>(lua_touserdata(L, -1));
   lua_pop(L, 1);
   return *ctx;
+}
+
+void note_lookup_failure(lua_State* L, const std::string& value, const std::string& message) noexcept {
+  // No parameter is that long: a script's own huge "name" is not kept (nor folded later).
+  if (value.size() > kMaxNameBytes) return;
+  try {
+    LookupFailure& failure = context(L).lookup;
+    std::size_t len = 0;
+    const char* raised = lua_tolstring(L, -1, &len);
+    failure = LookupFailure{value, message, std::string(raised ? raised : "", len), false};
+  } catch (const std::exception&) {
+  }
 }
 
 void set_functions(lua_State* L, const luaL_Reg* functions) { luaL_setfuncs(L, functions, 0); }

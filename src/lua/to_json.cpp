@@ -11,6 +11,7 @@
 #include "lua/host.h"
 #include "lua/sandbox.h"
 #include "model/i18n.h"
+#include "model/text.h"
 
 namespace ntm::lua {
 
@@ -106,7 +107,7 @@ struct Walker {
         }
       }
       for (const auto& name : names) charge_memory(L, 2 * (name.size() + sizeof(std::string)) + 32, "JSON");
-      std::sort(names.begin(), names.end());
+      sort_vietnamese(names);   // keys that are names (districts) in Vietnamese order
       for (const auto& name : names) {
         lua_pushlstring(L, name.data(), name.size());
         if (lua_rawget(L, index) == LUA_TNIL) {

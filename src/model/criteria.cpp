@@ -22,7 +22,7 @@ std::shared_ptr<const CriteriaSet> CriteriaSet::load(const store::Database& db, 
       for (std::size_t i = 0; i < ids.size(); ++i) message += (i ? ", " : "") + ids[i];
       message += ")";
     }
-    throw NotFound(message, ids);
+    throw NotFound(message, ids, id);
   }
   set->id_ = head.get_text(0);
   set->name_ = head.get_text(1);
@@ -149,7 +149,7 @@ std::string set_for_year(const store::Database& db, int year, const std::string&
   if (stmt.step()) return stmt.get_text(0);
   throw NotFound(tr("không có bộ tiêu chí nào áp dụng cho năm ", "no criteria set applies to year ") +
                      std::to_string(year),
-                 {});
+                 {}, std::to_string(year));
 }
 
 SetChoice choose_set(const store::Database& db, UnitId province, int year, const std::string& given,
@@ -164,7 +164,7 @@ SetChoice choose_set(const store::Database& db, UnitId province, int year, const
       while (all.step()) ids.push_back(all.get_text(0));
       std::string message = tr("không có bộ tiêu chí '", "no criteria set '") + given + "'" + tr(" (có: ", " (known: ");
       for (std::size_t i = 0; i < ids.size(); ++i) message += (i ? ", " : "") + ids[i];
-      throw NotFound(message + ")", ids);
+      throw NotFound(message + ")", ids, given);
     }
     choice.id = given;
     choice.how = "given";

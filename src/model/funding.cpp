@@ -29,7 +29,7 @@ std::string FundingSources::code(const std::string& name_or_code) const {
   std::string message = tr("không có nguồn vốn '", "no funding source '") + name_or_code + "'" + did_you_mean(near) +
                         tr(" (các nguồn: ", " (known: ");
   for (std::size_t i = 0; i < names.size(); ++i) message += (i ? "; " : "") + names[i];
-  throw NotFound(message + ")", near);
+  throw NotFound(message + ")", near, name_or_code);
 }
 
 std::string FundingSources::name(const std::string& code) const {

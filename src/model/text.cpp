@@ -1,5 +1,8 @@
 #include "model/text.h"
 
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/stringpiece.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -83,6 +86,39 @@ int display_width(std::string_view text) {
     i += static_cast<std::size_t>(len);
   }
   return width;
+}
+
+namespace {
+
+// One collator for the process: opening it reads ICU's data, and compare() is const.
+const icu::Collator* vietnamese_collator() {
+  static std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+    return U_FAILURE(status) ? nullptr : std::move(c);
+  }();
+  return collator.get();
+}
+
+}  // namespace
+
+int collate(std::string_view a, std::string_view b) {
+  if (const icu::Collator* c = vietnamese_collator()) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCollationResult r = c->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                        icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+    if (U_SUCCESS(status)) {
+      if (r != UCOL_EQUAL) return r == UCOL_LESS ? -1 : 1;
+      return a.compare(b) < 0 ? -1 : a == b ? 0 : 1;   // equal to ICU: bytes decide, for a total order
+    }
+  }
+  std::string fa = fold(a), fb = fold(b);
+  if (fa != fb) return fa < fb ? -1 : 1;
+  return a.compare(b) < 0 ? -1 : a == b ? 0 : 1;
+}
+
+void sort_vietnamese(std::vector<std::string>& names) {
+  std::stable_sort(names.begin(), names.end(), collate_less);
 }
 
 int edit_distance(std::string_view a_raw, std::string_view b_raw) {

@@ -1,4 +1,5 @@
-// Vietnamese text: folding names for matching, display width, and number formatting.
+// Vietnamese text: folding names for matching, Vietnamese order, display width, and number
+// formatting.
 // Pure functions over UTF-8 std::string; no Lua, no SQLite.
 #pragma once
 
@@ -20,6 +21,20 @@ std::string to_upper(std::string_view text);
 
 // Number of terminal columns the UTF-8 text takes (combining marks take none).
 int display_width(std::string_view text);
+
+// Vietnamese order (ICU collation for the locale "vi"): a ă â b c d đ e ê ... y, the bare
+// letter before its tones, case only as a last resort. "Điện Biên Đông" comes after "Điện
+// Biên Phủ" and before "Mường Ảng", where byte order would put every "Đ" after "Z". The one
+// comparison for every list and table sorted by name; falls back to comparing fold() when ICU
+// cannot open the collator. collate() is <0, 0, >0 like strcmp.
+int collate(std::string_view a, std::string_view b);
+inline bool collate_less(std::string_view a, std::string_view b) { return collate(a, b) < 0; }
+// For std::map / std::set keyed by names, and std::sort.
+struct VietnameseLess {
+  bool operator()(std::string_view a, std::string_view b) const { return collate(a, b) < 0; }
+};
+// Sorts names in Vietnamese order (stable, so equal names keep their order).
+void sort_vietnamese(std::vector<std::string>& names);
 
 // Levenshtein distance over folded text, for "did you mean" suggestions.
 int edit_distance(std::string_view a, std::string_view b);

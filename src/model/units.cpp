@@ -158,12 +158,12 @@ UnitId find_province(const store::Database& db, const std::string& name_or_code,
     std::string message = tr("tỉnh ", "province ") + clip(name_or_code) + tr(" không có trên bản đồ ngày ", " is not on the map of ") +
                           vn_date(date) + ": " + elsewhere_name + " (" + l.code + ") " + life_text(l) +
                           successor_text(db, elsewhere);
-    throw NotFound(message, {});
+    throw NotFound(message, {}, name_or_code);
   }
   auto suggestions = closest(name_or_code, names, 3);
   std::string message = tr("không tìm thấy tỉnh '", "no province named '") + clip(name_or_code) + "'";
   message += did_you_mean(suggestions);
-  throw NotFound(message, suggestions);
+  throw NotFound(message, suggestions, name_or_code);
 }
 
 UnitId find_province_identity(const store::Database& db, const std::string& name_or_code, const std::string& date) {
@@ -307,7 +307,7 @@ const Unit& Province::district(const std::string& name_or_code) const {
                        tr(" không có cấp huyện (cấp huyện kết thúc ngày 30/06/2025): tỉnh ",
                           " has no districts (districts ended on 30/06/2025): province ") +
                        unit().name + tr(" không có huyện '", " has no district '") + clip(name_or_code) + "'",
-                   {});
+                   {}, name_or_code);
   bool plausible = name_or_code.size() <= kMaxNameBytes;
   std::string folded = plausible ? fold(name_or_code) : std::string();
   std::string wanted = plausible ? strip_type(folded) : std::string();
@@ -321,7 +321,7 @@ const Unit& Province::district(const std::string& name_or_code) const {
   std::string message = tr("tỉnh ", "province ") + unit().name + tr(" không có huyện '", " has no district '") +
                         clip(name_or_code) + "'";
   message += did_you_mean(suggestions);
-  throw NotFound(message, suggestions);
+  throw NotFound(message, suggestions, name_or_code);
 }
 
 }  // namespace ntm

@@ -20,12 +20,14 @@ namespace ntm {
 
 using UnitId = std::int64_t;
 
-// A name or code that matched nothing. `suggestions` holds the closest names.
+// A name or code that matched nothing. `suggestions` holds the closest names; `value` what
+// was asked for, as given (the Lua host tells a wrong command-line argument by it).
 class NotFound : public std::runtime_error {
  public:
-  NotFound(const std::string& message, std::vector<std::string> suggestions)
-      : std::runtime_error(message), suggestions(std::move(suggestions)) {}
+  NotFound(const std::string& message, std::vector<std::string> suggestions, std::string value = {})
+      : std::runtime_error(message), suggestions(std::move(suggestions)), value(std::move(value)) {}
   std::vector<std::string> suggestions;
+  std::string value;
 };
 
 // ---- dates ----------------------------------------------------------------------------------
