@@ -1,4 +1,4 @@
 -- intent: chạy lệnh hệ điều hành
 -- expect: script biến toàn cục 'os'
--- limits: time=30
+-- limits: time=600
 os.execute('id')

@@ -1,4 +1,4 @@
 -- intent: đọc biến môi trường
 -- expect: script biến toàn cục 'os'
--- limits: time=30
+-- limits: time=600
 return os.getenv('HOME')

@@ -1,4 +1,4 @@
 -- intent: nạp module ngoài bằng require
 -- expect: script biến toàn cục 'require'
--- limits: time=30
+-- limits: time=600
 require('io')

@@ -1,4 +1,4 @@
 -- intent: nạp thư viện C qua package.loadlib
 -- expect: script biến toàn cục 'package'
--- limits: time=30
+-- limits: time=600
 package.loadlib('libc.so.6', 'system')

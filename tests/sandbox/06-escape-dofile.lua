@@ -1,4 +1,4 @@
 -- intent: chạy tệp bằng dofile
 -- expect: script biến toàn cục 'dofile'
--- limits: time=30
+-- limits: time=600
 dofile('/etc/passwd')

@@ -1,4 +1,4 @@
 -- intent: nạp tệp bằng loadfile
 -- expect: script biến toàn cục 'loadfile'
--- limits: time=30
+-- limits: time=600
 loadfile('/etc/passwd')

@@ -1,4 +1,4 @@
 -- intent: lấy registry qua debug
 -- expect: script biến toàn cục 'debug'
--- limits: time=30
+-- limits: time=600
 local r = debug.getregistry()

@@ -1,5 +1,5 @@
 -- intent: load không env để lấy bảng toàn cục thật
 -- expect: script sandbox
--- limits: time=30
+-- limits: time=600
 local g = load('return io')()
 if g == nil then error('sandbox giữ nguyên: io vẫn nil') end

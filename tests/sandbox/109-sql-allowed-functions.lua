@@ -1,6 +1,6 @@
 -- intent: các hàm SQL thông thường vẫn dùng được (json, ngày tháng, cửa sổ, LIKE, instr, trim)
 -- expect: ok
--- limits: time=30
+-- limits: time=600
 local r = ntm.sql([[SELECT json_extract('{"a": 2}', '$.a') AS j, date('2020-12-31', '+1 day') AS d,
                            instr('abcabc', 'ca') AS i, 'Nậm Pồ' LIKE 'nậm%' AS l, 'abc' GLOB 'a*' AS g,
                            trim('xxhixx', 'x') AS t, replace('a-b-c', '-', '+') AS rp]])[1]

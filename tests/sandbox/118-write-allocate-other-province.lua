@@ -1,6 +1,6 @@
 -- intent: ntm allocate --save --write cho Điện Biên nhưng danh sách chia có một xã của Hà Nội
 -- expect: script không thuộc tỉnh
--- limits: time=30
+-- limits: time=600
 -- command: allocate {script} --province 11 --year 2020 --total 1000 --save x --write
 local p = ntm.params{province = {required = true}, year = {type = "integer"}, total = {type = "integer"}}
 local among = {}

@@ -1,6 +1,6 @@
 -- intent: ô bảng bắt đầu bằng = + - @ ghi ra CSV: Excel sẽ chạy như công thức
 -- expect: ok
--- limits: time=30
+-- limits: time=600
 -- command: report {script} --province 11 --year 2020 -o {out}/r.csv
 local doc = ntm.report.document{title = "x"}
 doc:table{header = {"a", "b", "c", "d"},

@@ -1,4 +1,4 @@
 -- intent: lấy bytecode bằng string.dump
 -- expect: script trường 'dump'
--- limits: time=30
+-- limits: time=600
 local s = string.dump(function() end)

@@ -1,4 +1,4 @@
 -- intent: thay string.format cho đoạn mã sau
 -- expect: script chỉ đọc
--- limits: time=30
+-- limits: time=600
 string.format = function() return 'giả' end

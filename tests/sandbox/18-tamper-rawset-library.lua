@@ -1,4 +1,4 @@
 -- intent: dùng rawset để ghi vào thư viện chung
 -- expect: script chỉ đọc
--- limits: time=30
+-- limits: time=600
 rawset(string, 'format', print)

@@ -1,4 +1,4 @@
 -- intent: sửa metatable của chuỗi
 -- expect: script
--- limits: time=30
+-- limits: time=600
 getmetatable('').__index = {}

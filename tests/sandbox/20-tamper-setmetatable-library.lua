@@ -1,4 +1,4 @@
 -- intent: đặt metatable mới cho thư viện
 -- expect: script metatable
--- limits: time=30
+-- limits: time=600
 setmetatable(math, {})

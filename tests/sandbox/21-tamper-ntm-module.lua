@@ -1,4 +1,4 @@
 -- intent: xóa hàm của module ntm
 -- expect: script chỉ đọc
--- limits: time=30
+-- limits: time=600
 ntm.province = nil

@@ -1,6 +1,6 @@
 -- intent: bảng lớn dần vô hạn
 -- expect: limit bộ nhớ
--- limits: time=30
+-- limits: time=600
 local t = {}
 local i = 0
 while true do i = i + 1 t[i] = {i} end

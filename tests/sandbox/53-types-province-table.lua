@@ -1,4 +1,4 @@
 -- intent: truyền bảng cho ntm.province
 -- expect: script đối số thứ
--- limits: time=30
+-- limits: time=600
 ntm.province({})

@@ -1,5 +1,5 @@
 -- intent: gọi phương thức của tỉnh với đối tượng khác
 -- expect: script ntm.Province expected
--- limits: time=30
+-- limits: time=600
 local p = ntm.province('11')
 p.districts(42)

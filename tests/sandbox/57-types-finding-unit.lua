@@ -1,4 +1,4 @@
 -- intent: truyền kiểu sai cho ntm.finding
 -- expect: script unit
--- limits: time=30
+-- limits: time=600
 ntm.finding{unit = 42, rule = 'r', message = 'm'}

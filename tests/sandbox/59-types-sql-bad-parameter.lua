@@ -1,4 +1,4 @@
 -- intent: tham số SQL kiểu bảng
 -- expect: script đối số thứ
--- limits: time=30
+-- limits: time=600
 ntm.sql('SELECT ?', {})

@@ -1,6 +1,6 @@
 -- intent: gọi binding trong hàm so sánh của table.sort
 -- expect: ok 
--- limits: time=30
+-- limits: time=600
 local list = ntm.province('11'):communes{year = 2020}
 local t = {}
 for x in list do t[#t + 1] = x end

@@ -1,5 +1,5 @@
 -- intent: dùng NaN làm khóa bảng
 -- expect: script NaN
--- limits: time=30
+-- limits: time=600
 local t = {}
 t[0/0] = 1

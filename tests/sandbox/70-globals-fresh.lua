@@ -1,5 +1,5 @@
 -- intent: biến toàn cục của lần chạy trước không còn
 -- expect: ok 
--- limits: time=30
+-- limits: time=600
 assert(leaked_from_previous_run == nil)
 leaked_from_previous_run = true

@@ -1,6 +1,6 @@
 -- intent: script rà soát trả về bảng 5 triệu phần tử trỏ cùng chuỗi 1 MB: bản JSON trong chương trình
 -- expect: limit bộ nhớ
--- limits: time=30
+-- limits: time=600
 -- command: check {script} --province 11 --year 2020 --no-rules
 local s = ("x"):rep(1000000)
 local results = {}
