@@ -89,6 +89,27 @@ TEST_CASE("limits stop runaway scripts and pcall cannot catch them") {
     CHECK(r.message.find("giới hạn thời gian") != std::string::npos);
     CHECK(r.line == 1);
   }
+  SUBCASE("after a bound call, a stop takes effect at the script's next instruction") {
+    // The count hook looks at the clock and for Ctrl-C once per 1000 instructions; a native
+    // call whose work grows with its argument (a district name of megabytes) must not get
+    // thousands of calls between two looks, so every bound call looks too. Here Ctrl-C has
+    // come before the chunk runs: after one bound call the script must not reach its own
+    // error, a handful of instructions later.
+    ntm::store::Database db(ntm::test::reference_db(), ntm::store::OpenMode::ReadOnly);
+    std::ostringstream sink;
+    ntm::lua::Context context(db, sink, sink);
+    ntm::lua::Host host(context, small_limits());
+    host.load_string("local s = ntm.fmt.number(1)\nerror('reached')", "=after-bound-call");
+    host.interrupt();
+    try {
+      host.call(0, 0);
+      FAIL("the chunk ended normally");
+    } catch (const ntm::lua::ScriptError& e) {
+      CHECK(e.kind == ErrorKind::Limit);
+      CHECK(std::string(e.what()).find("bị ngắt (Ctrl-C)") != std::string::npos);
+      CHECK(std::string(e.what()).find("reached") == std::string::npos);
+    }
+  }
   SUBCASE("string.rep of 2^31 bytes: too large for Lua itself, a catchable error") {
     auto r = run_lua("local s = string.rep('x', 2^31)", ntm::test::reference_db(), small_limits());
     CHECK(r.kind == ErrorKind::Script);

@@ -19,6 +19,12 @@ namespace ntm::lua {
 // Never throws (on failure the error is an ordinary script error).
 void note_lookup_failure(lua_State* L, const std::string& value, const std::string& message) noexcept;
 
+// After every bound call: the count hook sees only Lua instructions, so a native call whose
+// work grows with its arguments (a name of megabytes copied and folded) could run thousands
+// of times between two checks. Past the deadline, or after Ctrl-C, this arms the hook so
+// the script's next instruction stops the run. Never raises, never throws.
+void check_limits_after_native(lua_State* L) noexcept;
+
 // The trampoline. A C++ exception never crosses a Lua frame: it is caught here and raised
 // again as a Lua error (with the script's file:line) after the catch block has ended.
 // Lua's own errors pass through untouched: in Debian's lua5.4-c++ build they are thrown as
@@ -32,7 +38,9 @@ int safe(lua_State* L) {
   std::string message, looked_up;
   bool lookup = false;
   try {
-    return F(L);
+    int results = F(L);
+    check_limits_after_native(L);
+    return results;
   } catch (const NotFound& e) {
     message = e.what();
     looked_up = e.value;
@@ -40,6 +48,7 @@ int safe(lua_State* L) {
   } catch (const std::exception& e) {
     message = e.what();
   }
+  check_limits_after_native(L);
   luaL_where(L, 1);
   lua_pushlstring(L, message.data(), message.size());
   lua_concat(L, 2);

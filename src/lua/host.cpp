@@ -113,6 +113,19 @@ void limit_hook(lua_State* L, lua_Debug*) {
   }
 }
 
+}  // namespace
+
+void check_limits_after_native(lua_State* L) noexcept {
+  Guard& g = guard_of(L);
+  if (g.stop == Guard::Stop::None) {
+    if (g.interrupted.load(std::memory_order_relaxed)) g.stop = Guard::Stop::Interrupted;
+    else if (std::chrono::steady_clock::now() > g.deadline) g.stop = Guard::Stop::Time;
+  }
+  if (g.stop != Guard::Stop::None) lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+}
+
+namespace {
+
 // Message handler of the door: the error message plus a traceback, unless a limit has
 // tripped (then memory may be exhausted and the message is rebuilt in C++).
 // It never calls a script's metamethods: a non-string error object is described by type.

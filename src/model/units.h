@@ -4,6 +4,7 @@
 // its districts (none from 01/07/2025), communes and villages, in one query per table.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -11,8 +12,11 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "model/text.h"
 
 namespace ntm::store { class Database; }
 
@@ -24,8 +28,11 @@ using UnitId = std::int64_t;
 // was asked for, as given (the Lua host tells a wrong command-line argument by it).
 class NotFound : public std::runtime_error {
  public:
-  NotFound(const std::string& message, std::vector<std::string> suggestions, std::string value = {})
-      : std::runtime_error(message), suggestions(std::move(suggestions)), value(std::move(value)) {}
+  // `value` is kept to name the wrong argument; no name is longer than kMaxNameBytes, so a
+  // longer value (a script's string of megabytes) is kept clipped, not copied whole.
+  NotFound(const std::string& message, std::vector<std::string> suggestions, std::string_view value = {})
+      : std::runtime_error(message), suggestions(std::move(suggestions)),
+        value(value.substr(0, std::min(value.size(), kMaxNameBytes))) {}
   std::vector<std::string> suggestions;
   std::string value;
 };
