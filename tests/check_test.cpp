@@ -448,6 +448,38 @@ TEST_CASE("ntm check --province all: every province with data, a national block,
   CHECK(none.status == 2);
   CHECK(none.err.find("--year 2012: ") != std::string::npos);
   CHECK(none.err.find("không tỉnh nào có số liệu tiêu chí năm 2012") != std::string::npos);
+
+  // A span over every province: the national check at the end of the year before the span
+  // and at its end, each on its own map; the change national and per province. Bắc Giang has
+  // no 2015 data here, so the two ends do not cover the same provinces, and the output says so.
+  auto span = ntm::test::ntm(two + " check --province all --from 2016 --to 2020 --format json");
+  INFO(span.err);
+  REQUIRE(span.status == 0);
+  auto p = nlohmann::json::parse(span.out);
+  auto db2015 = nlohmann::json::parse(ntm::test::ntm(two + " check --province 'Điện Biên' --year 2015 --format json --no-rules").out);
+  CHECK(p["period"]["start_year"] == 2015);
+  CHECK(p["start"]["national"]["provinces"] == 1);
+  CHECK(p["end"]["national"]["provinces"] == 2);
+  CHECK(p["change"]["standard"]["start"] == db2015["standard"]);
+  CHECK(p["change"]["standard"]["end"] == 21 + 127);
+  CHECK(p["change"]["standard"]["change"] == 148 - db2015["standard"].get<int>());
+  CHECK(p["same_provinces"] == false);
+  REQUIRE(p["provinces"].size() == 2);
+  CHECK(p["provinces"][0]["province"] == "Điện Biên");
+  CHECK(p["provinces"][0]["change"]["standard"]["end"] == 21);
+  CHECK(p["provinces"][0]["change"]["criteria"]["2"]["start"] == db2015["criteria"]["2"]);
+  CHECK_FALSE(p["provinces"][1].contains("change"));   // Bắc Giang: nothing to compare with
+  CHECK(p["findings"].size() == j["findings"].size());   // the rules ran on the end year only
+  CHECK(span.err.find("không gồm cùng các tỉnh (1 / 2 tỉnh)") != std::string::npos);
+  auto span_text = ntm::test::ntm(two + " check --province all --from 2016 --to 2020 --no-rules");
+  CHECK(span_text.out.find("Giai đoạn 2016-2020: so sánh cuối năm 2015 với cuối năm 2020") != std::string::npos);
+  CHECK(span_text.out.find("Số xã đạt chuẩn: " + std::to_string(db2015["standard"].get<int>()) + " → 148") != std::string::npos);
+  CHECK(span_text.out.find("1 tỉnh không có ở năm đầu") != std::string::npos);
+  auto span_csv = ntm::test::ntm(two + " check --province all --from 2016 --to 2020 --no-rules --format csv");
+  CHECK(span_csv.out.find("11,Điện Biên," + std::to_string(db2015["standard"].get<int>()) + ",21,") != std::string::npos);
+  auto late = ntm::test::ntm(two + " check --province all --from 2016 --to 2031");
+  CHECK(late.status == 2);
+  CHECK(late.err.find("--to 2031: ") != std::string::npos);
 }
 
 TEST_CASE("a finding is said once, though a rule runs the review again") {

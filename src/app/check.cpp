@@ -142,6 +142,36 @@ std::size_t save_statuses(store::Database& db, const nlohmann::ordered_json& rev
   return written;
 }
 
+nlohmann::ordered_json review_change(const nlohmann::ordered_json& a, const nlohmann::ordered_json& b) {
+  using json = nlohmann::ordered_json;
+  json change;
+  change["standard"] = {{"start", a.value("standard", 0L)}, {"end", b.value("standard", 0L)},
+                        {"change", b.value("standard", 0L) - a.value("standard", 0L)}};
+  double a_avg = a.value("average", 0.0), b_avg = b.value("average", 0.0);
+  change["average"] = {{"start", a_avg}, {"end", b_avg}, {"change", b_avg - a_avg}};
+  change["with_data"] = {{"start", a.value("with_data", 0L)}, {"end", b.value("with_data", 0L)}};
+  // A national block of provinces reviewed with sets of different sizes has no count.
+  bool same = a.contains("criteria_count") && b.contains("criteria_count") &&
+              a.value("criteria_count", 0) == b.value("criteria_count", 0) && a.contains("bands") && b.contains("bands");
+  change["same_criteria"] = same;
+  if (same) {
+    json bands = json::object();
+    for (const auto& key : b["band_order"]) {
+      std::string k = key.get<std::string>();
+      long x = a["bands"].value(k, 0L), y = b["bands"].value(k, 0L);
+      bands[k] = {{"name", b["band_names"].value(k, k)}, {"start", x}, {"end", y}, {"change", y - x}};
+    }
+    change["bands"] = bands;
+    json criteria = json::object();
+    for (const auto& [k, v] : b["criteria"].items()) {
+      long x = a["criteria"].value(k, 0L), y = v.get<long>();
+      criteria[k] = {{"start", x}, {"end", y}, {"change", y - x}};
+    }
+    change["criteria"] = criteria;
+  }
+  return change;
+}
+
 nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to, std::ostream& log, CheckResult& end) {
   using json = nlohmann::ordered_json;
   Session session(options.db);
@@ -170,33 +200,70 @@ nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to,
   const json& b = end.review;
   json out;
   out["period"] = {{"from", from}, {"to", to}, {"start_year", start_year}, {"end_year", to}};
-  json change;
-  change["standard"] = {{"start", a.value("standard", 0)}, {"end", b.value("standard", 0)},
-                        {"change", b.value("standard", 0) - a.value("standard", 0)}};
-  double a_avg = a.value("average", 0.0), b_avg = b.value("average", 0.0);
-  change["average"] = {{"start", a_avg}, {"end", b_avg}, {"change", b_avg - a_avg}};
-  change["with_data"] = {{"start", a.value("with_data", 0)}, {"end", b.value("with_data", 0)}};
-  bool same = a.value("criteria_count", 0) == b.value("criteria_count", 0);
-  change["same_criteria"] = same;
-  if (same) {
-    json bands = json::object();
-    for (const auto& key : b["band_order"]) {
-      std::string k = key.get<std::string>();
-      int x = a["bands"].value(k, 0), y = b["bands"].value(k, 0);
-      bands[k] = {{"name", b["band_names"].value(k, k)}, {"start", x}, {"end", y}, {"change", y - x}};
-    }
-    change["bands"] = bands;
-    json criteria = json::object();
-    for (const auto& [k, v] : b["criteria"].items()) {
-      int x = a["criteria"].value(k, 0), y = v.get<int>();
-      criteria[k] = {{"start", x}, {"end", y}, {"change", y - x}};
-    }
-    change["criteria"] = criteria;
-  }
-  out["change"] = change;
+  out["change"] = review_change(a, b);
   out["start"] = a;
   out["end"] = b;
   for (const auto& [script, hash] : start.scripts_run) end.scripts_run.emplace(script, hash);
+  return out;
+}
+
+nlohmann::ordered_json run_national_period(const CheckOptions& options, const std::string& spec, int from, int to,
+                                           std::ostream& log, CheckResult& end,
+                                           const std::function<void(int, std::size_t, std::size_t, const std::string&)>& progress) {
+  using json = nlohmann::ordered_json;
+  auto national_of = [&](int year, const std::vector<std::string>& codes, bool rules, CheckResult& result) {
+    CheckOptions o = options;
+    o.args["year"] = std::to_string(year);
+    o.rules = rules;
+    return run_national(o, codes, log, result, [&](std::size_t i, std::size_t n, const std::string& code) {
+      if (progress) progress(year, i, n, code);
+    });
+  };
+  // The provinces of the end year first: a wrong name or a year without data is the
+  // command line's fault (NotFound), before any review runs.
+  std::vector<std::string> end_codes = check_provinces(options.db, spec, to);
+  // The start, as for one province: the end of the year before the span when it has data,
+  // else the first year of the span. Each year on its own map: across 01/07/2025 the
+  // provinces are not the same ones.
+  int start_year = from;
+  json start;
+  bool have_start = false;
+  CheckResult ignored;
+  try {
+    start = national_of(from - 1, check_provinces(options.db, spec, from - 1), false, ignored);
+    have_start = start["national"].value("with_data", 0L) > 0;
+    if (have_start) start_year = from - 1;
+  } catch (const NotFound&) {
+    have_start = false;
+  } catch (const lua::ScriptError&) {
+    have_start = false;   // a province of the list not on that year's map
+  }
+  if (!have_start) start = national_of(from, check_provinces(options.db, spec, from), false, ignored);
+  json last = national_of(to, end_codes, options.rules, end);
+
+  json out;
+  out["period"] = {{"from", from}, {"to", to}, {"start_year", start_year}, {"end_year", to}};
+  out["change"] = review_change(start["national"], last["national"]);
+  // Per province, where the province is the same unit in both years (same code and name).
+  json provinces = json::array();
+  bool same = start["provinces"].size() == last["provinces"].size();
+  for (const auto& b : last["provinces"]) {
+    json row = {{"province_code", b.value("province_code", "")}, {"province", b.value("province", "")}};
+    for (const auto& a : start["provinces"]) {
+      if (a.value("province_code", "") != b.value("province_code", "") || a.value("province", "") != b.value("province", ""))
+        continue;
+      row["change"] = review_change(a, b);
+    }
+    if (!row.contains("change")) same = false;
+    provinces.push_back(row);
+  }
+  // False when the national figures of the two ends do not cover the same provinces (one had
+  // no data at the start, or the map changed between them): said in every output.
+  out["same_provinces"] = same;
+  out["provinces"] = provinces;
+  out["start"] = start;
+  out["end"] = last;
+  for (const auto& [script, hash] : ignored.scripts_run) end.scripts_run.emplace(script, hash);
   return out;
 }
 

@@ -75,6 +75,24 @@ nlohmann::ordered_json run_national(const CheckOptions& options, const std::vect
                                     std::ostream& log, CheckResult& all,
                                     const std::function<void(std::size_t, std::size_t, const std::string&)>& progress = {});
 
+// The change from review (or national block) `a` to `b`: communes meeting the standard, the
+// average, communes with data and, when both counted the same number of criteria, each band
+// and each criterion. Each as {start, end, change}.
+nlohmann::ordered_json review_change(const nlohmann::ordered_json& a, const nlohmann::ordered_json& b);
+
+// A span of years over several provinces (`ntm check --province all --from Y1 --to Y2`): the
+// national check at the start (31/12 of Y1-1 when any of the provinces has data that year,
+// else Y1) and at the end (Y2), each year on its own map, with its own provinces; the rules
+// run on the end year. Returns {"period", "change" (national), "provinces": [{province_code,
+// province, change}] (change only for a province that is the same unit in both years),
+// "same_provinces" (false when the two ends do not cover the same provinces), "start":
+// national, "end": national}; the end's findings and every script run in `end`.
+// `progress(year, i, n, province)` before each province. Throws NotFound when the spec names
+// an unknown province or no province has data in Y2.
+nlohmann::ordered_json run_national_period(const CheckOptions& options, const std::string& spec, int from, int to,
+                                           std::ostream& log, CheckResult& end,
+                                           const std::function<void(int, std::size_t, std::size_t, const std::string&)>& progress = {});
+
 // The findings as JSON objects {rule, level, code, name, district, message, script}.
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings);
 

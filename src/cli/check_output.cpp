@@ -255,29 +255,18 @@ std::vector<std::string> criterion_keys(const json& criteria) {
 
 }  // namespace
 
-void print_period_text(const json& period, std::ostream& out) {
-  const json& p = period["period"];
-  const json& c = period["change"];
-  int y0 = p.value("start_year", 0), y1 = p.value("end_year", 0);
-  out << "\n" << tr("Giai đoạn ", "Span ") << p.value("from", 0) << "-" << p.value("to", 0) << tr(": so sánh cuối năm ", ": the end of ")
-      << y0 << tr(" với cuối năm ", " against the end of ") << y1 << "\n";
-  for (const char* which : {"start", "end"}) {
-    const json& r = period[which];
-    out << "  " << tr("Năm ", "Year ") << r.value("year", 0) << ": " << r.value("map_note", "") << "; " << r.value("set_note", "")
-        << "\n";
-    if (r.contains("unconfirmed_thresholds") && !r["unconfirmed_thresholds"].empty())
-      out << "    " << r["unconfirmed_thresholds"].size()
-          << tr(" ngưỡng đã áp dụng chưa được đối chiếu với văn bản gốc\n", " applied thresholds not confirmed by a published source\n");
-    if (r.contains("no_data") && !r["no_data"].empty())
-      out << "    " << r["no_data"].size() << tr(" xã chưa có số liệu\n", " communes without data\n");
-  }
+namespace {
+
+// The change block of a span (app::review_change), from the end of `y0` to the end of `y1`;
+// `n0`, `n1`: the number of criteria of each end.
+void print_change(const json& c, int y0, int y1, int n0, int n1, std::ostream& out) {
   out << tr("Số xã đạt chuẩn: ", "Communes meeting the standard: ") << c["standard"].value("start", 0) << " → "
       << c["standard"].value("end", 0) << " (" << signed_int(c["standard"].value("change", 0)) << ")\n";
   if (!c.value("same_criteria", false)) {
     // Averages over sets of different sizes are not comparable: each is shown out of its own.
     out << tr("Bình quân tiêu chí/xã: ", "Average criteria per commune: ") << number(c["average"]["start"], 2) << "/"
-        << period["start"].value("criteria_count", 0) << " → " << number(c["average"]["end"], 2) << "/"
-        << period["end"].value("criteria_count", 0) << "\n";
+        << (n0 > 0 ? std::to_string(n0) : "?") << " → " << number(c["average"]["end"], 2) << "/"
+        << (n1 > 0 ? std::to_string(n1) : "?") << "\n";
     out << tr("Hai năm rà soát theo hai bộ tiêu chí có số tiêu chí khác nhau: không so sánh từng tiêu chí.\n",
               "The two years were reviewed with sets of different sizes: no per-criterion change.\n");
     return;
@@ -294,6 +283,77 @@ void print_period_text(const json& period, std::ostream& out) {
     out << "  " << tr("Tiêu chí ", "Criterion ") << k << ": " << v.value("start", 0) << " → " << v.value("end", 0) << " ("
         << signed_int(v.value("change", 0)) << ")\n";
   }
+}
+
+void print_span_heading(const json& p, std::ostream& out) {
+  out << "\n" << tr("Giai đoạn ", "Span ") << p.value("from", 0) << "-" << p.value("to", 0) << tr(": so sánh cuối năm ", ": the end of ")
+      << p.value("start_year", 0) << tr(" với cuối năm ", " against the end of ") << p.value("end_year", 0) << "\n";
+}
+
+}  // namespace
+
+void print_period_text(const json& period, std::ostream& out) {
+  const json& p = period["period"];
+  print_span_heading(p, out);
+  for (const char* which : {"start", "end"}) {
+    const json& r = period[which];
+    out << "  " << tr("Năm ", "Year ") << r.value("year", 0) << ": " << r.value("map_note", "") << "; " << r.value("set_note", "")
+        << "\n";
+    if (r.contains("unconfirmed_thresholds") && !r["unconfirmed_thresholds"].empty())
+      out << "    " << r["unconfirmed_thresholds"].size()
+          << tr(" ngưỡng đã áp dụng chưa được đối chiếu với văn bản gốc\n", " applied thresholds not confirmed by a published source\n");
+    if (r.contains("no_data") && !r["no_data"].empty())
+      out << "    " << r["no_data"].size() << tr(" xã chưa có số liệu\n", " communes without data\n");
+  }
+  print_change(period["change"], p.value("start_year", 0), p.value("end_year", 0), period["start"].value("criteria_count", 0),
+               period["end"].value("criteria_count", 0), out);
+}
+
+void print_national_period_text(const json& span, std::ostream& out) {
+  const json& p = span["period"];
+  print_span_heading(p, out);
+  for (const char* which : {"start", "end"}) {
+    const json& n = span[which]["national"];
+    out << "  " << tr("Năm ", "Year ") << n.value("year", 0) << ": " << n.value("provinces", 0) << tr(" tỉnh", " provinces")
+        << tr(" trên bản đồ ngày 31/12/", " on the map of 31/12/") << n.value("year", 0) << tr("; bộ tiêu chí: ", "; criteria sets: ")
+        << n.value("criteria_sets", "") << "\n";
+    if (n.value("unconfirmed_thresholds", 0L) > 0)
+      out << "    " << n.value("unconfirmed_thresholds", 0L)
+          << tr(" ngưỡng đã áp dụng chưa được đối chiếu với văn bản gốc (cộng các tỉnh)\n",
+                " applied thresholds not confirmed by a published source (over the provinces)\n");
+    if (n.value("no_data", 0L) > 0) out << "    " << n.value("no_data", 0L) << tr(" xã chưa có số liệu\n", " communes without data\n");
+  }
+  print_change(span["change"], p.value("start_year", 0), p.value("end_year", 0), span["start"]["national"].value("criteria_count", 0),
+               span["end"]["national"].value("criteria_count", 0), out);
+  TextTable t;
+  std::string y0 = std::to_string(p.value("start_year", 0)), y1 = std::to_string(p.value("end_year", 0));
+  t.columns = {tr("Mã", "Code"), tr("Tỉnh", "Province"), tr("Đạt chuẩn ", "Standard ") + y0, tr("Đạt chuẩn ", "Standard ") + y1,
+               tr("Tăng giảm", "Change"), tr("Bình quân ", "Average ") + y0, tr("Bình quân ", "Average ") + y1};
+  std::size_t unmatched = 0;
+  for (const auto& r : span["provinces"]) {
+    if (!r.contains("change")) {
+      ++unmatched;
+      t.rows.push_back({r.value("province_code", ""), r.value("province", ""), "", "", "", "", ""});
+      continue;
+    }
+    const json& c = r["change"];
+    t.rows.push_back({r.value("province_code", ""), r.value("province", ""), std::to_string(c["standard"].value("start", 0)),
+                      std::to_string(c["standard"].value("end", 0)), signed_int(c["standard"].value("change", 0)),
+                      number(c["average"]["start"], 2), number(c["average"]["end"], 2)});
+  }
+  out << "\n";
+  print_aligned(t, out);
+  if (unmatched > 0)
+    out << unmatched << tr(" tỉnh không có ở năm đầu với cùng mã và tên (chưa có số liệu năm đó, hoặc đã sắp xếp lại đơn vị "
+                           "hành chính): không so sánh theo tỉnh\n",
+                           " provinces not in the start year with the same code and name (no data that year, or units "
+                           "reorganised): no per-province change\n");
+  if (!span.value("same_provinces", true))
+    out << tr("Lưu ý: số liệu cả nước của hai năm không gồm cùng các tỉnh (", "Note: the national figures of the two years do not cover "
+              "the same provinces (")
+        << span["start"]["national"].value("provinces", 0) << tr(" tỉnh năm ", " provinces in ") << p.value("start_year", 0)
+        << ", " << span["end"]["national"].value("provinces", 0) << tr(" tỉnh năm ", " provinces in ") << p.value("end_year", 0)
+        << tr("): phần tăng giảm cả nước gồm cả các tỉnh chỉ có ở một năm\n", "): the national change includes provinces present in one year only\n");
 }
 
 void print_period_csv(const json& period, std::ostream& out) {
@@ -368,6 +428,26 @@ void print_national_csv(const json& all, std::ostream& out) {
   const json& n = all["national"];
   t.rows.push_back({"", tr("Cả nước", "National"), std::to_string(n.value("communes", 0L)), std::to_string(n.value("with_data", 0L)),
                     std::to_string(n.value("standard", 0L)), number(n["average"], 2), n.value("criteria_sets", "")});
+  print_csv(t, out);
+}
+
+void print_national_period_csv(const json& span, std::ostream& out) {
+  const json& p = span["period"];
+  std::string y0 = std::to_string(p.value("start_year", 0)), y1 = std::to_string(p.value("end_year", 0));
+  TextTable t;
+  t.columns = {tr("Mã tỉnh", "Province code"), tr("Tỉnh", "Province"), tr("Đạt chuẩn ", "Standard ") + y0,
+               tr("Đạt chuẩn ", "Standard ") + y1, tr("Tăng giảm", "Change"), tr("Bình quân ", "Average ") + y0,
+               tr("Bình quân ", "Average ") + y1};
+  auto row = [&](const std::string& code, const std::string& name, const json& c) {
+    t.rows.push_back({code, name, std::to_string(c["standard"].value("start", 0)), std::to_string(c["standard"].value("end", 0)),
+                      std::to_string(c["standard"].value("change", 0)), number(c["average"]["start"], 2),
+                      number(c["average"]["end"], 2)});
+  };
+  for (const auto& r : span["provinces"]) {
+    if (r.contains("change")) row(r.value("province_code", ""), r.value("province", ""), r["change"]);
+    else t.rows.push_back({r.value("province_code", ""), r.value("province", ""), "", "", "", "", ""});
+  }
+  row("", tr("Cả nước", "National"), span["change"]);
   print_csv(t, out);
 }
 

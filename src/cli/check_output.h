@@ -21,6 +21,11 @@ void print_period_csv(const nlohmann::ordered_json& period, std::ostream& out);
 void print_national_text(const nlohmann::ordered_json& national, const nlohmann::ordered_json& findings, std::ostream& out);
 // One row per province, then the national row.
 void print_national_csv(const nlohmann::ordered_json& national, std::ostream& out);
+// A span over several provinces (app::run_national_period): the national change, then each
+// province's communes meeting the standard and average at both ends (a province that is not
+// the same unit in both years is named, without a change).
+void print_national_period_text(const nlohmann::ordered_json& span, std::ostream& out);
+void print_national_period_csv(const nlohmann::ordered_json& span, std::ostream& out);
 // Findings only: text grouped by rule and district, or CSV rows.
 void print_findings_text(const nlohmann::ordered_json& findings, std::ostream& out);
 void print_findings_csv(const nlohmann::ordered_json& findings, std::ostream& out);

@@ -1,12 +1,14 @@
 // ntm check [SCRIPT] --province P (--year Y | --from Y1 --to Y2) [--tag T] [--district D] [--as-of D] [--set S]
 //           [--profile FILE] [--format text|csv|json] [-o FILE] [--findings] [--no-rules] [--save --write]
-// ntm check --province all|P1,P2,... --year Y: several provinces in one run, with a national block.
+// ntm check --province all|P1,P2,... (--year Y | --from Y1 --to Y2): several provinces in one run, with a
+// national block.
 //
 // The review on standard output (or -o FILE); on standard error one summary line, the rules
 // their authors have not switched on yet, and with --verbose the scripts' SHA-256.
 #include <unistd.h>
 
 #include <chrono>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -54,49 +56,99 @@ void emit(const Options& o, const std::string& text) {
 
 std::string written_to(const Options& o) { return o.output.empty() ? "" : tr("; kết quả ghi vào ", "; written to ") + o.output; }
 
-// `--province all` or a list: every province in one process, then the national block.
-int run_national(const Options& o, app::CheckOptions& options, const std::string& province, int year) {
-  if (o.save) throw std::invalid_argument(tr("--save lưu trạng thái của một tỉnh: ghi một --province", "--save stores one province's statuses: name one --province"));
-  if (o.from) throw std::invalid_argument(tr("--from/--to cho nhiều tỉnh chưa có; chạy từng năm với --year", "--from/--to over several provinces is not available yet; run each year with --year"));
-  if (!o.tag.empty() || !o.district.empty())
-    throw std::invalid_argument(tr("--tag, --district chỉ dùng cho một tỉnh", "--tag, --district are for one province"));
-  std::vector<std::string> codes;
-  try {
-    codes = app::check_provinces(options.db, province, year);
-  } catch (const NotFound& e) {
-    // A province the map does not have, or a year no province has data for: the command line's fault.
-    bool named = !e.value.empty() || !e.suggestions.empty();
-    throw std::invalid_argument((named ? "--province " + province : "--year " + std::to_string(year)) + ": " + e.what());
+// Progress on a terminal once a national run has taken more than a second.
+class Progress {
+ public:
+  Progress() : show_(::isatty(2) != 0), started_(std::chrono::steady_clock::now()) {}
+  ~Progress() {
+    if (said_) std::cerr << "\n";
   }
-  options.args["year"] = std::to_string(year);
-  bool show = ::isatty(2) != 0;
-  auto started = std::chrono::steady_clock::now();
-  app::CheckResult all;
-  auto national = app::run_national(options, codes, std::cerr, all, [&](std::size_t i, std::size_t n, const std::string& code) {
-    // Progress on a terminal once the run has taken more than a second.
-    if (show && std::chrono::steady_clock::now() - started > std::chrono::seconds(1))
-      std::cerr << "\r" << tr("Đang rà soát tỉnh ", "Reviewing province ") << (i + 1) << "/" << n << " (" << code << ")   " << std::flush;
-  });
-  if (show && std::chrono::steady_clock::now() - started > std::chrono::seconds(1)) std::cerr << "\n";
-  print_provenance(all.scripts_run, std::cerr);
-  nlohmann::ordered_json findings = app::findings_json(all.findings);
+  void operator()(int year, std::size_t i, std::size_t n, const std::string& code) {
+    if (!show_ || std::chrono::steady_clock::now() - started_ <= std::chrono::seconds(1)) return;
+    said_ = true;
+    std::cerr << "\r" << tr("Đang rà soát năm ", "Reviewing year ") << year << tr(", tỉnh ", ", province ") << (i + 1) << "/"
+              << n << " (" << code << ")   " << std::flush;
+  }
+
+ private:
+  bool show_, said_ = false;
+  std::chrono::steady_clock::time_point started_;
+};
+
+// What a national run prints: the review (or the span) in the chosen format, or the findings.
+std::string national_text(const Options& o, nlohmann::ordered_json& national, const nlohmann::ordered_json& findings,
+                          const nlohmann::ordered_json* span) {
   std::ostringstream text;
   if (o.findings_only) {
     if (o.format == "json") text << findings.dump(2) << "\n";
     else if (o.format == "csv") print_findings_csv(findings, text);
     else print_findings_text(findings, text);
   } else if (o.format == "json") {
-    national["findings"] = findings;
-    text << national.dump(2) << "\n";
+    nlohmann::ordered_json out = span ? *span : national;
+    out["findings"] = findings;
+    text << out.dump(2) << "\n";
   } else if (o.format == "csv") {
-    print_national_csv(national, text);
+    if (span) print_national_period_csv(*span, text);
+    else print_national_csv(national, text);
   } else {
     print_national_text(national, findings, text);
+    if (span) print_national_period_text(*span, text);
   }
-  emit(o, text.str());
+  return text.str();
+}
+
+// `--province all` or a list: every province in one process, then the national block; with
+// --from/--to the national check of the span's start and end years and the change.
+int run_national(const Options& o, app::CheckOptions& options, const std::string& province, int year) {
+  if (o.save) throw std::invalid_argument(tr("--save lưu trạng thái của một tỉnh: ghi một --province", "--save stores one province's statuses: name one --province"));
+  if (!o.tag.empty() || !o.district.empty())
+    throw std::invalid_argument(tr("--tag, --district chỉ dùng cho một tỉnh", "--tag, --district are for one province"));
+  // A province the map does not have, or a year no province has data for: the command line's fault.
+  auto wrong_argument = [&](const NotFound& e, const std::string& year_flag) {
+    bool named = !e.value.empty() || !e.suggestions.empty();
+    return std::invalid_argument((named ? "--province " + province : year_flag) + ": " + e.what());
+  };
+  Progress progress;
+  app::CheckResult all;
+  nlohmann::ordered_json national, span;
+  std::size_t provinces = 0;
+  if (o.from) {
+    try {
+      app::check_provinces(options.db, province, o.to);
+    } catch (const NotFound& e) {
+      throw wrong_argument(e, "--to " + std::to_string(o.to));
+    }
+    try {
+      span = app::run_national_period(options, province, o.from, o.to, std::cerr, all, std::ref(progress));
+    } catch (const NotFound& e) {
+      throw wrong_argument(e, "--from " + std::to_string(o.from));   // the end was found above: the start was not
+    }
+    national = span["end"];
+  } else {
+    std::vector<std::string> codes;
+    try {
+      codes = app::check_provinces(options.db, province, year);
+    } catch (const NotFound& e) {
+      throw wrong_argument(e, "--year " + std::to_string(year));
+    }
+    options.args["year"] = std::to_string(year);
+    national = app::run_national(options, codes, std::cerr, all, [&](std::size_t i, std::size_t n, const std::string& code) {
+      progress(year, i, n, code);
+    });
+  }
+  provinces = national["provinces"].size();
+  print_provenance(all.scripts_run, std::cerr);
+  nlohmann::ordered_json findings = app::findings_json(all.findings);
+  emit(o, national_text(o, national, findings, o.from ? &span : nullptr));
   say_disabled(all.disabled_rules);
+  if (o.from && !span.value("same_provinces", true))
+    std::cerr << tr("Lưu ý: năm đầu và năm cuối của giai đoạn không gồm cùng các tỉnh (", "Note: the start and end years of the span "
+                    "do not cover the same provinces (")
+              << span["start"]["national"].value("provinces", 0) << " / " << span["end"]["national"].value("provinces", 0)
+              << tr(" tỉnh); phần tăng giảm cả nước gồm cả các tỉnh chỉ có ở một năm.\n",
+                    " provinces); the national change includes provinces present in one year only.\n");
   std::cerr << tr("Đã rà soát ", "Reviewed ") << national["national"].value("communes", 0L) << tr(" xã của ", " communes in ")
-            << codes.size() << tr(" tỉnh; ", " provinces; ") << findings_summary(findings) << written_to(o) << ".\n";
+            << provinces << tr(" tỉnh; ", " provinces; ") << findings_summary(findings) << written_to(o) << ".\n";
   for (const auto& f : all.findings)
     if (f.level == "error") return kDataError;
   return kOk;
@@ -247,10 +299,12 @@ void add_check(CLI::App& app, Global& global) {
   cmd->footer(tr("Ví dụ: ntm check --province \"Điện Biên\" --year 2020 --tag \"Đề án 29 xã biên giới\"\n"
                  "       ntm check --province \"Điện Biên\" --from 2016 --to 2020   (giai đoạn)\n"
                  "       ntm check --province all --year 2020   (mọi tỉnh có số liệu, khối cả nước)\n"
+                 "       ntm check --province all --from 2016 --to 2020   (cả nước, một giai đoạn)\n"
                  "Quy tắc kiểm tra: scripts/checks/rules/ (ntm scripts liệt kê; ntm new check TÊN tạo quy tắc mới).",
                  "Example: ntm check --province \"Điện Biên\" --year 2020 --tag \"Đề án 29 xã biên giới\"\n"
                  "         ntm check --province \"Điện Biên\" --from 2016 --to 2020   (a span)\n"
                  "         ntm check --province all --year 2020   (every province with data, a national block)\n"
+                 "         ntm check --province all --from 2016 --to 2020   (the whole country over a span)\n"
                  "Check rules: scripts/checks/rules/ (listed by ntm scripts; ntm new check NAME makes one)."));
   on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), [&] { return run(*o, global, cmd); }); }, true);
 }
