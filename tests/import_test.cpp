@@ -152,6 +152,39 @@ TEST_CASE("export, edit three values in Excel's Vietnamese CSV, import, check re
   CHECK(again.out.find("0 thay đổi: 0 thêm mới, 0 cập nhật, 5750 không đổi") != std::string::npos);
 }
 
+TEST_CASE("an import into a year where some communes have values and others none counts and writes each row right") {
+  // The importer skips the per-row lookup for a commune-year with no values at all; a commune
+  // with values still has each row compared. Half the communes lose their 2020 values, one
+  // value of a commune that kept its values is edited, and the file holds every commune.
+  fs::path db = db_copy("dien-bien-2020", "mixed");
+  fs::path dir = ntm::test::temp_dir();
+  std::string q = " --db '" + db.string() + "'";
+  REQUIRE(ntm::test::ntm("export indicators --province 'Điện Biên' --year 2020 -o '" + (dir / "m.csv").string() + "'" + q).status == 0);
+  std::string full = values_fingerprint(db);
+  std::int64_t removed = 0;
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    d.exec("DELETE FROM indicator_value WHERE year = 2020 AND unit_id IN "
+           "(SELECT id FROM unit WHERE kind = 'commune' AND CAST(code AS INTEGER) % 2 = 0)");
+    removed = d.changes();
+  }
+  REQUIRE(removed > 0);
+  // 03145 (odd) kept its values; its 17.1 goes from 90,6 to 91,5.
+  spit(dir / "m-vn.csv", as_excel_vn(slurp(dir / "m.csv"), {{{"03145", "CT 17.1"}, "91,5"}}));
+  auto imp = ntm::test::ntm("import indicators '" + (dir / "m-vn.csv").string() + "'" + q);
+  INFO(imp.out, imp.err);
+  REQUIRE(imp.status == 0);
+  CHECK(imp.out.find(std::to_string(removed + 1) + " thay đổi: " + std::to_string(removed) + " thêm mới, 1 cập nhật, " +
+                     std::to_string(5750 - removed - 1) + " không đổi") != std::string::npos);
+  // Every value back, with the one edit: the same count, the sum up by 0,9.
+  ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
+  auto s = d.prepare("SELECT count(*), value FROM indicator_value v JOIN unit u ON u.id = v.unit_id "
+                     "WHERE u.code = '03145' AND v.year = 2020 AND v.indicator = '17.1'");
+  REQUIRE(s.step());
+  CHECK(s.get_double(1) == doctest::Approx(91.5));
+  CHECK(values_fingerprint(db).substr(0, full.find('/')) == full.substr(0, full.find('/')));
+}
+
 TEST_CASE("a file with two bad rows is refused whole, naming both rows") {
   fs::path db = db_copy("dien-bien-2020", "bad-rows");
   fs::path dir = ntm::test::temp_dir();

@@ -541,6 +541,40 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
     it->second.reset();
     return it->second;
   };
+  // A first import of a year (the common case: a national file of hundreds of thousands of
+  // values) has nothing to compare with. Rows come grouped by unit, so the keys but the last
+  // (unit, year, set of an indicator value) are probed once per group: when the table has no
+  // row with them, no row of the group exists either, and its per-row lookup is skipped. The
+  // probe runs before the group's first write, and a file never holds the same key twice (a
+  // second one is a problem, and the import is rolled back), so the answer stays true.
+  struct Prefix {
+    const Record* like = nullptr;
+    std::string sql;
+    bool absent = false;
+  } prefix;
+  auto known_absent = [&](const Record& r) {
+    if (r.keys.size() < 2) return false;
+    std::size_t n = r.keys.size() - 1;
+    bool same_group = prefix.like && prefix.like->table == r.table && same_names(prefix.like->keys, r.keys);
+    for (std::size_t k = 0; same_group && k < n; ++k) same_group = prefix.like->keys[k].second == r.keys[k].second;
+    if (same_group) return prefix.absent;
+    if (!prefix.like || prefix.like->table != r.table || !same_names(prefix.like->keys, r.keys)) {
+      prefix.sql = "SELECT 1 FROM " + r.table + " WHERE ";
+      for (std::size_t k = 0; k < n; ++k) prefix.sql += (k ? " AND " : "") + r.keys[k].first + " = ?";
+      prefix.sql += " LIMIT 1";
+    }
+    prefix.like = &r;
+    try {
+      auto& probe = statement(prefix.sql);
+      for (std::size_t k = 0; k < n; ++k) probe.bind(static_cast<int>(k + 1), r.keys[k].second);
+      prefix.absent = !probe.step();
+      probe.reset();
+    } catch (const store::DbError& e) {
+      throw ImportStorageError(tr("không đọc được cơ sở dữ liệu ở dòng ", "cannot read the database at row ") +
+                               std::to_string(r.line) + ": " + e.what());
+    }
+    return prefix.absent;
+  };
   for (const auto& r : records) {
     if (!problems.empty() && problems.size() > 500) break;
     // A storage error (disk full, I/O error, out of memory) is not a problem of one row:
@@ -553,7 +587,7 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
     const Shape& sql = shape_of(r);
     std::vector<Value> before(r.values.size());
     bool exists = false;
-    if (!r.keys.empty()) {
+    if (!r.keys.empty() && !known_absent(r)) {
       try {
         auto& stmt = statement(sql.select);
         for (std::size_t k = 0; k < r.keys.size(); ++k) stmt.bind(static_cast<int>(k + 1), r.keys[k].second);
