@@ -502,7 +502,7 @@ TEST_CASE("a finding is said once, though a rule runs the review again") {
   CHECK(printed > 0);   // so-lieu-in did run the review: the printed figures now disagree
 }
 
-TEST_CASE("x:met, x:count_met and the review agree on every commune of every sample and year") {
+TEST_CASE("x:met, x:count_met, x:decision and the review agree on every commune of every sample and year") {
   // Computed statuses saved by an earlier `check --save --write` never decide a criterion: a
   // commune whose values and assessed statuses are gone has no data, for the review and for x:met.
   fs::path db = ntm::test::temp_dir() / "agree.db";
@@ -533,6 +533,20 @@ TEST_CASE("x:met, x:count_met and the review agree on every commune of every sam
             if x:met(c.number) then count = count + 1 end
           end
           if count ~= x:count_met() then disagree[#disagree + 1] = y .. " " .. x.code .. " count" end
+          -- x:decision, every criterion in one call, says what x:status, x:assessed and
+          -- x:failing say one criterion at a time.
+          local n, mask, source, disagrees, no_threshold = x:decision()
+          if n ~= count then disagree[#disagree + 1] = y .. " " .. x.code .. " decision count" end
+          for _, c in ipairs(set.criteria) do
+            local bit = 1 << (c.number - 1)
+            local ok, how = x:status(c.number)
+            local assessed = x:assessed(c.number)
+            local _, missing = x:failing(c.number)
+            if (mask & bit ~= 0) ~= ok or (how == "indicators" and assessed ~= nil and assessed ~= ok) ~= (disagrees & bit ~= 0)
+               or (#missing > 0) ~= (no_threshold & bit ~= 0) or (c == set.criteria[1] and how ~= source) then
+              disagree[#disagree + 1] = y .. " " .. x.code .. " decision " .. c.number
+            end
+          end
         else
           if met[x.code] then disagree[#disagree + 1] = y .. " " .. x.code .. " reviewed without data" end
           for _, c in ipairs(set.criteria) do

@@ -116,6 +116,15 @@ function M.run(opts)
   }
   for _, c in ipairs(set.criteria) do result.criteria[tostring(c.number)] = 0 end
 
+  local criterion_keys = {}
+  for i, c in ipairs(set.criteria) do criterion_keys[i] = tostring(c.number) end
+  -- Có cả số liệu chỉ tiêu lẫn trạng thái đã đánh giá: báo nơi hai bên khác nhau.
+  local function disagreement(x, number, ok)
+    ntm.finding{ unit = x, rule = "lech-danh-gia", level = "warning",
+      message = string.format("tiêu chí %d: theo số liệu chỉ tiêu là %s, nhưng trạng thái đã đánh giá là %s",
+        number, ok and "đạt" or "chưa đạt", ok and "chưa đạt" or "đạt") }
+  end
+
   local total = 0
   for x in list do
     if not x:has_data() then
@@ -125,19 +134,36 @@ function M.run(opts)
           .. "không tính vào các nhóm và bình quân", opts.year) }
     else
       local met, source = {}, nil
-      for _, c in ipairs(set.criteria) do
-        local ok, how = M.decide(x, c, missing_threshold)
-        source = source or how
-        if ok then
-          met[#met + 1] = c.number
-          result.criteria[tostring(c.number)] = result.criteria[tostring(c.number)] + 1
+      -- Mọi tiêu chí của xã được ntm quyết định trong một lần gọi (x:decision): mặt nạ bit các
+      -- tiêu chí đạt, các tiêu chí có trạng thái đã đánh giá khác với số liệu, các tiêu chí thiếu ngưỡng.
+      local count_met, mask, how, disagrees, no_threshold = x:decision()
+      if count_met then
+        source = how
+        for i, c in ipairs(set.criteria) do
+          local bit = 1 << (c.number - 1)
+          local ok = mask & bit ~= 0
+          if ok then
+            met[#met + 1] = c.number
+            local key = criterion_keys[i]
+            result.criteria[key] = result.criteria[key] + 1
+          end
+          if no_threshold & bit ~= 0 then
+            local _, missing = x:failing(c.number)
+            for _, id in ipairs(missing) do missing_threshold(id, x) end
+          end
+          if disagrees & bit ~= 0 then disagreement(x, c.number, ok) end
         end
-        -- Có cả số liệu chỉ tiêu lẫn trạng thái đã đánh giá: báo nơi hai bên khác nhau.
-        local assessed = x:assessed(c.number)
-        if how == "indicators" and assessed ~= nil and assessed ~= ok then
-          ntm.finding{ unit = x, rule = "lech-danh-gia", level = "warning",
-            message = string.format("tiêu chí %d: theo số liệu chỉ tiêu là %s, nhưng trạng thái đã đánh giá là %s",
-              c.number, ok and "đạt" or "chưa đạt", assessed and "đạt" or "chưa đạt") }
+      else
+        -- Bộ có tiêu chí đánh số ngoài 1..64: từng tiêu chí một.
+        for _, c in ipairs(set.criteria) do
+          local ok, how_c = M.decide(x, c, missing_threshold)
+          source = source or how_c
+          if ok then
+            met[#met + 1] = c.number
+            result.criteria[tostring(c.number)] = result.criteria[tostring(c.number)] + 1
+          end
+          local assessed = x:assessed(c.number)
+          if how_c == "indicators" and assessed ~= nil and assessed ~= ok then disagreement(x, c.number, ok) end
         end
       end
       local count = #met

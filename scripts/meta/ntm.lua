@@ -444,6 +444,16 @@ function Commune:has_data() end
 ---@return string[] without_threshold
 function Commune:failing(n) end
 
+---Every criterion decided at once, as x:status, x:assessed and x:failing would say one by
+---one (what lib/review.lua uses). Masks are integers, bit n-1 for criterion n:
+---`mask & (1 << (n - 1)) ~= 0`. nil for a set whose criteria are not numbered 1..64.
+---@return integer|nil count criteria met
+---@return integer met mask of the criteria met
+---@return string source of the set's first criterion: "indicators", "assessed" or "none"
+---@return integer disagrees mask of the criteria decided by values whose assessed status says the opposite
+---@return integer no_threshold mask of the criteria with an indicator without a threshold for this commune
+function Commune:decision() end
+
 ---@return ntm.Period[]
 function Commune:history() end
 

@@ -63,6 +63,24 @@ int commune_count_met(lua_State* L) {
   return 1;
 }
 
+// decision() → count, met, source, disagrees, no_threshold: every criterion decided at once
+// (YearData::decide), masks as integers (bit n-1 for criterion n); nil for a set whose
+// criteria are not numbered 1..64.
+int commune_decision(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  Decision d = need_year(L, ref).decide(ref.index);
+  if (!d.complete) {
+    lua_pushnil(L);
+    return 1;
+  }
+  lua_pushinteger(L, d.count);
+  lua_pushinteger(L, static_cast<lua_Integer>(d.met));
+  lua_pushstring(L, to_string(d.source));
+  lua_pushinteger(L, static_cast<lua_Integer>(d.disagrees));
+  lua_pushinteger(L, static_cast<lua_Integer>(d.no_threshold));
+  return 5;
+}
+
 int commune_has_data(lua_State* L) {
   UnitRef& ref = check_unit(L, 1, kCommuneType);
   lua_pushboolean(L, need_year(L, ref).unit_has_data(ref.index));
@@ -211,7 +229,7 @@ const luaL_Reg commune_methods[] = {
     {"met", safe<commune_met>},         {"status", safe<commune_status>},     {"assessed", safe<commune_assessed>},
     {"count_met", safe<commune_count_met>}, {"value", safe<commune_value>}, {"threshold", safe<commune_threshold>},
     {"has_tag", safe<commune_has_tag>}, {"recognised", safe<commune_recognised>}, {"has_data", safe<commune_has_data>},
-    {"failing", safe<commune_failing>}, {"history", safe<unit_history>}, {"predecessors", safe<unit_predecessors>},
+    {"failing", safe<commune_failing>}, {"decision", safe<commune_decision>}, {"history", safe<unit_history>}, {"predecessors", safe<unit_predecessors>},
     {"successors", safe<unit_successors>}, {"funding", safe<unit_funding_rows>}, {nullptr, nullptr}};
 
 }  // namespace

@@ -334,4 +334,30 @@ int YearData::count_met(std::size_t unit) const {
   return n;
 }
 
+Decision YearData::decide(std::size_t unit) const {
+  Decision d;
+  const Unit& u = province_->units()[unit];
+  bool first = true;
+  for (const auto& c : set_->criteria()) {
+    if (c.number < 1 || c.number > 64) return Decision{false};
+    std::uint64_t bit = std::uint64_t{1} << (c.number - 1);
+    CriterionStatus s = status(unit, c.number);
+    if (first) d.source = s.source;
+    first = false;
+    if (s.met) {
+      d.met |= bit;
+      ++d.count;
+    }
+    if (s.source != StatusSource::Indicators) continue;
+    int a = assessed(unit, c.number);
+    if (a >= 0 && (a == 1) != s.met) d.disagrees |= bit;
+    for (std::size_t ind : c.indicators)
+      if (!set_->threshold(ind, u, province_->id(), year_)) {
+        d.no_threshold |= bit;
+        break;
+      }
+  }
+  return d;
+}
+
 }  // namespace ntm

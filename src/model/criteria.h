@@ -106,6 +106,17 @@ struct CriterionStatus {
   StatusSource source = StatusSource::None;
 };
 
+// Every criterion of a unit decided at once (YearData::decide), as bit masks: bit n-1 stands
+// for criterion n. Only for sets whose criteria are numbered 1..64 (`complete` false otherwise).
+struct Decision {
+  bool complete = true;
+  std::uint64_t met = 0;            // criteria met
+  std::uint64_t disagrees = 0;      // decided by values, and the assessed status says the opposite
+  std::uint64_t no_threshold = 0;   // decided by values, with an indicator without a threshold for the unit
+  StatusSource source = StatusSource::None;   // of the set's first criterion
+  int count = 0;                    // criteria met
+};
+
 // One province's data for one year under one criteria set: indicator values and stored
 // statuses of every unit, in compact tables (one query per table).
 class YearData {
@@ -144,6 +155,9 @@ class YearData {
   // not a source: it was computed from values this year no longer has).
   CriterionStatus status(std::size_t unit, int criterion) const;
   int count_met(std::size_t unit) const;
+  // status() of every criterion, with where the assessed status disagrees and which criteria
+  // lack a threshold: what a review needs of a commune, in one call.
+  Decision decide(std::size_t unit) const;
   // The threshold rows the communes with values were judged by that are not confirmed
   // against a published source, in indicator order.
   const std::vector<const Threshold*>& unconfirmed_thresholds() const { return unconfirmed_; }
