@@ -107,6 +107,11 @@ TEST_CASE("pg: a failed connection says in one Vietnamese line which server and 
     CHECK(std::string(e.what()) == "không kết nối được máy chủ PostgreSQL " + socket_of(dir + "/khong-co-may-chu") +
                                        " (cơ sở dữ liệu \"ntm_test\"): máy chủ không trả lời (chưa chạy, sai địa chỉ, "
                                        "sai cổng hoặc bị chặn)");
+    // TCP: nothing listens on port 1 of the loopback, so the refusal is immediate.
+    PgError tcp = connect_error("host=127.0.0.1 port=1 dbname=ntm_test user=ntm");
+    CHECK(tcp.sqlstate() == "08001");
+    CHECK(std::string(tcp.what()) == "không kết nối được máy chủ PostgreSQL 127.0.0.1:1 (cơ sở dữ liệu \"ntm_test\"): "
+                                     "máy chủ không trả lời (chưa chạy, sai địa chỉ, sai cổng hoặc bị chặn)");
     PgError uri = connect_error("postgresql://ntm:bi-mat-123@/ntm_test?host=" + dir + "/khong-co-may-chu");
     CHECK(std::string(uri.what()).find("bi-mat-123") == std::string::npos);
     CHECK(uri.detail().find("bi-mat-123") == std::string::npos);
