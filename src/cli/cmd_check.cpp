@@ -77,14 +77,14 @@ class Progress {
 
 // What a national run prints: the review (or the span) in the chosen format, or the findings.
 std::string national_text(const Options& o, nlohmann::ordered_json& national, const nlohmann::ordered_json& findings,
-                          const nlohmann::ordered_json* span) {
+                          nlohmann::ordered_json* span) {
   std::ostringstream text;
   if (o.findings_only) {
     if (o.format == "json") text << findings.dump(2) << "\n";
     else if (o.format == "csv") print_findings_csv(findings, text);
     else print_findings_text(findings, text);
   } else if (o.format == "json") {
-    nlohmann::ordered_json out = span ? *span : national;
+    nlohmann::ordered_json& out = span ? *span : national;   // printed once: the findings go in, no copy
     out["findings"] = findings;
     text << out.dump(2) << "\n";
   } else if (o.format == "csv") {
