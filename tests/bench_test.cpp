@@ -6,6 +6,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -54,9 +55,16 @@ TEST_CASE("the national sample takes its parameters only with --sample national"
   CHECK(r.status == 2);
   CHECK(r.messages().find("--years") != std::string::npos);
   CHECK_FALSE(fs::exists(db));
+  // Years the generator cannot build: a command-line error in one line, no traceback.
   r = ntm::test::ntm("--db '" + db.string() + "' init --sample national --years 2030");
-  CHECK(r.status == 1);
-  CHECK(r.messages().find("2016-2025") != std::string::npos);
+  CHECK(r.status == 2);
+  const std::string said = r.messages();
+  CHECK(said.find("--years phải nằm trong 2016-2025") != std::string::npos);
+  CHECK(said.find("national.lua") == std::string::npos);
+  CHECK(std::count(said.begin(), said.end(), '\n') == 1);
+  CHECK_FALSE(fs::exists(db));
+  r = ntm::test::ntm("--db '" + db.string() + "' init --sample national --years 20x0");
+  CHECK(r.status == 2);
   CHECK_FALSE(fs::exists(db));
 }
 

@@ -6,6 +6,9 @@
 -- every loop over a keyed table goes through lib.sorted_keys(), so that a generator produces
 -- byte-identical rows on every run.
 
+-- The host adds lib.bad_parameter(message) to what this file returns: a generator calls it to
+-- refuse one of its parameters (--years, --provinces, --seed) as a command-line error (exit 2).
+
 local lib = {}
 
 ---------------------------------------------------------------------------------------------

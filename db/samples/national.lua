@@ -27,7 +27,8 @@ local SOURCE = "mẫu"
 ---------------------------------------------------------------------------------------------
 -- Parameters
 
-local function fail(message) error("sample national: " .. message, 0) end
+-- A parameter the generator cannot build: a command-line error (exit 2, one line).
+local function fail(message) lib.bad_parameter("mẫu national: " .. message) end
 
 local first, last = 2016, 2020
 if params.years and params.years ~= "" then
@@ -89,7 +90,7 @@ local function provinces_of(year)
   end
   if wanted then
     for _, code in ipairs(lib.sorted_keys(wanted)) do
-      if not by_code[code] then fail("không có tỉnh mã " .. code .. " có xã trên bản đồ ngày 31/12/" .. year) end
+      if not by_code[code] then fail("--provinces: không có tỉnh mã " .. code .. " có xã trên bản đồ ngày 31/12/" .. year) end
     end
   end
   return list
@@ -98,7 +99,7 @@ end
 local function set_of(year)
   local rows = ntm.sql([[SELECT id FROM criteria_set WHERE level = 'commune' AND grade = 'standard'
                          AND ?1 BETWEEN valid_from AND valid_to ORDER BY valid_from DESC, id LIMIT 1]], year)
-  if not rows[1] then fail("không có bộ tiêu chí xã của năm " .. year) end
+  if not rows[1] then fail("--years: không có bộ tiêu chí xã của năm " .. year) end
   return rows[1].id
 end
 
@@ -284,7 +285,7 @@ for year = first, last do
 end
 
 local province_count = #lib.sorted_keys(totals.provinces)
-if totals.communes == 0 then fail("không có xã nào") end
+if totals.communes == 0 then fail("--provinces: không có xã nào") end
 
 return {
   meta = {

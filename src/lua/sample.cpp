@@ -255,6 +255,14 @@ int insert_result(lua_State* L) {
   return 0;
 }
 
+// lib.bad_parameter(message): the generator refuses one of its parameters (a --years outside
+// what it can build): a command-line error (exit 2, one line), not a fault of the script.
+int bad_parameter(lua_State* L) {
+  Context& ctx = context(L);
+  ctx.usage_error = luaL_checkstring(L, 1);
+  return luaL_error(L, "%s", ctx.usage_error.c_str());
+}
+
 }  // namespace
 
 SampleCounts load_sample(Host& host, store::Database& db, const std::filesystem::path& lib,
@@ -268,6 +276,10 @@ SampleCounts load_sample(Host& host, store::Database& db, const std::filesystem:
   host.load_file(generator);                 // [insert, gen]
   host.load_file(lib);                       // [insert, gen, lib]
   host.call(0, 1);                           // [insert, gen, libvalue]
+  if (lua_istable(L, -1)) {
+    lua_pushcfunction(L, safe<bad_parameter>);
+    lua_setfield(L, -2, "bad_parameter");
+  }
   lua_createtable(L, 0, static_cast<int>(params.size()));   // [insert, gen, libvalue, params]
   for (const auto& [key, value] : params) {
     lua_pushlstring(L, value.data(), value.size());
@@ -275,7 +287,13 @@ SampleCounts load_sample(Host& host, store::Database& db, const std::filesystem:
   }
   lua_pushlightuserdata(L, &target);
   lua_pushcclosure(L, safe<emit_rows>, 1);   // [insert, gen, libvalue, params, emit]
-  host.call(3, 1);                           // [insert, result]
+  try {
+    host.call(3, 1);                         // [insert, result]
+  } catch (const ScriptError& e) {
+    Context& ctx = host.context();
+    if (ctx.usage_error.empty() || e.kind == ErrorKind::Limit) throw;
+    throw ScriptError(ErrorKind::Usage, ctx.usage_error, e.file, e.line);
+  }
   host.call(1, 0);                           // []
   return counts;
 }
