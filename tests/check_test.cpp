@@ -502,7 +502,7 @@ TEST_CASE("a finding is said once, though a rule runs the review again") {
   CHECK(printed > 0);   // so-lieu-in did run the review: the printed figures now disagree
 }
 
-TEST_CASE("x:met, x:count_met, x:decision and the review agree on every commune of every sample and year") {
+TEST_CASE("x:met, x:count_met, x:decision, x:values and the review agree on every commune of every sample and year") {
   // Computed statuses saved by an earlier `check --save --write` never decide a criterion: a
   // commune whose values and assessed statuses are gone has no data, for the review and for x:met.
   fs::path db = ntm::test::temp_dir() / "agree.db";
@@ -537,6 +537,14 @@ TEST_CASE("x:met, x:count_met, x:decision and the review agree on every commune 
           -- x:failing say one criterion at a time.
           local n, mask, source, disagrees, no_threshold = x:decision()
           if n ~= count then disagree[#disagree + 1] = y .. " " .. x.code .. " decision count" end
+          -- x:values, every value in one table, says what x[id] says one indicator at a time.
+          local values, present = x:values(), 0
+          for _, id in ipairs(set.order) do
+            if values[id] ~= x[id] then disagree[#disagree + 1] = y .. " " .. x.code .. " values " .. id end
+            if x[id] ~= nil then present = present + 1 end
+          end
+          for _ in pairs(values) do present = present - 1 end
+          if present ~= 0 then disagree[#disagree + 1] = y .. " " .. x.code .. " values count" end
           for _, c in ipairs(set.criteria) do
             local bit = 1 << (c.number - 1)
             local ok, how = x:status(c.number)

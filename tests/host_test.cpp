@@ -398,3 +398,36 @@ TEST_CASE("a lookup the script made up, or caught, stays a script error") {
   REQUIRE_MESSAGE(r.ok, r.message);
   CHECK(r.out == "false\tcác năm có dữ liệu: 2015, 2016, 2017, 2018, 2019, 2020\n");
 }
+
+TEST_CASE("a script file loaded again runs the chunk compiled the first time: same output, errors and limits") {
+  using ntm::test::run_lua;
+  const std::string source = "local t = {}\nfor i = 1, 10 do t[i] = i end\nprint(#t)\nerror('dừng ở dòng bốn')\n";
+  auto first = run_lua(source, ntm::test::reference_db(), {}, "cached-chunk");
+  auto again = run_lua(source, ntm::test::reference_db(), {}, "cached-chunk");
+  CHECK(first.out == "10\n");
+  CHECK(again.out == first.out);
+  CHECK(first.line == 4);
+  CHECK(again.line == 4);   // the compiled chunk keeps its line numbers and its file name
+  CHECK(again.file == first.file);
+  CHECK(again.message == first.message);
+
+  // The same file with another text: compiled again, never the old chunk.
+  auto changed = run_lua("print('khác')\n", ntm::test::reference_db(), {}, "cached-chunk");
+  CHECK(changed.ok);
+  CHECK(changed.out == "khác\n");
+
+  // Parsing is charged to the instruction budget; a chunk served compiled is charged the
+  // same, so a budget too small for the text stops it both times.
+  std::string big = "local t = {}\n";
+  for (int i = 0; i < 400; ++i) big += "t[" + std::to_string(i) + "] = " + std::to_string(i) + "\n";
+  ntm::lua::Limits small;
+  small.instructions = 1000;
+  auto fits = run_lua(big, ntm::test::reference_db(), {}, "cached-big");
+  CHECK(fits.ok);
+  auto a = run_lua(big, ntm::test::reference_db(), small, "cached-big");
+  auto b = run_lua(big, ntm::test::reference_db(), small, "cached-big");
+  CHECK_FALSE(a.ok);
+  CHECK(a.kind == ntm::lua::ErrorKind::Limit);
+  CHECK(b.kind == ntm::lua::ErrorKind::Limit);
+  CHECK(b.message == a.message);
+}

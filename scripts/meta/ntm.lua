@@ -454,6 +454,11 @@ function Commune:failing(n) end
 ---@return integer no_threshold mask of the criteria with an indicator without a threshold for this commune
 function Commune:decision() end
 
+---Every indicator value of the year in one table, by indicator code (a value that is missing
+---is absent): quicker than x[id] for each indicator when a script reads them all.
+---@return table<string, number>
+function Commune:values() end
+
 ---@return ntm.Period[]
 function Commune:history() end
 

@@ -67,7 +67,9 @@ struct RunResult {
 // and what the model loaded over it, so that a check's rules and the provinces of a
 // national check do not reopen the file and reload the same provinces and sets.
 struct Session {
-  explicit Session(const std::filesystem::path& db) : database(open_for_scripts(db)) {}
+  explicit Session(const std::filesystem::path& db) : database(open_for_scripts(db)) {
+    cache->packs = std::make_shared<PackWriter>(db);
+  }
   store::Database database;
   std::shared_ptr<CatalogCache> cache = std::make_shared<CatalogCache>();
 };

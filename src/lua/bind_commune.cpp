@@ -6,6 +6,7 @@
 //   x:status(17)     -- met, "indicators" | "assessed" | "none"
 //   x:count_met()    -- criteria met; x:has_data() -- values or assessed statuses this year
 //   x:failing(17)    -- the indicators of criterion 17 that fail, and those with no threshold
+//   x:values()       -- every indicator value of the year, by code
 //   x:history(), x:predecessors(), x:successors()
 #include <cstring>
 
@@ -79,6 +80,23 @@ int commune_decision(lua_State* L) {
   lua_pushinteger(L, static_cast<lua_Integer>(d.disagrees));
   lua_pushinteger(L, static_cast<lua_Integer>(d.no_threshold));
   return 5;
+}
+
+// values() → { ["17.3"] = 95.2, ... }: every indicator value of the commune's set in one
+// table (missing values absent), for a script that reads them all.
+int commune_values(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const YearData& year = need_year(L, ref);
+  const auto& indicators = year.set().indicators();
+  lua_createtable(L, 0, static_cast<int>(indicators.size()));
+  if (!year.unit_has_values(ref.index)) return 1;
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    double v = year.value(ref.index, i);
+    if (std::isnan(v)) continue;
+    lua_pushnumber(L, v);
+    lua_setfield(L, -2, indicators[i].id.c_str());
+  }
+  return 1;
 }
 
 int commune_has_data(lua_State* L) {
@@ -172,6 +190,9 @@ std::string former_district(lua_State* L, const UnitRef& ref) {
 int commune_index(lua_State* L) {
   UnitRef& ref = check_unit(L, 1, kCommuneType);
   const char* key = luaL_checkstring(L, 2);
+  // Indicator codes start with a digit ("17.3"), field and method names never do: a rule
+  // reading every indicator of every commune skips the names below.
+  if (ref.year && *key >= '0' && *key <= '9' && push_indicator_value(L, ref, key)) return 1;
   if (lua_getfield(L, lua_upvalueindex(1), key) != LUA_TNIL) return 1;
   const Unit& u = ref.province->units()[ref.index];
   const Unit* district = ref.province->district_of(u);
@@ -229,7 +250,7 @@ const luaL_Reg commune_methods[] = {
     {"met", safe<commune_met>},         {"status", safe<commune_status>},     {"assessed", safe<commune_assessed>},
     {"count_met", safe<commune_count_met>}, {"value", safe<commune_value>}, {"threshold", safe<commune_threshold>},
     {"has_tag", safe<commune_has_tag>}, {"recognised", safe<commune_recognised>}, {"has_data", safe<commune_has_data>},
-    {"failing", safe<commune_failing>}, {"decision", safe<commune_decision>}, {"history", safe<unit_history>}, {"predecessors", safe<unit_predecessors>},
+    {"failing", safe<commune_failing>}, {"decision", safe<commune_decision>}, {"values", safe<commune_values>}, {"history", safe<unit_history>}, {"predecessors", safe<unit_predecessors>},
     {"successors", safe<unit_successors>}, {"funding", safe<unit_funding_rows>}, {nullptr, nullptr}};
 
 }  // namespace

@@ -332,7 +332,7 @@ int ntm_use(lua_State* L) {
   ctx.scripts_run[found.string()] = sha256_hex(source);
   if (!source.empty() && source[0] == '\x1b') return luaL_error(L, "binary chunk refused: %s", found.c_str());
   std::string chunkname = "@" + found.string();
-  if (load_text(L, source, chunkname.c_str()) != LUA_OK) return lua_error(L);
+  if (load_script_text(L, source, chunkname.c_str()) != LUA_OK) return lua_error(L);
   push_sandbox_env(L);
   lua_setupvalue(L, -2, 1);
   lua_pushstring(L, name.c_str());

@@ -241,7 +241,10 @@ void Host::load_string(std::string_view source, const std::string& chunkname) {
   int status;
   {
     Watched watched(guard_);
-    status = load_text(L_, source, chunkname.c_str());
+    // A file's text (chunk name "@path") may be served from the compiled chunks of this
+    // process; any other text (a --eval expression, the REPL) is parsed each time.
+    status = !chunkname.empty() && chunkname[0] == '@' ? load_script_text(L_, source, chunkname.c_str())
+                                                       : load_text(L_, source, chunkname.c_str());
   }
   if (status != LUA_OK) fail(status);
   push_sandbox_env(L_);              // [fn, env]

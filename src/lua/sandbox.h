@@ -35,6 +35,14 @@ void charge(lua_State* L, long double work);
 // the stack (and a limit, when one stopped it, is recorded so the next instruction raises it).
 int load_text(lua_State* L, std::string_view text, const char* chunkname, const char* mode = "t");
 
+// load_text for the text of a script file or library (chunk_cache.cpp): the first load of a
+// text compiles it and keeps its bytecode for the rest of the process; a later load of the
+// same chunk name with the same text loads that bytecode instead of parsing again (a
+// national check loads each rule and library once per province). Charged as load_text
+// charges, so limits stop the same chunk the same way with or without the cache. Bytecode
+// never comes from outside: only what this process compiled from text.
+int load_script_text(lua_State* L, std::string_view text, const char* chunkname);
+
 // Bytes the run may still allocate: the memory limit less the Lua heap and the host's copies.
 struct Guard;
 std::size_t memory_left(const Guard& g);

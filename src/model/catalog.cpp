@@ -44,7 +44,7 @@ std::shared_ptr<const YearData> Catalog::year(UnitId province, int year, const s
   // As for sets: a load that fails (unknown set, no such province) leaves no cache entry.
   std::tuple<UnitId, int, std::string> key{province, year, id};
   if (auto it = cache_->years.find(key); it != cache_->years.end()) return it->second;
-  auto data = YearData::load(db_, province_at(province, map_date(year), year), criteria_set(id), year);
+  auto data = YearData::load(db_, province_at(province, map_date(year), year), criteria_set(id), year, cache_->packs.get());
   cache_->years.emplace(std::move(key), data);
   return data;
 }

@@ -12,6 +12,7 @@
 
 #include "model/criteria.h"
 #include "model/units.h"
+#include "model/value_pack.h"
 
 namespace ntm {
 
@@ -25,6 +26,9 @@ struct CatalogCache {
   std::map<std::tuple<UnitId, int, std::string>, std::shared_ptr<const YearData>> years;
   std::map<UnitId, std::vector<int>> years_with_data;   // every unit with facts under it
   bool years_with_data_loaded = false;
+  // Writes the packs of province-years read without one (nullptr: none written, e.g. for a
+  // database in memory). Set by whoever knows the file: app::Session.
+  std::shared_ptr<PackWriter> packs;
 
   // Drops the provinces and their years (a national check holds one province at a time);
   // names, sets and the years with data stay.

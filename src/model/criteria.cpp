@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 #include "model/i18n.h"
+#include "model/value_pack.h"
 #include "store/database.h"
 
 namespace ntm {
@@ -212,7 +214,7 @@ const char* to_string(StatusSource source) {
 }
 
 std::shared_ptr<const YearData> YearData::load(const store::Database& db, std::shared_ptr<const Province> province,
-                                               std::shared_ptr<const CriteriaSet> set, int year) {
+                                               std::shared_ptr<const CriteriaSet> set, int year, PackWriter* packs) {
   auto data = std::make_shared<YearData>();
   const std::size_t units = province->units().size();
   const std::size_t indicators = set->indicators().size();
@@ -228,27 +230,31 @@ std::shared_ptr<const YearData> YearData::load(const store::Database& db, std::s
   data->assessed_.assign(units * static_cast<std::size_t>(data->criteria_slots_), -1);
   data->computed_ = data->assessed_;
 
-  // The units of the province's map, by id, bound as one JSON-free list: a recursive query
-  // over the same map gives the ids; each fact row is matched to its unit by id.
   std::unordered_map<UnitId, std::size_t> unit_index;
   for (std::size_t i = 0; i < units; ++i) unit_index[province->units()[i].id] = i;
+  // The values from the province-year's pack (or indicator_value, packed for next time):
+  // indicator codes are matched to the set once per pack, units once per unit.
+  PackKey key{year, set->id(), province->id(), province->date()};
+  ValuePack pack = load_values(db, key, packs);
+  std::vector<int> ordinal(pack.indicators.size());
+  for (std::size_t i = 0; i < pack.indicators.size(); ++i) ordinal[i] = set->indicator_index(pack.indicators[i]);
+  for (const auto& u : pack.units) {
+    auto at = unit_index.find(u.id);
+    if (at == unit_index.end()) continue;
+    double* row = data->values_.data() + at->second * indicators;
+    for (const auto& v : u.values) {
+      int ind = ordinal[v.indicator];
+      if (ind < 0) continue;
+      row[ind] = v.value;
+      data->unit_has_values_[at->second] = 1;
+      ++data->values_count_;
+    }
+  }
   static const char* kTree = R"(
     WITH RECURSIVE tree(id) AS (
       SELECT ?1 UNION ALL
       SELECT p.unit_id FROM unit_period p JOIN tree t ON p.parent_id = t.id
       WHERE ifnull(p.valid_from, '') <= ?4 AND ifnull(p.valid_to, '9999-12-31') >= ?4) )";
-  auto values = db.prepare(std::string(kTree) +
-                           "SELECT v.unit_id, v.indicator, v.value FROM indicator_value v JOIN tree t ON t.id = v.unit_id "
-                           "WHERE v.year = ?2 AND v.set_id = ?3");
-  values.bind(1, province->id()).bind(2, year).bind(3, set->id()).bind(4, province->date());
-  while (values.step()) {
-    auto u = unit_index.find(values.get_int(0));
-    int ind = set->indicator_index(values.get_text(1));
-    if (u == unit_index.end() || ind < 0) continue;
-    data->values_[u->second * indicators + static_cast<std::size_t>(ind)] = values.get_double(2);
-    data->unit_has_values_[u->second] = 1;
-    ++data->values_count_;
-  }
   auto statuses = db.prepare(std::string(kTree) +
                              "SELECT s.unit_id, s.criterion, s.met, s.by FROM criterion_status s JOIN tree t ON t.id = s.unit_id "
                              "WHERE s.year = ?2 AND s.set_id = ?3");

@@ -117,12 +117,16 @@ struct Decision {
   int count = 0;                    // criteria met
 };
 
+class PackWriter;
+
 // One province's data for one year under one criteria set: indicator values and stored
-// statuses of every unit, in compact tables (one query per table).
+// statuses of every unit, in compact tables. The values come from the province-year's pack
+// (model/value_pack.h), rebuilt through `packs` when missing (nullptr: read indicator_value).
 class YearData {
  public:
   static std::shared_ptr<const YearData> load(const store::Database& db, std::shared_ptr<const Province> province,
-                                              std::shared_ptr<const CriteriaSet> set, int year);
+                                              std::shared_ptr<const CriteriaSet> set, int year,
+                                              PackWriter* packs = nullptr);
 
   int year() const { return year_; }
   const Province& province() const { return *province_; }

@@ -81,6 +81,9 @@ class Database {
   bool in_transaction() const;
   bool read_only() const { return read_only_; }
   const std::filesystem::path& path() const { return path_; }
+  // How long a statement waits for another connection's lock before failing with
+  // SQLITE_BUSY (5 s unless set): 0 for writers that would rather skip than wait.
+  void set_busy_timeout(int milliseconds);
   sqlite3* handle() const { return db_; }
 
   // SQLite's heap, for the whole process: the bytes in use now, and a hard cap on them (0:
@@ -118,6 +121,8 @@ class Statement {
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
   Statement& bind_null(int index);
+  // Bytes bound as a BLOB (copied by SQLite).
+  Statement& bind_blob(int index, std::string_view bytes);
   int parameter_count() const;
 
   // Steps once: true when a row is ready, false when done. Throws DbError on failure.
@@ -132,6 +137,10 @@ class Statement {
   std::int64_t get_int(int index) const;
   double get_double(int index) const;
   std::string get_text(int index) const;   // copied: safe after the next step
+  // The column's text or blob bytes without a copy: valid until the next step, reset or
+  // another get of the same column.
+  std::string_view get_text_view(int index) const;
+  std::string_view get_blob_view(int index) const;
   Value get(int index) const;
   // True when the statement cannot write (SELECT, read-only PRAGMA...).
   bool read_only() const;

@@ -10,7 +10,7 @@
 namespace ntm::store {
 
 // The schema version this build knows; a database with a newer user_version is refused.
-constexpr int kSchemaVersion = 3;   // schema.sql is 1; db/migrations/NNN_*.sql the rest
+constexpr int kSchemaVersion = 4;   // schema.sql is 1; db/migrations/NNN_*.sql the rest
 
 // Applies db/schema.sql to an empty database (user_version 0) and then every
 // db/migrations/NNN_*.sql whose NNN is above the database's user_version, each in its

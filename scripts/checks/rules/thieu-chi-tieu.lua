@@ -13,9 +13,10 @@ for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district
   local _, source = x:status(set.criteria[1].number)
   if source == "indicators" then
     local missing = {}
+    local values = x:values()   -- mọi giá trị của xã trong một lần gọi
     for _, id in ipairs(set.order) do
       local ind = set.indicators[id]
-      local v = x[id]
+      local v = values[id]
       if v == nil then
         missing[#missing + 1] = id
       elseif (ind.min and v < ind.min) or (ind.max and v > ind.max) then
