@@ -1,6 +1,6 @@
 // The ntm schema on PostgreSQL (store/pg_schema.h, db/pg/): made on the throwaway cluster of
-// tests/pg_cluster.h and compared with a fresh SQLite database. Each test case has its own
-// database.
+// tests/pg_cluster.h, compared with a fresh SQLite database, and the per-province access rules
+// checked by connecting as the users they apply to. Each test case has its own database.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -32,6 +32,9 @@ namespace store = ntm::store;
 namespace {
 
 const fs::path kDbDir = fs::path(NTM_SOURCE_DIR) / "db";
+
+// Tables of db/pg/access.sql, which the SQLite side has not.
+const std::set<std::string> kAccessTables = {"ntm_user", "audit"};
 
 // A new, empty database on the cluster; its conninfo as the cluster's superuser. Roles belong
 // to the cluster and outlive the database: `roles` made by an earlier run of the test case (each
@@ -68,6 +71,25 @@ store::Database fresh_sqlite(bool with_reference) {
   return db;
 }
 
+// What a statement that the server must refuse throws; fails the test when it succeeds.
+PgError refused(PgConnection& c, const std::string& sql, const std::vector<Value>& params = {}) {
+  try {
+    c.query(sql, params);
+  } catch (const PgError& e) {
+    return e;
+  }
+  FAIL("the server accepted: " << sql);
+  return PgError("", "");
+}
+
+// Whether the message is one line, in Vietnamese (ntm's prefix), naming the server.
+void check_refusal_message(const PgError& e, const PgConnection& c) {
+  std::string message = e.what();
+  CHECK(message.find('\n') == std::string::npos);
+  CHECK(message.rfind("SQL trên máy chủ PostgreSQL " + c.server() + ": ", 0) == 0);
+  CHECK(message.find("không có quyền") != std::string::npos);
+}
+
 }  // namespace
 
 TEST_CASE("pg schema: applies on an empty database; again changes nothing; a newer version is refused") {
@@ -84,10 +106,13 @@ TEST_CASE("pg schema: applies on an empty database; again changes nothing; a new
   auto snapshot = [&] {
     return std::make_tuple(
         integer(c.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")),
-        integer(c.scalar("SELECT count(*) FROM meta")), integer(c.scalar("SELECT count(*) FROM threshold")));
+        integer(c.scalar("SELECT count(*) FROM pg_policies")), integer(c.scalar("SELECT count(*) FROM meta")),
+        integer(c.scalar("SELECT count(*) FROM threshold")), integer(c.scalar("SELECT count(*) FROM audit")),
+        integer(c.scalar("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal")));
   };
   auto before = snapshot();
-  CHECK(std::get<2>(before) > 200);
+  CHECK(std::get<1>(before) > 0);
+  CHECK(std::get<4>(before) == 0);   // the making of the schema is not audited
   CHECK(store::create_pg_schema(c, kDbDir).empty());
   CHECK(snapshot() == before);
 
@@ -125,7 +150,16 @@ TEST_CASE("pg schema: the same tables, columns and primary keys as a fresh SQLit
       "  AND k.constraint_name = t.constraint_name AND k.column_name = c.column_name "
       "WHERE c.table_schema = current_schema()");
   std::set<Column> pg_columns;
-  for (const auto& row : pg.rows) pg_columns.emplace(text(row[0]), text(row[1]), std::get<std::int64_t>(row[2]));
+  std::set<std::string> access_tables_seen;
+  for (const auto& row : pg.rows) {
+    std::string table = text(row[0]);
+    if (kAccessTables.count(table)) {
+      access_tables_seen.insert(table);
+      continue;
+    }
+    pg_columns.emplace(table, text(row[1]), std::get<std::int64_t>(row[2]));
+  }
+  CHECK(access_tables_seen == kAccessTables);
   // Reported one by one, so that a failure names the column a migration added or dropped.
   for (const auto& column : sqlite_columns)
     CHECK_MESSAGE(pg_columns.count(column), "in SQLite, not in db/pg/schema.sql: " << std::get<0>(column) << "."
@@ -168,3 +202,182 @@ TEST_CASE("pg schema: the reference data has as many rows, and the same threshol
         std::llround(std::get<double>(*lite.scalar("SELECT sum(value) FROM threshold")) * 1000));
 }
 
+namespace {
+
+struct Units {
+  std::int64_t dien_bien = 0, bac_giang = 0;              // provinces 11 and 24
+  std::int64_t noong_bua = 0, tho_xuong = 0;              // a ward of each (03124, 07201)
+};
+
+// Two provinces of the 2020 map (db/units-2020.csv), each with a district and a ward, made by
+// the owner of the database as the program's loading would.
+Units make_units(PgConnection& owner) {
+  auto unit = [&](const char* code, const char* kind, const char* type, const char* name, const char* with_type,
+                  std::optional<std::int64_t> parent) {
+    std::int64_t id = integer(owner.scalar("INSERT INTO unit (code, kind) VALUES (?, ?) RETURNING id", {code, kind}));
+    Value parent_id = parent ? Value(*parent) : Value(std::monostate{});
+    owner.query("INSERT INTO unit_period (unit_id, type, name, name_with_type, parent_id) VALUES (?, ?, ?, ?, ?)",
+                {id, type, name, with_type, parent_id});
+    return id;
+  };
+  Units u;
+  u.dien_bien = unit("11", "province", "tinh", "Điện Biên", "Tỉnh Điện Biên", std::nullopt);
+  std::int64_t dbp = unit("094", "district", "thanh-pho", "Điện Biên Phủ", "Thành phố Điện Biên Phủ", u.dien_bien);
+  u.noong_bua = unit("03124", "commune", "phuong", "Noong Bua", "Phường Noong Bua", dbp);
+  u.bac_giang = unit("24", "province", "tinh", "Bắc Giang", "Tỉnh Bắc Giang", std::nullopt);
+  std::int64_t bg = unit("213", "district", "thanh-pho", "Bắc Giang", "Thành phố Bắc Giang", u.bac_giang);
+  u.tho_xuong = unit("07201", "commune", "phuong", "Thọ Xương", "Phường Thọ Xương", bg);
+  return u;
+}
+
+const char* kInsertValue =
+    "INSERT INTO indicator_value (unit_id, year, set_id, indicator, value, source) VALUES (?, 2020, '1980-xa', '2.1', ?, ?)";
+const char* kUpdateValue = "UPDATE indicator_value SET value = ? WHERE unit_id = ? AND year = 2020 AND indicator = '2.1'";
+const char* kReadValue = "SELECT value FROM indicator_value WHERE unit_id = ? AND year = 2020 AND indicator = '2.1'";
+
+}  // namespace
+
+TEST_CASE("pg access: an office writes only its own province, reads every province; the audit records who") {
+  const std::string db = "ntm_schema_access";
+  PgConnection owner(fresh_database(db, {"dienbien_editor", "dienbien_viewer", "dienbien_admin", "script_dienbien"}));
+  store::create_pg_schema(owner, kDbDir);
+  Units u = make_units(owner);
+  owner.query(kInsertValue, {u.tho_xuong, 62.5, std::string("Bắc Giang nhập")});
+
+  store::add_pg_user(owner, "dienbien_editor", "11", "editor", "");
+  store::add_pg_user(owner, "dienbien_viewer", "11", "viewer", "");
+  store::add_pg_user(owner, "dienbien_admin", "11", "admin", "");
+  auto users = store::list_pg_users(owner);
+  REQUIRE(users.size() == 3);
+  CHECK(users[0].name == "dienbien_admin");
+  CHECK(users[1].name == "dienbien_editor");
+  CHECK(users[1].province_code == "11");
+  CHECK(users[1].role == "editor");
+  CHECK(users[2].role == "viewer");
+
+  PgConnection editor(PgCluster::get().conninfo(db, "dienbien_editor"));
+  SUBCASE("the editor writes a commune of Điện Biên") {
+    CHECK(editor.query(kInsertValue, {u.noong_bua, 80.0, std::string("Điện Biên nhập")}).affected == 1);
+    CHECK(editor.query(kUpdateValue, {81.5, u.noong_bua}).affected == 1);
+    CHECK(std::get<double>(*owner.scalar(kReadValue, {u.noong_bua})) == 81.5);
+    // … and its own province's own figures (province-level indicators are the province's).
+    CHECK(editor.query("INSERT INTO statistic (unit_id, year, key, value) VALUES (?, 2020, 'dan_so', 598856)",
+                       {u.dien_bien}).affected == 1);
+
+    // The audit: who, which table, what, which row; only the writes that happened.
+    PgRows audit = owner.query(
+        "SELECT who, table_name, operation, (row_key ->> 'unit_id')::bigint, row_key ->> 'indicator' FROM audit "
+        "WHERE who = 'dienbien_editor' ORDER BY id");
+    REQUIRE(audit.rows.size() == 3);
+    CHECK(text(audit.rows[0][1]) == "indicator_value");
+    CHECK(text(audit.rows[0][2]) == "INSERT");
+    CHECK(std::get<std::int64_t>(audit.rows[0][3]) == u.noong_bua);
+    CHECK(text(audit.rows[0][4]) == "2.1");
+    CHECK(text(audit.rows[1][2]) == "UPDATE");
+    CHECK(text(audit.rows[2][1]) == "statistic");
+    CHECK(integer(owner.scalar("SELECT count(*) FROM audit WHERE at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$'")) ==
+          integer(owner.scalar("SELECT count(*) FROM audit")));
+  }
+  SUBCASE("the editor cannot write a commune of Bắc Giang, and reads it") {
+    // A row that does not exist yet (year 2021): only the province can make this fail.
+    PgError insert = refused(editor,
+                             "INSERT INTO indicator_value (unit_id, year, set_id, indicator, value) "
+                             "VALUES (?, 2021, '1980-xa', '2.1', 1)",
+                             {u.tho_xuong});
+    CHECK(insert.sqlstate() == "42501");
+    check_refusal_message(insert, editor);
+    PgError update = refused(editor, kUpdateValue, {1.0, u.tho_xuong});
+    CHECK(update.sqlstate() == "42501");
+    check_refusal_message(update, editor);
+    CHECK(refused(editor, "DELETE FROM indicator_value WHERE unit_id = ?", {u.tho_xuong}).sqlstate() == "42501");
+    // Moving the row into one's own province is refused too (the old row is checked).
+    CHECK(refused(editor, "UPDATE indicator_value SET unit_id = ? WHERE unit_id = ?", {u.noong_bua, u.tho_xuong})
+              .sqlstate() == "42501");
+    // A ward of Bắc Giang cannot be moved under a district of Điện Biên either.
+    CHECK(refused(editor, "INSERT INTO unit_period (unit_id, valid_from, type, name, name_with_type, parent_id) "
+                          "SELECT ?, '2021-01-01', 'phuong', 'Thọ Xương', 'Phường Thọ Xương', parent_id FROM unit_period "
+                          "WHERE unit_id = ?",
+                  {u.tho_xuong, u.noong_bua})
+              .sqlstate() == "42501");
+    // National data is the national admin's.
+    CHECK(refused(editor, "INSERT INTO region (code, name, sort) VALUES ('X', 'Vùng thử', 9)").sqlstate() == "42501");
+    CHECK(refused(editor, "UPDATE criteria_set SET note = 'sửa' WHERE id = '1980-xa'").sqlstate() == "42501");
+
+    CHECK(std::get<double>(*editor.scalar(kReadValue, {u.tho_xuong})) == 62.5);
+    CHECK(integer(editor.scalar("SELECT count(*) FROM unit_version WHERE parent_code = '213'")) == 1);
+    CHECK(std::get<double>(*owner.scalar(kReadValue, {u.tho_xuong})) == 62.5);   // unchanged
+    CHECK(integer(owner.scalar("SELECT count(*) FROM audit WHERE who = 'dienbien_editor'")) == 0);
+  }
+  SUBCASE("the viewer writes nothing, not even in Điện Biên") {
+    PgConnection viewer(PgCluster::get().conninfo(db, "dienbien_viewer"));
+    CHECK(refused(viewer, kInsertValue, {u.noong_bua, 80.0, std::string("x")}).sqlstate() == "42501");
+    CHECK(refused(viewer, kUpdateValue, {1.0, u.tho_xuong}).sqlstate() == "42501");
+    CHECK(std::get<double>(*viewer.scalar(kReadValue, {u.tho_xuong})) == 62.5);
+  }
+  SUBCASE("only admins read the audit") {
+    editor.query(kInsertValue, {u.noong_bua, 80.0, std::string("Điện Biên nhập")});
+    CHECK(refused(editor, "SELECT count(*) FROM audit").sqlstate() == "42501");
+    PgConnection viewer(PgCluster::get().conninfo(db, "dienbien_viewer"));
+    CHECK(refused(viewer, "SELECT count(*) FROM audit").sqlstate() == "42501");
+    PgConnection admin(PgCluster::get().conninfo(db, "dienbien_admin"));
+    CHECK(integer(admin.scalar("SELECT count(*) FROM audit WHERE who = 'dienbien_editor'")) == 1);
+    // Nobody writes it but the trigger.
+    CHECK(refused(admin, "DELETE FROM audit").sqlstate() == "42501");
+  }
+  SUBCASE("scripts' role reads the data, writes nothing, cannot sleep or read files") {
+    owner.exec("CREATE ROLE script_dienbien LOGIN IN ROLE ntm_script");
+    PgConnection script(PgCluster::get().conninfo(db, "script_dienbien"));
+    CHECK(integer(script.scalar("SELECT count(*) FROM indicator_value")) == 1);
+    CHECK(refused(script, kInsertValue, {u.noong_bua, 80.0, std::string("x")}).sqlstate() == "42501");
+    CHECK(refused(script, "SELECT pg_sleep(0)").sqlstate() == "42501");
+    CHECK(refused(script, "SELECT pg_read_file('postgresql.conf')").sqlstate() == "42501");
+    CHECK(refused(script, "SELECT count(*) FROM ntm_user").sqlstate() == "42501");
+  }
+}
+
+TEST_CASE("pg access: users are added and removed in one piece, names and provinces checked") {
+  const std::string db = "ntm_schema_users";
+  PgConnection owner(fresh_database(db, {"quocgia_admin"}));
+  store::create_pg_schema(owner, kDbDir);
+  make_units(owner);
+
+  auto failure = [&](auto&& call) -> std::string {
+    try {
+      call();
+    } catch (const DbError& e) {
+      return e.what();
+    }
+    FAIL("accepted");
+    return "";
+  };
+  CHECK(failure([&] { store::add_pg_user(owner, "Bad-Name", "11", "editor", ""); }).find("không hợp lệ") !=
+        std::string::npos);
+  CHECK(failure([&] { store::add_pg_user(owner, "x\"; DROP TABLE unit; --", "11", "editor", ""); })
+            .find("không hợp lệ") != std::string::npos);
+  CHECK(failure([&] { store::add_pg_user(owner, "ntm_admin", "", "admin", ""); }).find("dành riêng") != std::string::npos);
+  CHECK(failure([&] { store::add_pg_user(owner, "hagiang_editor", "02", "editor", ""); }) ==
+        "cơ sở dữ liệu \"" + db + "\" trên máy chủ PostgreSQL " + owner.server() + " không có tỉnh nào mang mã 02");
+  CHECK(failure([&] { store::add_pg_user(owner, "dienbien_boss", "11", "owner", ""); }).find("viewer, editor hoặc admin") !=
+        std::string::npos);
+  CHECK(failure([&] { store::add_pg_user(owner, "ntm", "", "admin", ""); }).find("đã có trên máy chủ") != std::string::npos);
+  CHECK(store::list_pg_users(owner).empty());
+  CHECK_FALSE(owner.scalar("SELECT 1 FROM pg_roles WHERE rolname = 'hagiang_editor'").has_value());
+
+  // A password with a quote and a backslash reaches the server intact: only it opens the door.
+  store::add_pg_user(owner, "quocgia_admin", "", "admin", "mật'khẩu\\1");
+  owner.exec("GRANT ntm_password_users TO quocgia_admin");
+  CHECK_THROWS_AS([&] { PgConnection wrong(PgCluster::get().conninfo(db, "quocgia_admin") + " password=sai"); }(), PgError);
+  {
+    PgConnection national(PgCluster::get().conninfo(db, "quocgia_admin") + " password='mật\\'khẩu\\\\1'");
+    // The national admin writes national data.
+    CHECK(national.query("UPDATE criteria_set SET note = 'ghi chú' WHERE id = '1980-xa'").affected == 1);
+  }
+  auto users = store::list_pg_users(owner);
+  REQUIRE(users.size() == 1);
+  CHECK(users[0].province_code.empty());
+
+  store::remove_pg_user(owner, "quocgia_admin");
+  CHECK(store::list_pg_users(owner).empty());
+  CHECK_FALSE(owner.scalar("SELECT 1 FROM pg_roles WHERE rolname = 'quocgia_admin'").has_value());
+  CHECK(failure([&] { store::remove_pg_user(owner, "quocgia_admin"); }).find("không phải người dùng") != std::string::npos);
+}

@@ -1,7 +1,7 @@
 -- ntm data model in PostgreSQL's dialect: the schema a fresh SQLite database has at
 -- kSchemaVersion (db/schema.sql with db/migrations/002 and 003 applied), translated as
 -- docs/postgresql-plan.md says. Applied by src/store/pg_schema.cpp to an empty database, in
--- one transaction with db/reference/*.sql.
+-- one transaction with db/reference/*.sql and db/pg/access.sql.
 --
 -- Same tables, column names, primary keys, unique constraints, CHECKs and foreign keys as
 -- the SQLite side; tests/pg_schema_test.cpp compares the two, so a new migration must be
