@@ -323,6 +323,13 @@ TEST_CASE("pg access: an office writes only its own province, reads every provin
     CHECK(integer(admin.scalar("SELECT count(*) FROM audit WHERE who = 'dienbien_editor'")) == 1);
     // Nobody writes it but the trigger.
     CHECK(refused(admin, "DELETE FROM audit").sqlstate() == "42501");
+    // A province's admin manages the users of that province, not the national ones.
+    owner.exec("INSERT INTO ntm_user (role_name, province_id, role) VALUES ('quocgia_viewer', NULL, 'viewer')");
+    CHECK(refused(admin, "DELETE FROM ntm_user WHERE role_name = 'quocgia_viewer'").sqlstate() == "42501");
+    CHECK(refused(admin, "UPDATE ntm_user SET province_id = NULL WHERE role_name = 'dienbien_viewer'").sqlstate() ==
+          "42501");
+    CHECK(admin.query("DELETE FROM ntm_user WHERE role_name = 'dienbien_viewer'").affected == 1);
+    CHECK(refused(editor, "DELETE FROM ntm_user WHERE role_name = 'dienbien_admin'").sqlstate() == "42501");
   }
   SUBCASE("scripts' role reads the data, writes nothing, cannot sleep or read files") {
     owner.exec("CREATE ROLE script_dienbien LOGIN IN ROLE ntm_script");

@@ -109,8 +109,8 @@ BEGIN
       RETURN true;
     WHEN 'national' THEN
       RETURN me.role = 'admin' AND me.province_id IS NULL;
-    WHEN 'users' THEN
-      RETURN me.role = 'admin' AND (me.province_id IS NULL OR me.province_id = key);
+    WHEN 'users' THEN   -- IS TRUE: a national user (key NULL) is not a province admin's
+      RETURN me.role = 'admin' AND (me.province_id IS NULL OR me.province_id = key) IS TRUE;
     WHEN 'province' THEN
       IF key IS NULL THEN
         RETURN me.role = 'admin' AND me.province_id IS NULL;
@@ -143,7 +143,7 @@ BEGIN
     IF TG_ARGV[2] <> '' THEN
       key := (to_jsonb(OLD) ->> TG_ARGV[2])::bigint;
     END IF;
-    IF NOT ntm_may_write(TG_ARGV[1], key) THEN
+    IF ntm_may_write(TG_ARGV[1], key) IS NOT TRUE THEN   -- NULL refuses too
       RAISE EXCEPTION 'người dùng "%" không có quyền sửa hoặc xoá dòng này của bảng % (ngoài phạm vi được giao)',
         current_user, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
     END IF;
