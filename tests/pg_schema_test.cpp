@@ -308,6 +308,17 @@ TEST_CASE("pg access: an office writes only its own province, reads every provin
     CHECK(std::get<double>(*owner.scalar(kReadValue, {u.tho_xuong})) == 62.5);   // unchanged
     CHECK(integer(owner.scalar("SELECT count(*) FROM audit WHERE who = 'dienbien_editor'")) == 0);
   }
+  SUBCASE("the row level security policies refuse on their own, without the guard trigger") {
+    owner.exec("ALTER TABLE indicator_value DISABLE TRIGGER ntm_guard");
+    PgError insert = refused(editor,
+                             "INSERT INTO indicator_value (unit_id, year, set_id, indicator, value) "
+                             "VALUES (?, 2021, '1980-xa', '2.1', 1)",
+                             {u.tho_xuong});
+    CHECK(insert.sqlstate() == "42501");
+    CHECK(insert.detail().find("row-level security") != std::string::npos);
+    CHECK(refused(editor, kUpdateValue, {1.0, u.tho_xuong}).sqlstate() == "42501");
+    CHECK(editor.query(kInsertValue, {u.noong_bua, 80.0, std::string("Điện Biên nhập")}).affected == 1);
+  }
   SUBCASE("the viewer writes nothing, not even in Điện Biên") {
     PgConnection viewer(PgCluster::get().conninfo(db, "dienbien_viewer"));
     CHECK(refused(viewer, kInsertValue, {u.noong_bua, 80.0, std::string("x")}).sqlstate() == "42501");
