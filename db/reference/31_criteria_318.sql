@@ -271,8 +271,10 @@ INSERT INTO threshold (set_id, indicator, region, province_id, year, value, conf
 -- Trung du và miền núi phía Bắc region whatever their province's region. Expressed as data: every
 -- TDMNPB row is repeated for the classes 'dbkk=1' and 'atk=1' (a class row beats a region row).
 -- Give 'atk' = 1 only to ATK communes of such districts (ntm import classes).
+-- Written for both engines (db/pg/): coalesce, and CROSS JOIN with the classes first (PostgreSQL
+-- wants ON after a plain JOIN; this order makes SQLite number the rows as it did before).
 INSERT INTO threshold (set_id, indicator, region, class, year, value, confirmed, source, note)
   SELECT set_id, indicator, NULL, c.class, year, value, confirmed, source,
-         'Điều 1 QĐ 318/QĐ-TTg: mức vùng TDMNPB' || ifnull(' — ' || note, '')
-  FROM threshold JOIN (SELECT 'dbkk=1' AS class UNION ALL SELECT 'atk=1') c
+         'Điều 1 QĐ 318/QĐ-TTg: mức vùng TDMNPB' || coalesce(' — ' || note, '')
+  FROM (SELECT 'dbkk=1' AS class UNION ALL SELECT 'atk=1') c CROSS JOIN threshold
   WHERE set_id IN ('318-xa', '318-xa-nang-cao') AND region = 'TDMNPB';
