@@ -12,6 +12,7 @@
 #include "model/hash.h"
 #include "model/text.h"
 #include "store/database.h"
+#include "store/schema.h"
 #include "support.h"
 
 namespace fs = std::filesystem;
@@ -322,7 +323,7 @@ TEST_CASE("a database made by an older ntm (schema 2, units by code) is upgraded
   CHECK(r["communes"] == 115);
   CHECK(r["with_data"] == 1);
   ntm::store::Database d(db, ntm::store::OpenMode::ReadOnly);
-  CHECK(d.user_version() == 3);
+  CHECK(d.user_version() == ntm::store::kSchemaVersion);
   CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM criterion_status s JOIN unit u ON u.id = s.unit_id WHERE u.code = '03163'")) == 1);
   CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM unit_tag t JOIN unit u ON u.id = t.unit_id WHERE u.code = '03163'")) == 1);
   CHECK(std::get<std::int64_t>(*d.scalar("SELECT count(*) FROM unit_class c JOIN unit u ON u.id = c.unit_id WHERE u.code = '03163' AND c.key = 'bien-gioi'")) == 1);

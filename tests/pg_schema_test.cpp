@@ -308,6 +308,22 @@ TEST_CASE("pg access: an office writes only its own province, reads every provin
     CHECK(std::get<double>(*owner.scalar(kReadValue, {u.tho_xuong})) == 62.5);   // unchanged
     CHECK(integer(owner.scalar("SELECT count(*) FROM audit WHERE who = 'dienbien_editor'")) == 0);
   }
+  SUBCASE("packs: an editor's value drops every province's pack of that year; it writes only its own packs") {
+    const char* pack = "INSERT INTO value_pack (year, set_id, province_id, map_date, body) VALUES (2020, '1980-xa', ?, '2020-12-31', '\\x00')";
+    owner.query(pack, {u.dien_bien});
+    owner.query(pack, {u.bac_giang});
+    owner.query("INSERT INTO value_pack (year, set_id, province_id, map_date, body) VALUES (2019, '1980-xa', ?, '2019-12-31', '\\x00')",
+                {u.bac_giang});
+    CHECK(editor.query(kInsertValue, {u.noong_bua, 80.0, std::string("Điện Biên nhập")}).affected == 1);
+    // The stale packs of 2020 are gone, Bắc Giang's included (the trigger runs as the owner);
+    // 2019's stays.
+    CHECK(integer(owner.scalar("SELECT count(*) FROM value_pack WHERE year = 2020")) == 0);
+    CHECK(integer(owner.scalar("SELECT count(*) FROM value_pack WHERE year = 2019")) == 1);
+    CHECK(editor.query(pack, {u.dien_bien}).affected == 1);
+    CHECK(refused(editor, pack, {u.bac_giang}).sqlstate() == "42501");
+    // Packs are derived data: not in the audit.
+    CHECK(integer(owner.scalar("SELECT count(*) FROM audit WHERE table_name = 'value_pack'")) == 0);
+  }
   SUBCASE("the row level security policies refuse on their own, without the guard trigger") {
     owner.exec("ALTER TABLE indicator_value DISABLE TRIGGER ntm_guard");
     PgError insert = refused(editor,

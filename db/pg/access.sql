@@ -216,6 +216,8 @@ INSERT INTO ntm_access_plan VALUES
   ('ocop_product',          $c$ntm_may_write('unit', unit_id)$c$,                 'unit', 'unit_id'),
   ('target',                $c$ntm_may_write('unit', unit_id)$c$,                 'unit', 'unit_id'),
   ('statistic',             $c$ntm_may_write('unit', unit_id)$c$,                 'unit', 'unit_id'),
+  -- A cache, but a pack decides a province's figures: only that province's office writes it.
+  ('value_pack',            $c$ntm_may_write('province', province_id)$c$,         'province', 'province_id'),
   ('ntm_user',              $c$ntm_may_write('users', province_id)$c$,            'users', 'province_id');
 
 DO $$
@@ -256,8 +258,11 @@ BEGIN
       INTO key_columns
     FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
     WHERE i.indrelid = t.tbl::regclass AND i.indisprimary;
-    EXECUTE format('CREATE TRIGGER ntm_audit AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW
-                    EXECUTE FUNCTION ntm_audit_row(%s)', t.tbl, coalesce(key_columns, ''));
+    -- value_pack is derived data rewritten by reviews: its rows are not anybody's work to audit.
+    IF t.tbl <> 'value_pack' THEN
+      EXECUTE format('CREATE TRIGGER ntm_audit AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW
+                      EXECUTE FUNCTION ntm_audit_row(%s)', t.tbl, coalesce(key_columns, ''));
+    END IF;
   END LOOP;
 END $$;
 

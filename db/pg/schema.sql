@@ -194,6 +194,19 @@ CREATE TABLE indicator_value (
 );
 CREATE INDEX indicator_value_year ON indicator_value(year, set_id);
 
+-- Schema 4 (db/migrations/004_value_pack.sql): each province-year's values in one blob, a cache
+-- derived from indicator_value. The trigger drops the packs a change makes stale; it runs as
+-- the schema's owner (SECURITY DEFINER) because the packs of a year belong to every province
+-- and an editor's import must drop them all.
+CREATE TABLE value_pack (
+  year        integer NOT NULL,
+  set_id      text NOT NULL,
+  province_id bigint NOT NULL,
+  map_date    text NOT NULL,
+  body        bytea NOT NULL,
+  PRIMARY KEY (year, set_id, province_id, map_date)
+);
+
 CREATE TABLE criterion_status (
   unit_id     bigint NOT NULL REFERENCES unit(id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
   year        integer NOT NULL CHECK (year BETWEEN 1990 AND 2100),
@@ -326,3 +339,25 @@ CREATE TABLE statistic (
 CREATE VIEW unit_version AS
   SELECT u.id, u.code, u.kind, p.type, p.name, p.name_with_type, q.code AS parent_code, p.valid_from, p.valid_to, p.act
   FROM unit u JOIN unit_period p ON p.unit_id = u.id LEFT JOIN unit q ON q.id = p.parent_id;
+
+-- The packs a change makes stale (see value_pack above): a value's year and set, or every pack
+-- when the map changes.
+CREATE FUNCTION ntm_value_pack_stale() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'indicator_value' THEN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+      DELETE FROM value_pack WHERE year = OLD.year AND set_id = OLD.set_id;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      DELETE FROM value_pack WHERE year = NEW.year AND set_id = NEW.set_id;
+    END IF;
+  ELSE
+    DELETE FROM value_pack;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER value_pack_stale AFTER INSERT OR UPDATE OR DELETE ON indicator_value
+  FOR EACH ROW EXECUTE FUNCTION ntm_value_pack_stale();
+CREATE TRIGGER value_pack_stale AFTER INSERT OR UPDATE OR DELETE ON unit_period
+  FOR EACH ROW EXECUTE FUNCTION ntm_value_pack_stale();

@@ -35,7 +35,7 @@ int unit_funding_rows(lua_State* L) {
   UnitId unit = ref->province->units()[ref->index].id;
   auto [from, to] = span(L, 2, false);
   const auto& db = context(L).catalog.db();
-  FundingSources sources(db);
+  const FundingSources& sources = context(L).catalog.funding_sources();
   std::map<std::string, std::string> parent;
   for (const auto& s : sources.all()) parent[s.code] = s.parent;
   auto rows = province_funding(db, unit, from, to);
@@ -56,8 +56,7 @@ int unit_funding_rows(lua_State* L) {
 namespace {
 
 int ntm_funding_sources(lua_State* L) {
-  FundingSources sources(context(L).catalog.db());
-  const auto& all = sources.all();
+  const auto& all = context(L).catalog.funding_sources().all();
   lua_createtable(L, static_cast<int>(all.size()), 0);
   for (std::size_t i = 0; i < all.size(); ++i) {
     lua_createtable(L, 0, 4);

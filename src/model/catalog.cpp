@@ -78,6 +78,11 @@ const std::vector<int>& Catalog::years_with_data(UnitId province) {
   return it == cache_->years_with_data.end() ? none : it->second;
 }
 
+const FundingSources& Catalog::funding_sources() {
+  if (!cache_->funding_sources) cache_->funding_sources = std::make_shared<const FundingSources>(db_);
+  return *cache_->funding_sources;
+}
+
 std::set<UnitId> Catalog::units_with_data(int year) const {
   auto stmt = db_.prepare(R"(
     WITH alive(unit_id, parent_id) AS (

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/criteria.h"
+#include "model/funding.h"
 #include "model/units.h"
 #include "model/value_pack.h"
 
@@ -29,6 +30,7 @@ struct CatalogCache {
   // Writes the packs of province-years read without one (nullptr: none written, e.g. for a
   // database in memory). Set by whoever knows the file: app::Session.
   std::shared_ptr<PackWriter> packs;
+  std::shared_ptr<const FundingSources> funding_sources;   // read once per command
 
   // Drops the provinces and their years (a national check holds one province at a time);
   // names, sets and the years with data stay.
@@ -80,6 +82,9 @@ class Catalog {
   // assessed statuses of `year` under them on the map of 31/12/`year`: one index probe per
   // unit of that map, not a scan of every year's facts.
   std::set<UnitId> units_with_data(int year) const;
+  // The funding sources, their names and aliases: read on first use, kept for the command
+  // (a national check asks for them twice per province).
+  const FundingSources& funding_sources();
 
  private:
   const store::Database& db_;

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <unordered_map>
 #include <utility>
 
 namespace ntm::store {
@@ -80,6 +81,7 @@ Database Database::memory() {
 void Database::set_busy_timeout(int milliseconds) { sqlite3_busy_timeout(db_, milliseconds); }
 
 void Database::configure() {
+  statements_ = std::make_shared<StatementCache>();
   sqlite3_extended_result_codes(db_, 1);
   // A database file is input too: its schema must not be able to make ntm run anything.
   // Defensive mode (no writable_schema, no direct writes to shadow tables), functions in
@@ -100,19 +102,48 @@ void Database::configure() {
   }
 }
 
+// The statements a connection keeps for reuse, by SQL text. A statement in use is not in
+// `idle`; the generation changes when the kept statements must not be reused (the connection
+// closes, or gets an authorizer that every later statement must pass at prepare time), so a
+// statement prepared before that is finalized when its Statement ends.
+struct StatementCache {
+  static constexpr std::size_t kMaxStatements = 64;
+  static constexpr std::size_t kMaxText = 4096;   // scripts' long ad-hoc queries are not kept
+  std::unordered_map<std::string, sqlite3_stmt*> idle;
+  std::uint64_t generation = 0;
+  bool open = true;
+};
+
+void Database::forget_statements() const {
+  if (!statements_) return;
+  for (auto& [sql, stmt] : statements_->idle) sqlite3_finalize(stmt);
+  statements_->idle.clear();
+  ++statements_->generation;
+}
+
 Database::~Database() {
+  if (statements_) {
+    forget_statements();
+    statements_->open = false;
+  }
   if (db_) sqlite3_close_v2(db_);
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), read_only_(other.read_only_), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)), read_only_(other.read_only_), path_(std::move(other.path_)),
+      statements_(std::move(other.statements_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
+    if (statements_) {
+      forget_statements();
+      statements_->open = false;
+    }
     if (db_) sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
     read_only_ = other.read_only_;
     path_ = std::move(other.path_);
+    statements_ = std::move(other.statements_);
   }
   return *this;
 }
@@ -129,12 +160,23 @@ void Database::exec(std::string_view sql) {
 }
 
 Statement Database::prepare(std::string_view sql) const {
+  if (statements_ && sql.size() <= StatementCache::kMaxText) {
+    auto it = statements_->idle.find(std::string(sql));
+    if (it != statements_->idle.end()) {
+      sqlite3_stmt* kept = it->second;
+      statements_->idle.erase(it);
+      return Statement(db_, kept, statements_);
+    }
+  }
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, &tail);
   if (rc != SQLITE_OK) fail(db_, rc, "SQL");
   if (!stmt) throw DbError(SQLITE_MISUSE, "câu lệnh SQL rỗng");
-  Statement result(db_, stmt);
+  // Kept after use only when the text is exactly this one statement: sqlite3_sql() then
+  // gives back the text the next prepare() looks up.
+  bool keep = sql.size() <= StatementCache::kMaxText && tail == sql.data() + sql.size();
+  Statement result(db_, stmt, keep ? statements_ : nullptr);
   // Reject a second statement after the first: one query per call.
   if (tail) {
     std::string_view rest(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail));
@@ -171,12 +213,25 @@ std::int64_t Database::changes() const { return sqlite3_changes64(db_); }
 
 bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
+Statement::Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> home)
+    : db_(db), stmt_(stmt), home_(std::move(home)), generation_(home_ ? home_->generation : 0) {}
+
 Statement::~Statement() {
-  if (stmt_) sqlite3_finalize(stmt_);
+  if (!stmt_) return;
+  // Kept for the next prepare() of the same text when its connection is open and keeps
+  // fewer than its cap, and the statement was prepared in the cache's current generation.
+  if (home_ && home_->open && home_->idle.size() < StatementCache::kMaxStatements && generation_ == home_->generation) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    const char* text = sqlite3_sql(stmt_);
+    if (text && home_->idle.emplace(text, stmt_).second) return;
+  }
+  sqlite3_finalize(stmt_);
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)) {}
+    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)), home_(std::move(other.home_)),
+      generation_(other.generation_) {}
 
 Statement& Statement::bind(int index, const Value& value) {
   if (std::holds_alternative<std::monostate>(value)) return bind_null(index);

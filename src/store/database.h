@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -35,6 +36,7 @@ enum class OpenMode {
 };
 
 class Statement;
+struct StatementCache;   // database.cpp
 
 // One connection. Not copyable; movable. The destructor closes it (never throws).
 // Every connection has foreign keys on, a busy timeout of 5 s and, when writable, WAL.
@@ -50,6 +52,9 @@ class Database {
 
   // Runs one or more statements with no results (schema files, pragmas).
   void exec(std::string_view sql);
+  // One statement. A statement of a short text is kept when its Statement is destroyed (reset,
+  // bindings cleared) and handed out again by the next prepare() of the same text: a national
+  // check prepares the same few queries for each of 63 provinces.
   Statement prepare(std::string_view sql) const;
 
   // Convenience: the first column of the first row, or nullopt.
@@ -98,15 +103,18 @@ class Database {
   bool readable() const;                    // the schema can be read (false: WAL index cannot be set up)
   static std::string immutable_uri(const std::filesystem::path& path);
   void configure();
+  void forget_statements() const;   // finalizes the kept statements (closing, new authorizer)
   sqlite3* db_ = nullptr;
   bool read_only_ = false;
   std::filesystem::path path_;
+  std::shared_ptr<StatementCache> statements_;
 };
 
-// A prepared statement, finalized by its destructor. Bind with 1-based indexes.
+// A prepared statement, finalized by its destructor (or, when its connection keeps it, reset
+// and handed back). Bind with 1-based indexes.
 class Statement {
  public:
-  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(sqlite3* db, sqlite3_stmt* stmt, std::shared_ptr<StatementCache> home = nullptr);
   ~Statement();
   Statement(Statement&& other) noexcept;
   Statement& operator=(Statement&&) = delete;
@@ -148,6 +156,8 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  std::shared_ptr<StatementCache> home_;   // where it goes back to; nullptr: finalized
+  std::uint64_t generation_ = 0;           // home_'s generation when it was prepared
 };
 
 // A transaction that rolls back unless commit() was called. The destructor never throws.

@@ -387,6 +387,8 @@ void trim_right(sqlite3_context* ctx, int argc, sqlite3_value** argv) { trim(ctx
 }  // namespace
 
 void Database::restrict_to_reads() {
+  // Statements prepared before the authorizer never passed it: none of them is reused.
+  forget_statements();
   // Temporary b-trees (ORDER BY, DISTINCT, temporary tables) in memory, under the heap cap.
   exec("PRAGMA temp_store = MEMORY");
   sqlite3_limit(db_, SQLITE_LIMIT_ATTACHED, 0);
