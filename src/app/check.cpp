@@ -211,19 +211,22 @@ nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to,
 
 nlohmann::ordered_json run_national_period(const CheckOptions& options, const std::string& spec, int from, int to,
                                            std::ostream& log, CheckResult& end,
-                                           const std::function<void(int, std::size_t, std::size_t, const std::string&)>& progress) {
+                                           const std::function<void(int, std::size_t, std::size_t, const std::string&)>& progress,
+                                           Session* shared) {
   using json = nlohmann::ordered_json;
+  std::optional<Session> own;
+  Session& session = shared ? *shared : own.emplace(options.db);
   auto national_of = [&](int year, const std::vector<std::string>& codes, bool rules, CheckResult& result) {
     CheckOptions o = options;
     o.args["year"] = std::to_string(year);
     o.rules = rules;
     return run_national(o, codes, log, result, [&](std::size_t i, std::size_t n, const std::string& code) {
       if (progress) progress(year, i, n, code);
-    });
+    }, &session);
   };
   // The provinces of the end year first: a wrong name or a year without data is the
   // command line's fault (NotFound), before any review runs.
-  std::vector<std::string> end_codes = check_provinces(options.db, spec, to);
+  std::vector<std::string> end_codes = check_provinces(session, spec, to);
   // The start, as for one province: the end of the year before the span when it has data,
   // else the first year of the span. Each year on its own map: across 01/07/2025 the
   // provinces are not the same ones.
@@ -232,7 +235,7 @@ nlohmann::ordered_json run_national_period(const CheckOptions& options, const st
   bool have_start = false;
   CheckResult ignored;
   try {
-    start = national_of(from - 1, check_provinces(options.db, spec, from - 1), false, ignored);
+    start = national_of(from - 1, check_provinces(session, spec, from - 1), false, ignored);
     have_start = start["national"].value("with_data", 0L) > 0;
     if (have_start) start_year = from - 1;
   } catch (const NotFound&) {
@@ -240,7 +243,7 @@ nlohmann::ordered_json run_national_period(const CheckOptions& options, const st
   } catch (const lua::ScriptError&) {
     have_start = false;   // a province of the list not on that year's map
   }
-  if (!have_start) start = national_of(from, check_provinces(options.db, spec, from), false, ignored);
+  if (!have_start) start = national_of(from, check_provinces(session, spec, from), false, ignored);
   json last = national_of(to, end_codes, options.rules, end);
 
   json out;
@@ -269,9 +272,9 @@ nlohmann::ordered_json run_national_period(const CheckOptions& options, const st
   return out;
 }
 
-std::vector<std::string> check_provinces(const std::filesystem::path& path, const std::string& spec, int year) {
-  store::Database db = open_for_scripts(path);
-  Catalog catalog(db);
+std::vector<std::string> check_provinces(Session& session, const std::string& spec, int year) {
+  const store::Database& db = session.database;
+  Catalog catalog(db, session.cache);
   std::string date = year_end(year);
   std::vector<std::string> codes;
   if (fold(spec) == "all" || fold(spec) == "ca nuoc") {
@@ -280,7 +283,7 @@ std::vector<std::string> check_provinces(const std::filesystem::path& path, cons
       WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1
       ORDER BY u.code)");
     stmt.bind(1, date);
-    std::set<UnitId> with_data = catalog.units_with_data(year);
+    const std::set<UnitId>& with_data = catalog.units_with_data(year);
     while (stmt.step())
       if (with_data.count(stmt.get_int(0))) codes.push_back(stmt.get_text(1));
     if (codes.empty())
@@ -306,7 +309,8 @@ std::vector<std::string> check_provinces(const std::filesystem::path& path, cons
 
 nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces, std::ostream& log,
                                     CheckResult& all,
-                                    const std::function<void(std::size_t, std::size_t, const std::string&)>& progress) {
+                                    const std::function<void(std::size_t, std::size_t, const std::string&)>& progress,
+                                    Session* shared) {
   using json = nlohmann::ordered_json;
   json list = json::array();
   json national;
@@ -316,7 +320,8 @@ nlohmann::ordered_json run_national(const CheckOptions& options, const std::vect
   bool same = true;
   int criteria_count = -1;
   std::set<std::string> sets;
-  Session session(options.db);
+  std::optional<Session> own;
+  Session& session = shared ? *shared : own.emplace(options.db);
   for (std::size_t i = 0; i < provinces.size(); ++i) {
     if (progress) progress(i, provinces.size(), provinces[i]);
     CheckOptions o = options;

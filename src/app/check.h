@@ -64,16 +64,19 @@ nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to,
 // The provinces a national check covers: `spec` is "all" (every province of the map of
 // 31/12/`year` with indicator values or assessed statuses that year) or a comma-separated list of
 // names or codes. Returns province codes in code order; throws NotFound for an unknown name.
-std::vector<std::string> check_provinces(const std::filesystem::path& db, const std::string& spec, int year);
+// Over the session the national check then runs on (one connection, one catalog cache).
+std::vector<std::string> check_provinces(Session& session, const std::string& spec, int year);
 
 // The check of several provinces in one process: each province as run_check (findings with
 // the province), then a national block summing communes, communes with data, the standard, the
 // bands and the communes per criterion (when every province used a set of the same size), and
 // the average over the communes with data. `progress(i, n, province)` is called before each.
 // Returns {"national": {...}, "provinces": [review, ...]}; findings of all in `all.findings`.
+// `session`: the connection and cache to run on (nullptr: one opened for this check).
 nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces,
                                     std::ostream& log, CheckResult& all,
-                                    const std::function<void(std::size_t, std::size_t, const std::string&)>& progress = {});
+                                    const std::function<void(std::size_t, std::size_t, const std::string&)>& progress = {},
+                                    Session* session = nullptr);
 
 // The change from review (or national block) `a` to `b`: communes meeting the standard, the
 // average, communes with data and, when both counted the same number of criteria, each band
@@ -91,7 +94,8 @@ nlohmann::ordered_json review_change(const nlohmann::ordered_json& a, const nloh
 // an unknown province or no province has data in Y2.
 nlohmann::ordered_json run_national_period(const CheckOptions& options, const std::string& spec, int from, int to,
                                            std::ostream& log, CheckResult& end,
-                                           const std::function<void(int, std::size_t, std::size_t, const std::string&)>& progress = {});
+                                           const std::function<void(int, std::size_t, std::size_t, const std::string&)>& progress = {},
+                                           Session* session = nullptr);
 
 // The findings as JSON objects {rule, level, code, name, district, message, script}.
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings);

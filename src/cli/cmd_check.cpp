@@ -109,17 +109,18 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
     return std::invalid_argument((named ? "--province " + province : year_flag) + ": " + e.what());
   };
   Progress progress;
+  app::Session session(options.db);   // one connection and cache for the whole national check
   app::CheckResult all;
   nlohmann::ordered_json national, span;
   std::size_t provinces = 0;
   if (o.from) {
     try {
-      app::check_provinces(options.db, province, o.to);
+      app::check_provinces(session, province, o.to);
     } catch (const NotFound& e) {
       throw wrong_argument(e, "--to " + std::to_string(o.to));
     }
     try {
-      span = app::run_national_period(options, province, o.from, o.to, std::cerr, all, std::ref(progress));
+      span = app::run_national_period(options, province, o.from, o.to, std::cerr, all, std::ref(progress), &session);
     } catch (const NotFound& e) {
       throw wrong_argument(e, "--from " + std::to_string(o.from));   // the end was found above: the start was not
     }
@@ -127,14 +128,14 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
   } else {
     std::vector<std::string> codes;
     try {
-      codes = app::check_provinces(options.db, province, year);
+      codes = app::check_provinces(session, province, year);
     } catch (const NotFound& e) {
       throw wrong_argument(e, "--year " + std::to_string(year));
     }
     options.args["year"] = std::to_string(year);
     national = app::run_national(options, codes, std::cerr, all, [&](std::size_t i, std::size_t n, const std::string& code) {
       progress(year, i, n, code);
-    });
+    }, &session);
   }
   provinces = national["provinces"].size();
   print_provenance(all.scripts_run, std::cerr);

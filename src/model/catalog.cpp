@@ -83,7 +83,9 @@ const FundingSources& Catalog::funding_sources() {
   return *cache_->funding_sources;
 }
 
-std::set<UnitId> Catalog::units_with_data(int year) const {
+const std::set<UnitId>& Catalog::units_with_data(int year) const {
+  // Once per year and command: a national check over a span asks for the end year twice.
+  if (auto it = cache_->units_with_data.find(year); it != cache_->units_with_data.end()) return it->second;
   auto stmt = db_.prepare(R"(
     WITH alive(unit_id, parent_id) AS (
       SELECT unit_id, parent_id FROM unit_period
@@ -97,7 +99,7 @@ std::set<UnitId> Catalog::units_with_data(int year) const {
   stmt.bind(1, year_end(year)).bind(2, year);
   std::set<UnitId> out;
   while (stmt.step()) out.insert(stmt.get_int(0));
-  return out;
+  return cache_->units_with_data.emplace(year, std::move(out)).first->second;
 }
 
 }  // namespace ntm

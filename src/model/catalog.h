@@ -31,6 +31,7 @@ struct CatalogCache {
   // database in memory). Set by whoever knows the file: app::Session.
   std::shared_ptr<PackWriter> packs;
   std::shared_ptr<const FundingSources> funding_sources;   // read once per command
+  std::map<int, std::set<UnitId>> units_with_data;          // by year
 
   // Drops the provinces and their years (a national check holds one province at a time);
   // names, sets and the years with data stay.
@@ -81,7 +82,7 @@ class Catalog {
   // The units (provinces, and districts of maps that have them) with indicator values or
   // assessed statuses of `year` under them on the map of 31/12/`year`: one index probe per
   // unit of that map, not a scan of every year's facts.
-  std::set<UnitId> units_with_data(int year) const;
+  const std::set<UnitId>& units_with_data(int year) const;
   // The funding sources, their names and aliases: read on first use, kept for the command
   // (a national check asks for them twice per province).
   const FundingSources& funding_sources();
