@@ -34,10 +34,10 @@ void add_server(CLI::App& app, Global& global) {
                     ->option_text("init")
                     ->check(one_of({"init"}, tr("việc", "action"))));
   add_global_options(cmd, global);
-  cmd->footer(tr("Ví dụ:\n  createdb ntm\n  ntm server init --db postgresql:///ntm\n"
-                 "Chạy lại không thay đổi gì. Vai trò kết nối phải được tạo bảng và vai trò (CREATEROLE).",
-                 "Example:\n  createdb ntm\n  ntm server init --db postgresql:///ntm\n"
-                 "Running it again changes nothing. The connecting role must be allowed to create tables and roles (CREATEROLE)."));
+  cmd->footer(tr("Ví dụ (Debian, gói postgresql):\n  sudo -u postgres createdb ntm\n  sudo -u postgres ntm server init --db postgresql:///ntm\n"
+                 "Chạy lại không thay đổi gì. Cần một vai trò superuser của máy chủ: nó sở hữu các bảng.",
+                 "Example (Debian, package postgresql):\n  sudo -u postgres createdb ntm\n  sudo -u postgres ntm server init --db postgresql:///ntm\n"
+                 "Running it again changes nothing. Needs a superuser role of the server, which owns the tables."));
   on_run(cmd, global, [&global, action] {
     std::string address = server_address(global, "server " + *action);
     app::ServerInit done = app::init_server(address);
