@@ -110,7 +110,6 @@ ServerInit init_server(const std::string& address) {
   done.server = conn.server();
   done.database = conn.database();
   int before = store::pg_schema_version(conn);
-  std::int64_t rows_before = before ? data_rows(conn, schema_tables(conn)) : 0;
   try {
     done.reference = store::create_pg_schema(conn, data_dir() / "db");
   } catch (const store::PgError& e) {
@@ -127,7 +126,8 @@ ServerInit init_server(const std::string& address) {
   done.version = store::pg_schema_version(conn);
   auto tables = schema_tables(conn);
   done.tables = static_cast<int>(tables.size());
-  done.rows_added = done.reference.empty() ? 0 : data_rows(conn, tables) - rows_before;
+  // Counted on a new database only: on a database in use it would read every table.
+  if (done.created) done.rows_added = data_rows(conn, tables);
   return done;
 }
 

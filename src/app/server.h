@@ -19,7 +19,7 @@ struct ServerInit {
   int version = 0;                        // the schema version the database is at now
   int tables = 0;                         // tables of the schema
   std::vector<std::string> reference;     // reference files run now (db/reference/*.sql)
-  std::int64_t rows_added = 0;            // rows those files wrote
+  std::int64_t rows_added = 0;            // rows those files wrote (counted when created only)
 };
 
 // Brings the database to this program's schema version with the data folder's db/

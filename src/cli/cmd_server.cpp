@@ -50,8 +50,8 @@ void add_server(CLI::App& app, Global& global) {
                 << "\n";
     } else if (!done.reference.empty()) {
       std::cerr << where << tr(" đã có lược đồ ntm phiên bản ", " already has the ntm schema, version ") << done.version
-                << tr("; đã chạy thêm ", "; ran ") << done.reference.size() << tr(" tệp dữ liệu tham chiếu mới (", " new reference files (")
-                << done.rows_added << tr(" dòng).", " rows).") << "\n";
+                << tr("; đã chạy thêm ", "; ran ") << done.reference.size() << tr(" tệp dữ liệu tham chiếu mới.", " new reference files.")
+                << "\n";
     } else {
       std::cerr << where << tr(" đã có lược đồ ntm phiên bản ", " already has the ntm schema, version ") << done.version
                 << tr(": không thay đổi gì.", ": nothing changed.") << "\n";
