@@ -1,5 +1,6 @@
 #include "app/paths.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -57,12 +58,35 @@ std::optional<fs::path> find_script(const std::string& name, const std::string& 
   return std::nullopt;
 }
 
-fs::path database_path(const std::string& flag) {
+bool is_postgres_address(const std::string& setting) {
+  if (setting.rfind("postgresql://", 0) == 0 || setting.rfind("postgres://", 0) == 0) return true;
+  // "keyword = value ...": the keywords a conninfo string usually starts with.
+  std::size_t start = setting.find_first_not_of(" \t");
+  if (start == std::string::npos) return false;
+  std::size_t end = start;
+  while (end < setting.size() && ((setting[end] >= 'a' && setting[end] <= 'z') || setting[end] == '_')) ++end;
+  std::size_t eq = setting.find_first_not_of(" \t", end);
+  if (end == start || eq == std::string::npos || setting[eq] != '=') return false;
+  static const std::vector<std::string> keywords = {
+      "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "service", "connect_timeout",
+      "sslmode", "application_name", "options", "target_session_attrs", "client_encoding"};
+  return std::find(keywords.begin(), keywords.end(), setting.substr(start, end - start)) != keywords.end();
+}
+
+std::string database_setting(const std::string& flag) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("NTM_DB"); env && *env) return env;
   if (auto local = local_project_file())
     if (auto db = read_project(*local).get("db")) return *db;
   return "ntm.db";
+}
+
+fs::path database_path(const std::string& flag) {
+  std::string setting = database_setting(flag);
+  if (is_postgres_address(setting))
+    throw SqliteOnly(tr("cơ sở dữ liệu là một máy chủ PostgreSQL, lệnh này chỉ chạy trên tệp SQLite",
+                        "the database is a PostgreSQL server; this command runs on SQLite files only"));
+  return setting;
 }
 
 }  // namespace ntm::app

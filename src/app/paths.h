@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,8 +24,24 @@ std::vector<std::filesystem::path> script_dirs();
 // nullopt when nothing matches.
 std::optional<std::filesystem::path> find_script(const std::string& name, const std::string& kind = {});
 
-// The database path: the --db value, else $NTM_DB, else `db` of ./ntm.toml (app/project.h),
-// else ntm.db.
+// Whether a database setting names a PostgreSQL server rather than a SQLite file: a libpq URI
+// (postgresql://…, postgres://…) or a conninfo string starting with one of libpq's keywords
+// (host=…, dbname=…, service=…).
+bool is_postgres_address(const std::string& setting);
+
+// The database setting as given: the --db value, else $NTM_DB, else `db` of ./ntm.toml
+// (app/project.h), else ntm.db. A file path or a PostgreSQL address.
+std::string database_setting(const std::string& flag);
+
+// Thrown by database_path when the setting is a PostgreSQL address, so that a command that runs
+// on SQLite files only never takes one for a file name. A command-line error (exit 2);
+// cli::guarded names the command that refused it.
+struct SqliteOnly : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
+// The database path of a command that runs on SQLite files: database_setting(flag). Throws
+// SqliteOnly when that is a PostgreSQL address.
 std::filesystem::path database_path(const std::string& flag);
 
 }  // namespace ntm::app

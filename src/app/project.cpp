@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "app/paths.h"
 #include "model/i18n.h"
 
 namespace ntm::app {
@@ -16,7 +17,10 @@ namespace {
 
 constexpr const char* kFileName = "ntm.toml";
 
-bool is_path_key(const std::string& key) { return key == "db" || key == "profile"; }
+// A value that is a path, resolved against the file's folder; a PostgreSQL address in `db` is not.
+bool is_path_value(const std::string& key, const std::string& value) {
+  return key == "profile" || (key == "db" && !is_postgres_address(value));
+}
 
 std::string known_keys_text() {
   std::string list;
@@ -124,7 +128,7 @@ Project read_project(const fs::path& file) {
       text = *s;
     }
     project.raw[key] = text;
-    if (is_path_key(key) && !text.empty() && fs::path(text).is_relative() && !folder.empty())
+    if (is_path_value(key, text) && !text.empty() && fs::path(text).is_relative() && !folder.empty())
       project.values[key] = (folder / text).lexically_normal().string();
     else
       project.values[key] = text;
@@ -160,7 +164,7 @@ void set_project_value(const fs::path& file, const std::string& key, const std::
   }
   if (text.empty()) throw std::invalid_argument(tr("giá trị của ", "the value of ") + key + tr(" đang trống", " is empty"));
   // A path given from the current folder is stored relative to the file's own folder.
-  if (is_path_key(key) && fs::path(text).is_relative())
+  if (is_path_value(key, text) && fs::path(text).is_relative())
     text = fs::absolute(text).lexically_normal().lexically_relative(fs::absolute(file).parent_path()).string();
   Project project = read_project(file);
   project.raw[key] = text;

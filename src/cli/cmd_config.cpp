@@ -39,7 +39,9 @@ std::string describe_key(const std::string& key) {
 // A province is stored by its full name, once the database knows it.
 std::string checked_value(const Global& global, const std::string& key, const std::string& value) {
   if (key != "province") return value;
-  fs::path db = app::database_path(global.db);
+  std::string setting = app::database_setting(global.db);
+  if (app::is_postgres_address(setting)) return value;   // checked by the commands that use it
+  fs::path db = setting;
   std::error_code ec;
   if (!fs::is_regular_file(db, ec)) return value;
   store::Database database = app::open_for_scripts(db);

@@ -119,7 +119,7 @@ void add_test(CLI::App& app, Global& global) {
         sample = std::make_unique<TempSample>();
         db = sample->db;
       } else {
-        db = db_flag;
+        db = app::database_path(db_flag);
       }
       int failed = 0;
       for (const auto& f : files) {

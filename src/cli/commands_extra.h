@@ -1,5 +1,5 @@
-// The everyday-use subcommands: import, export, repl, doc, new, test, config. Registered from
-// main.cpp beside the ones in commands.h.
+// The everyday-use subcommands: import, export, repl, doc, new, test, config, map, and server
+// and user for a PostgreSQL server. Registered from main.cpp beside the ones in commands.h.
 #pragma once
 
 #include "cli/commands.h"
@@ -14,5 +14,11 @@ void add_new(CLI::App& app, Global& global);      // cmd_new.cpp: ntm new check|
 void add_test(CLI::App& app, Global& global);     // cmd_test.cpp: ntm test DIR
 void add_config(CLI::App& app, Global& global);   // cmd_config.cpp: ntm config list|get|set|unset
 void add_map(CLI::App& app, Global& global);      // cmd_map.cpp: ntm map [history CODE | changes]
+void add_server(CLI::App& app, Global& global);   // cmd_server.cpp: ntm server init (PostgreSQL)
+void add_user(CLI::App& app, Global& global);     // cmd_user.cpp: ntm user add|remove|list (PostgreSQL)
+
+// The PostgreSQL address `ntm COMMAND` works on (--db, else $NTM_DB, else db in ntm.toml).
+// Throws std::invalid_argument (exit 2) naming the command when that is a file (cmd_server.cpp).
+std::string server_address(const Global& global, const std::string& command);
 
 }  // namespace ntm::cli

@@ -19,6 +19,17 @@ bool& verbose() {
   return on;
 }
 
+namespace {
+
+// The command on_run is running ("check"), for the message of app::SqliteOnly, which is
+// thrown where the database is resolved and may reach guarded() in a worker process.
+std::string& running_command() {
+  static std::string name;
+  return name;
+}
+
+}  // namespace
+
 lua::Limits LimitFlags::limits() const {
   lua::Limits l;
   l.seconds = seconds;
@@ -38,14 +49,17 @@ void on_run(CLI::App* cmd, Global& global, std::function<int()> body, bool scrip
       for (const auto& word : cmd->remaining())
         if (word.rfind("--", 0) == 0 && !close_flags(cmd, word.substr(0, word.find('='))).empty())
           throw std::invalid_argument(unknown_argument_message(cmd, word));
+      running_command() = cmd->get_name();
       return body();
     };
   });
 }
 
 void add_db_option(CLI::App* app, std::string& db) {
-  app->add_option("--db", db, tr("tệp cơ sở dữ liệu (mặc định: $NTM_DB, rồi db trong ntm.toml, rồi ntm.db)",
-                                 "database file (default: $NTM_DB, then db in ntm.toml, then ntm.db)"))
+  app->add_option("--db", db, tr("tệp cơ sở dữ liệu, hoặc máy chủ PostgreSQL (postgresql://…, host=… dbname=…) cho "
+                                 "server và user (mặc định: $NTM_DB, rồi db trong ntm.toml, rồi ntm.db)",
+                                 "database file, or a PostgreSQL server (postgresql://…, host=… dbname=…) for server and "
+                                 "user (default: $NTM_DB, then db in ntm.toml, then ntm.db)"))
       ->option_text(tr("TỆP", "FILE"));
 }
 
@@ -96,7 +110,11 @@ CLI::Option* add_format_option(CLI::App* app, std::string& format, const std::ve
   return app->add_option("--format", format, description)->option_text(list)->check(one_of(choices));
 }
 
-app::Project project(const Global& global) { return app::project_for(app::database_path(global.db)); }
+app::Project project(const Global& global) {
+  // A server has no folder to hold an ntm.toml: then only ./ntm.toml applies.
+  std::string setting = app::database_setting(global.db);
+  return app::project_for(app::is_postgres_address(setting) ? std::filesystem::path{} : std::filesystem::path(setting));
+}
 
 std::string project_or(const std::string& flag_value, const Global& global, const std::string& key) {
   if (!flag_value.empty()) return flag_value;
@@ -291,6 +309,15 @@ int guarded(const std::function<int()>& body) {
     return body();
   } catch (const lua::ScriptError& e) {
     return report_script_error(e);
+  } catch (const app::SqliteOnly&) {
+    // Every command not yet ported, in one place: nothing was opened, no file made.
+    std::cerr << tr("Lỗi dòng lệnh: ntm ", "Command-line error: ntm ") << running_command()
+              << tr(" hiện chỉ chạy trên tệp SQLite, chưa chạy trên máy chủ PostgreSQL (--db, $NTM_DB hoặc db trong "
+                    "ntm.toml là một chuỗi kết nối PostgreSQL; trên máy chủ có: ntm server init, ntm user)",
+                    " runs on SQLite files only for now, not on a PostgreSQL server (--db, $NTM_DB or db in ntm.toml "
+                    "is a PostgreSQL connection string; on a server: ntm server init, ntm user)")
+              << "\n";
+    return kUsage;
   } catch (const std::invalid_argument& e) {
     std::cerr << tr("Lỗi dòng lệnh: ", "Command-line error: ") << e.what() << "\n";
     return kUsage;
