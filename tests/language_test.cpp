@@ -25,15 +25,17 @@ const std::set<std::string>& allowed() {
       "xem", "xong", "theo", "hai", "cao", "sang", "lai", "ta", "can", "them", "thanh", "tinh", "xa", "huyen", "lan", "mo",
       "tay", "toan", "an", "tu", "tong", "ton", "xin", "phan", "chia", "ti", "kho", "nghi", "hoa", "anh", "thu", "cu", "ho",
       "so", "chung", "ky", "mau", "quy", "sinh", "ghi", "thay", "gian", "qua", "trung", "ninh", "long", "binh", "kinh",
-      "thua", "quan", "ca", "nuoc", "mang", "nhau", "doan", "bo",
+      "thua", "quan", "ca", "nuoc", "mang", "nhau", "doan", "bo", "vai",
       // names: the program, languages, formats, standards
       "ntm", "lua", "sql", "sqlite", "csv", "json", "xlsx", "docx", "html", "htm", "md", "txt", "pdf", "toml", "excel", "utf",
       "bom", "sha", "mib", "vs", "code", "id", "repl", "ocop", "mtqg", "ctrl", "tab", "script", "scripts", "language", "server",
-      "template", "templates", "markdown", "unicode", "icu", "word",
+      "template", "templates", "markdown", "unicode", "icu", "word", "postgresql", "libpq", "postgres",
+      "debian", "sudo", "createdb", "superuser",
       // commands and their words
       "init", "check", "checks", "report", "reports", "allocate", "allocation", "allocations", "import", "export", "query",
       "run", "doc", "new", "test", "tests", "config", "list", "get", "set", "unset", "rules", "examples", "lib", "meta",
-      "map", "history", "changes", "classes", "all", "national",
+      "map", "history", "changes", "classes", "all", "national", "user", "add", "remove", "viewer", "editor",
+      "admin",
       // kinds of data, formats, keys and values the user types
       "units", "indicators", "statuses", "recognitions", "funding", "targets", "statistics", "text", "table", "db",
       "province", "year", "profile", "vi", "en", "annual", "dien", "bien", "bac", "giang", "sample", "he", "nhom", "nhu",
@@ -97,7 +99,8 @@ std::string joined(const std::vector<std::string>& words) {
 }
 
 const std::vector<std::string> kCommands{"init", "check", "report", "allocate", "import", "export", "query",
-                                         "run", "scripts", "repl", "doc", "new", "test", "config", "map"};
+                                         "run", "scripts", "repl", "doc", "new", "test", "config", "map",
+                                         "server", "user"};
 
 std::string db() { return "--db '" + ntm::test::sample_db("dien-bien-2020").string() + "' "; }
 
