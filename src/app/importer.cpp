@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "app/importer_sheet.h"
@@ -495,7 +496,13 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
                          " đã có ở dòng " + std::to_string(it->second));
   }
 
-  store::Transaction tx(db);
+  // Inside a caller's transaction (several files imported as one, all or none, which rolls
+  // back every file when one fails) a file joins it rather than opening a savepoint: with the
+  // value_pack trigger on indicator_value, SQLite journals every row's statement, and inside a
+  // savepoint that journal grew with the file and was written to a temporary file page by page.
+  // A dry run keeps its savepoint: its writes are undone while the caller's transaction goes on.
+  std::optional<store::Transaction> tx;
+  if (!db.in_transaction() || options.dry_run) tx.emplace(db);
   // Statements prepared once per shape (table and columns) for the whole file: a national file
   // has hundreds of thousands of values and only a few shapes, so the SQL of a shape is built
   // when the shape changes, not for every row.
@@ -645,9 +652,9 @@ ImportSummary import_file(store::Database& db, const ImportOptions& options) {
     }
   }
   if (!problems.empty()) throw ImportError(problems);
-  if (!options.dry_run) {
+  if (!options.dry_run && tx) {
     try {
-      tx.commit();
+      tx->commit();
     } catch (const store::DbError& e) {
       throw ImportStorageError(tr("không lưu được (COMMIT): ", "cannot commit: ") + e.what());
     }

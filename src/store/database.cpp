@@ -98,7 +98,10 @@ void Database::configure() {
   } else if (path_ != ":memory:") {
     // WAL fails on a read-only file system or file; the caller then sees a clear error
     // at its first write, so ignore failure here.
-    sqlite3_exec(db_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", nullptr, nullptr, nullptr);
+    // Temporary files in memory: every insert into indicator_value runs a trigger (value_pack),
+    // so SQLite keeps a statement journal per row; once that journal had spilled to a file, a
+    // national import wrote it page by page (1.8 million writes, 10.0 s instead of 6.5 s).
+    sqlite3_exec(db_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY", nullptr, nullptr, nullptr);
   }
 }
 
