@@ -35,7 +35,7 @@ const std::set<std::string>& allowed() {
       "init", "check", "checks", "report", "reports", "allocate", "allocation", "allocations", "import", "export", "query",
       "run", "doc", "new", "test", "tests", "config", "list", "get", "set", "unset", "rules", "examples", "lib", "meta",
       "map", "history", "changes", "classes", "all", "national", "user", "add", "remove", "viewer", "editor",
-      "admin",
+      "admin", "copy", "dry",
       // kinds of data, formats, keys and values the user types
       "units", "indicators", "statuses", "recognitions", "funding", "targets", "statistics", "text", "table", "db",
       "province", "year", "profile", "vi", "en", "annual", "dien", "bien", "bac", "giang", "sample", "he", "nhom", "nhu",
@@ -100,7 +100,7 @@ std::string joined(const std::vector<std::string>& words) {
 
 const std::vector<std::string> kCommands{"init", "check", "report", "allocate", "import", "export", "query",
                                          "run", "scripts", "repl", "doc", "new", "test", "config", "map",
-                                         "server", "user"};
+                                         "server", "user", "copy"};
 
 std::string db() { return "--db '" + ntm::test::sample_db("dien-bien-2020").string() + "' "; }
 

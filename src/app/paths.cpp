@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/project.h"
+#include "app/snapshot.h"
 #include "model/i18n.h"
 
 namespace ntm::app {
@@ -81,12 +82,14 @@ std::string database_setting(const std::string& flag) {
   return "ntm.db";
 }
 
-fs::path database_path(const std::string& flag) {
+fs::path database_path(const std::string& flag, Access access) {
   std::string setting = database_setting(flag);
-  if (is_postgres_address(setting))
-    throw SqliteOnly(tr("cơ sở dữ liệu là một máy chủ PostgreSQL, lệnh này chỉ chạy trên tệp SQLite",
-                        "the database is a PostgreSQL server; this command runs on SQLite files only"));
-  return setting;
+  if (!is_postgres_address(setting)) return setting;
+  if (access == Access::Read) return postgres_snapshot(setting).path;
+  throw SqliteOnly(tr("cơ sở dữ liệu là một máy chủ PostgreSQL, lệnh này chưa ghi được lên máy chủ: ghi vào một tệp SQLite "
+                      "rồi gửi lên bằng ntm copy",
+                      "the database is a PostgreSQL server; this command cannot write to a server yet: write to a SQLite "
+                      "file, then send it with ntm copy"));
 }
 
 }  // namespace ntm::app

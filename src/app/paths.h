@@ -40,8 +40,11 @@ struct SqliteOnly : std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-// The database path of a command that runs on SQLite files: database_setting(flag). Throws
-// SqliteOnly when that is a PostgreSQL address.
-std::filesystem::path database_path(const std::string& flag);
+enum class Access { Write, Read };
+
+// The database file a command works on: database_setting(flag). A PostgreSQL address gives, to a
+// command that only reads, the snapshot of the server (app/snapshot.h), and to one that writes,
+// SqliteOnly.
+std::filesystem::path database_path(const std::string& flag, Access access = Access::Write);
 
 }  // namespace ntm::app

@@ -60,7 +60,7 @@ QuestionMap question_map(const store::Database& db, const std::string& as_of, in
   return m;
 }
 
-store::Database open_for_scripts(const fs::path& db) {
+store::Database open_for_reading(const fs::path& db) {
   std::error_code ec;
   if (!fs::is_regular_file(db, ec))
     throw std::runtime_error(tr("chưa có cơ sở dữ liệu ", "no database at ") + db.string() +
@@ -78,6 +78,11 @@ store::Database open_for_scripts(const fs::path& db) {
   }
   store::Database database(db, store::OpenMode::ReadOnly);
   store::check_schema(database, data_dir() / "db");
+  return database;
+}
+
+store::Database open_for_scripts(const fs::path& db) {
+  store::Database database = open_for_reading(db);
   database.restrict_to_reads();
   return database;
 }

@@ -32,8 +32,10 @@ struct QuestionMap {
 };
 QuestionMap question_map(const store::Database& db, const std::string& as_of, int year);
 
-// Opens an existing database for scripts: read-only, reads only. Throws
-// std::runtime_error with a hint to run `ntm init` when the file is missing.
+// Opens an existing database read-only, upgraded first when an older ntm made it, its schema
+// checked. Throws std::runtime_error with a hint to run `ntm init` when the file is missing.
+store::Database open_for_reading(const std::filesystem::path& db);
+// open_for_reading, then restricted to reads (store::Database::restrict_to_reads): for scripts.
 store::Database open_for_scripts(const std::filesystem::path& db);
 
 struct ScriptInfo {

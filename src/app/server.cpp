@@ -6,10 +6,14 @@
 #include <variant>
 
 #include "app/paths.h"
+#include "app/store_province.h"
+#include "app/upgrade.h"
 #include "model/i18n.h"
 #include "model/text.h"
+#include "store/connection.h"
 #include "store/pg_connection.h"
 #include "store/pg_schema.h"
+#include "store/schema.h"
 
 namespace ntm::app {
 
@@ -39,67 +43,63 @@ std::int64_t data_rows(PgConnection& conn, const std::vector<std::string>& table
   return total;
 }
 
-// A province's codes and names on the server, the current name first for each code.
-struct ProvinceName {
-  std::string code, name, name_with_type;
-  bool current = false;
-};
-
-std::vector<ProvinceName> province_names(PgConnection& conn) {
-  std::vector<ProvinceName> out;
-  for (const auto& row : conn.query("SELECT u.code, p.name, p.name_with_type, p.valid_to IS NULL FROM unit u "
-                                    "JOIN unit_period p ON p.unit_id = u.id WHERE u.kind = 'province' "
-                                    "ORDER BY p.valid_to IS NULL DESC, coalesce(p.valid_from, '') DESC")
-                                .rows)
-    out.push_back({text_of(row[0]), text_of(row[1]), text_of(row[2]), std::get<std::int64_t>(row[3]) != 0});
-  return out;
+// Sends every row of `table` in `from` to the same table on the server, ids included, a few
+// hundred rows per statement.
+std::int64_t send_table(store::Database& from, PgConnection& to, const std::string& table) {
+  store::Statement st = from.prepare("SELECT * FROM " + table);
+  const int columns = st.column_count();
+  std::string head = "INSERT INTO " + table + " (";
+  for (int c = 0; c < columns; ++c) head += (c ? ", " : "") + st.column_name(c);
+  head += ") VALUES ";
+  std::string row_marks = "(";
+  for (int c = 0; c < columns; ++c) row_marks += c ? ", ?" : "?";
+  row_marks += ")";
+  const int per_statement = std::max(1, 30000 / columns);
+  std::int64_t sent = 0;
+  std::vector<Value> params;
+  std::string sql = head;
+  int rows = 0;
+  auto flush = [&] {
+    if (rows == 0) return;
+    to.query(sql, params);
+    sent += rows;
+    rows = 0;
+    params.clear();
+    sql = head;
+  };
+  while (st.step()) {
+    sql += (rows ? ", " : "") + row_marks;
+    for (int c = 0; c < columns; ++c) params.push_back(st.get(c));
+    if (++rows == per_statement) flush();
+  }
+  flush();
+  return sent;
 }
 
-// The name of the province carrying `code`: its current name, else its latest.
-std::string current_name(PgConnection& conn, const std::string& code) {
-  for (const auto& p : province_names(conn))
-    if (p.code == code) return p.name;
-  return "";
-}
-
-std::string province_code(PgConnection& conn, const std::string& given) {
-  if (given.empty() || fold(given) == "all") return "";
-  auto provinces = province_names(conn);
-  const std::string where = tr(" trên máy chủ PostgreSQL ", " on the PostgreSQL server ") + conn.server() +
-                            tr(" (cơ sở dữ liệu \"", " (database \"") + conn.database() + "\")";
-  bool digits = std::all_of(given.begin(), given.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (digits) {
-    for (const auto& p : provinces)
-      if (p.code == given) return given;
-    throw std::invalid_argument("--province " + given + tr(": không có tỉnh nào mang mã này", ": no province has this code") + where);
+// The map: the units of 02/02/2020 and their history to today, built as `ntm init` builds them
+// (in a private in-memory database) and sent to the server with the same ids, so that a server
+// and a file made by the same version number their units alike. Only on a server without units.
+std::int64_t load_map(PgConnection& conn) {
+  if (std::get<std::int64_t>(*conn.scalar("SELECT count(*) FROM unit")) != 0) return 0;
+  store::Database built = store::Database::memory();
+  store::migrate(built, data_dir() / "db");
+  {
+    store::Transaction tx(built);
+    load_reference_data(built);
+    tx.commit();
   }
-  const std::string wanted = fold(given);
-  // Current names first: a code whose current name matches wins over one whose old name does.
-  std::map<std::string, bool> codes;   // code → matched by a current name
-  for (const auto& p : provinces)
-    if (fold(p.name) == wanted || fold(p.name_with_type) == wanted) codes[p.code] = codes[p.code] || p.current;
-  std::vector<std::string> current;
-  for (const auto& [code, now] : codes)
-    if (now) current.push_back(code);
-  if (current.size() == 1) return current.front();
-  if (current.empty() && codes.size() == 1) return codes.begin()->first;
-  if (codes.empty()) {
-    std::vector<std::string> names;
-    for (const auto& p : provinces)
-      if (p.current) names.push_back(p.name);
-    auto near = closest(given, names);
-    std::string hint;
-    for (const auto& n : near) hint += (hint.empty() ? "" : ", ") + n;
-    throw std::invalid_argument("--province " + clip(given) + tr(": không có tỉnh này", ": no such province") + where +
-                                (hint.empty() ? (provinces.empty() ? tr("; máy chủ chưa có đơn vị hành chính nào",
-                                                                        "; the server has no units yet")
-                                                                   : "")
-                                              : tr("; có phải: ", "; did you mean: ") + hint + "?"));
-  }
-  std::string list;
-  for (const auto& [code, now] : codes) list += (list.empty() ? "" : ", ") + code;
-  throw std::invalid_argument("--province " + clip(given) + tr(": tên này ứng với nhiều tỉnh (mã ", ": this name fits several provinces (codes ") +
-                              list + tr("), hãy cho mã tỉnh", "); give the province code"));
+  std::int64_t rows = 0;
+  store::PgTransaction tx(conn);
+  for (const char* table : {"unit", "unit_period", "succession", "succession_unresolved", "unit_class", "unit_tag"})
+    rows += send_table(built, conn, table);
+  for (const char* table : {"unit", "unit_period"})
+    conn.query(std::string("SELECT setval(pg_get_serial_sequence('") + table + "', 'id'), (SELECT max(id) FROM " + table + "))");
+  // Where the map comes from: the datasets' attribution travels with it.
+  store::Statement meta = built.prepare("SELECT key, value FROM meta WHERE key IN ('map_history', 'units_source', 'units_attribution')");
+  while (meta.step())
+    conn.query("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", {meta.get_text(0), meta.get_text(1)});
+  tx.commit();
+  return rows;
 }
 
 }  // namespace
@@ -128,20 +128,21 @@ ServerInit init_server(const std::string& address) {
   done.tables = static_cast<int>(tables.size());
   // Counted on a new database only: on a database in use it would read every table.
   if (done.created) done.rows_added = data_rows(conn, tables);
+  done.map_rows = load_map(conn);
   return done;
 }
 
 std::string server_province_code(const std::string& address, const std::string& province) {
-  PgConnection conn(address);
-  return province_code(conn, province);
+  return province_code(*store::postgres_connection(PgConnection(address)), province);
 }
 
 ServerUser add_server_user(const std::string& address, const std::string& name, const std::string& province,
                            const std::string& role, const std::string& password) {
   PgConnection conn(address);
-  std::string code = province_code(conn, province);
+  auto generic = store::postgres_connection(conn);
+  std::string code = province_code(*generic, province);
   store::add_pg_user(conn, name, code, role, password);
-  return {name, role, code, code.empty() ? "" : current_name(conn, code)};
+  return {name, role, code, code.empty() ? "" : province_name(*generic, code)};
 }
 
 void remove_server_user(const std::string& address, const std::string& name) {
@@ -151,9 +152,10 @@ void remove_server_user(const std::string& address, const std::string& name) {
 
 std::vector<ServerUser> list_server_users(const std::string& address) {
   PgConnection conn(address);
+  auto generic = store::postgres_connection(conn);
   std::vector<ServerUser> users;
   for (auto& u : store::list_pg_users(conn))
-    users.push_back({u.name, u.role, u.province_code, u.province_code.empty() ? "" : current_name(conn, u.province_code)});
+    users.push_back({u.name, u.role, u.province_code, u.province_code.empty() ? "" : province_name(*generic, u.province_code)});
   return users;
 }
 

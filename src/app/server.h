@@ -20,11 +20,14 @@ struct ServerInit {
   int tables = 0;                         // tables of the schema
   std::vector<std::string> reference;     // reference files run now (db/reference/*.sql)
   std::int64_t rows_added = 0;            // rows those files wrote (counted when created only)
+  std::int64_t map_rows = 0;              // rows of the map sent now (units and their history;
+                                          // 0 when the server had units already)
 };
 
 // Brings the database to this program's schema version with the data folder's db/
 // (store::create_pg_schema): the whole schema and reference data on an empty database; on a
 // database already made, only reference files added since (usually none: nothing changes).
+// A server without units gets the map, as `ntm init` builds it, with the same unit ids.
 // Throws when the database is of a newer version, or is not empty and not ntm's, or the role
 // is no superuser (access.sql revokes functions that the bootstrap superuser owns).
 ServerInit init_server(const std::string& address);

@@ -341,7 +341,7 @@ int run_formula(const Options& o, const Global& global, CLI::App* cmd) {
     if (!args.count(p.name) && defaults.count(p.name)) args[p.name] = defaults[p.name];
   resolve_format(o.format, o.output);   // a bad --format fails before the script runs
   const std::string source = read_text(*script);
-  fs::path db_path = app::database_path(global.db);
+  fs::path db_path = app::database_path(global.db, !o.save.empty() && o.write ? app::Access::Write : app::Access::Read);
 
   if (auto p = args.find("province"); p != args.end()) {
     int y = 0;
@@ -464,7 +464,8 @@ void add_allocate(CLI::App& app, Global& global) {
               "map of that date) and --set SET (the criteria set).\n") +
            script_list({"allocations"}, true, tr("Các công thức phân bổ:", "Allocation formulas:"), {"province", "year", "as_of", "set"});
   });
-  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), [&] {
+  // A plan saved opens the database to write (no server snapshot: refused on a server).
+  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), !o->save.empty() && o->write ? std::nullopt : std::optional<std::string>(global.db), [&] {
     int modes = !o->formula.empty() + o->list + !o->show.empty() + !o->diff.empty();
     if (modes == 0 && o->help) {
       std::cout << cmd->help("ntm");
@@ -478,7 +479,7 @@ void add_allocate(CLI::App& app, Global& global) {
     if (!o->formula.empty()) return run_formula(*o, global, cmd);
     if (!o->save.empty()) throw std::invalid_argument(tr("--save chỉ dùng khi chạy một công thức", "--save goes with running a formula"));
     reject_extras(cmd);
-    store::Database db = app::open_for_scripts(app::database_path(global.db));
+    store::Database db = app::open_for_scripts(app::database_path(global.db, app::Access::Read));
     if (o->list) write_list(db, o->format, o->output);
     else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output, profile_path(o->profile, global));
     else write_diff(app::load_plan(db, o->diff[0]), app::load_plan(db, o->diff[1]), o->format, o->output);

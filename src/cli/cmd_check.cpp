@@ -182,7 +182,7 @@ int run(Options& o, const Global& global, CLI::App* cmd) {
                                      "--as-of picks one year's map; with --from/--to each year uses its own 31/12 map"));
   }
   app::CheckOptions options;
-  options.db = app::database_path(global.db);
+  options.db = app::database_path(global.db, o.save && o.write ? app::Access::Write : app::Access::Read);
   options.script = o.script;
   options.args = parse_script_args(cmd->remaining());
   // Flags go to the scripts as arguments; ntm.toml's values as defaults, so that a message
@@ -307,7 +307,11 @@ void add_check(CLI::App& app, Global& global) {
                  "         ntm check --province all --year 2020   (every province with data, a national block)\n"
                  "         ntm check --province all --from 2016 --to 2020   (the whole country over a span)\n"
                  "Check rules: scripts/checks/rules/ (listed by ntm scripts; ntm new check NAME makes one)."));
-  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), [&] { return run(*o, global, cmd); }); }, true);
+  // A check that saves opens the database to write (no server snapshot: refused on a server).
+  on_run(cmd, global, [&global, o, cmd] {
+    auto reads = o->save && o->write ? std::nullopt : std::optional<std::string>(global.db);
+    return supervised(o->limits.limits(), reads, [&] { return run(*o, global, cmd); });
+  }, true);
 }
 
 }  // namespace ntm::cli

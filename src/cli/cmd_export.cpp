@@ -104,8 +104,8 @@ void add_export(CLI::App& app, Global& global) {
     std::string ext = lower_extension(o->output);
     if (o->per.empty() && !o->output.empty() && ext != ".csv" && ext != ".xlsx")
       throw std::invalid_argument(tr("tệp xuất phải là .csv hoặc .xlsx: ", "the output must be .csv or .xlsx: ") + o->output);
-    check_province(app::database_path(global.db), o->exp.province, map_date(o->as_of, o->exp.year));
-    store::Database db = app::open_for_scripts(app::database_path(global.db));
+    check_province(app::database_path(global.db, app::Access::Read), o->exp.province, map_date(o->as_of, o->exp.year));
+    store::Database db = app::open_for_scripts(app::database_path(global.db, app::Access::Read));
     if (o->exp.template_only && entry_kind && (!o->per.empty() || ext == ".xlsx")) return write_entry_books(db, *o);
     app::Sheet sheet = app::export_sheet(db, o->exp);
     if (ext == ".xlsx") {

@@ -46,7 +46,9 @@ void add_init(CLI::App& app, Global& global) {
                  "         ntm init --sample national --years 2016-2020 --provinces 11,24 --db out/ca-nuoc.db"));
   on_run(cmd, global, [&global, options] {
     app::InitOptions init;
-    init.db = app::database_path(global.db);
+    const std::string setting = app::database_setting(global.db);
+    const bool server = app::is_postgres_address(setting);
+    if (!server) init.db = app::database_path(global.db);
     init.sample = options->sample;
     // Only the national generator takes parameters; elsewhere they would be ignored silently.
     for (const auto& [key, value] : {std::pair<const char*, const std::string&>{"years", options->years},
@@ -59,9 +61,11 @@ void add_init(CLI::App& app, Global& global) {
     init.force = options->force;
     init.limits = options->limits.limits();
     std::ostringstream detail;
-    app::InitSummary made = app::init_database(init, detail);
+    app::InitSummary made = server ? app::init_server_database(setting, init, detail) : app::init_database(init, detail);
     if (verbose()) std::cerr << detail.str();
-    std::cerr << tr("Đã tạo cơ sở dữ liệu ", "Created database ") << init.db.string() << " (" << format_integer(made.units)
+    std::cerr << (server ? tr("Đã chuẩn bị cơ sở dữ liệu trên máy chủ PostgreSQL ", "Prepared the database on the PostgreSQL server ") + made.server
+                         : tr("Đã tạo cơ sở dữ liệu ", "Created database ") + init.db.string())
+              << " (" << format_integer(made.units)
               << tr(" đơn vị hành chính qua các thời kỳ, ", " administrative units over time, ") << made.criteria_sets << tr(" bộ tiêu chí", " criteria sets")
               << (init.sample.empty() ? "" : tr(", dữ liệu mẫu ", ", sample ") + init.sample) << ").\n";
     return kOk;

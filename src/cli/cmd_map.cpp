@@ -179,7 +179,7 @@ void add_map(CLI::App& app, Global& global) {
       reject_extras(history);
       if (o->code.empty()) throw std::invalid_argument(tr("thiếu MÃ đơn vị (ví dụ: ntm map history 03144)",
                                                          "missing the unit CODE (e.g. ntm map history 03144)"));
-      store::Database db = app::open_for_scripts(app::database_path(global.db));
+      store::Database db = app::open_for_scripts(app::database_path(global.db, app::Access::Read));
       return show_history(db, o->code);
     }
     if (changes->parsed()) {
@@ -190,12 +190,12 @@ void add_map(CLI::App& app, Global& global) {
         throw std::invalid_argument("--from: " + tr("ngày '", "date '") + o->from +
                                     tr("' không hợp lệ (viết NN/TT/NNNN, ví dụ 01/07/2025)", "' is not valid (write DD/MM/YYYY)"));
       std::string to = o->to.empty() ? today() : map_date(o->to, 0);
-      store::Database db = app::open_for_scripts(app::database_path(global.db));
+      store::Database db = app::open_for_scripts(app::database_path(global.db, app::Access::Read));
       return show_changes(db, *from, to, o->province, o->format);
     }
     std::string date = map_date(o->as_of, 0);
-    if (!o->province.empty()) check_province(app::database_path(global.db), o->province, date);
-    store::Database db = app::open_for_scripts(app::database_path(global.db));
+    if (!o->province.empty()) check_province(app::database_path(global.db, app::Access::Read), o->province, date);
+    store::Database db = app::open_for_scripts(app::database_path(global.db, app::Access::Read));
     return show_summary(db, date, o->province, o->list, o->format);
   });
 }

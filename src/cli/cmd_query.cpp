@@ -143,14 +143,14 @@ void add_query(CLI::App& app, Global& global) {
   add_map_flags(cmd, options->as_of, &options->set);
   add_limit_flags(cmd, options->limits);
   add_global_options(cmd, global);
-  on_run(cmd, global, [&global, options] { return supervised(options->limits.limits(), [&] {
+  on_run(cmd, global, [&global, options] { return supervised(options->limits.limits(), global.db, [&] {
     const Options& o = *options;
     if (o.sql.empty() == o.lua.empty())
       throw std::invalid_argument(tr("cho một câu SQL hoặc -e 'biểu thức Lua' (một trong hai)",
                                      "give either an SQL query or -e 'lua expression'"));
     if (o.format == "xlsx" && o.output.empty())
       throw std::invalid_argument(tr("--format xlsx cần -o TỆP.xlsx", "--format xlsx needs -o FILE.xlsx"));
-    store::Database db = app::open_for_scripts(app::database_path(global.db));
+    store::Database db = app::open_for_scripts(app::database_path(global.db, app::Access::Read));
     if (!o.sql.empty()) {
       emit(sql_table(db, o.sql), o.format, o.output);
       return kOk;

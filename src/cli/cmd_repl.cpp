@@ -107,7 +107,7 @@ struct ReplOptions {
 };
 
 int run_repl(const std::string& db, const ReplOptions& o, const std::string& province, int year) {
-  app::Repl repl(app::database_path(db), o.limits.limits(), std::cout, std::cerr, print_shown, province);
+  app::Repl repl(app::database_path(db, app::Access::Read), o.limits.limits(), std::cout, std::cerr, print_shown, province);
   std::string map_note = repl.set_map(o.as_of, year, o.set);
   g_repl = &repl;
   struct sigaction action {};
@@ -187,7 +187,7 @@ void add_repl(CLI::App& app, Global& global) {
     std::string year = project_or(o->year ? std::to_string(o->year) : "", global, "year");
     ReplOptions given = *o;
     given.set = project_or(o->set, global, "set");
-    return supervised(given.limits.limits(), [&] {
+    return supervised(given.limits.limits(), global.db, [&] {
       try {
         return run_repl(global.db, given, province, year.empty() ? 0 : std::stoi(year));
       } catch (const NotFound& e) {

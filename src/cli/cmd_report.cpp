@@ -186,7 +186,7 @@ void add_report(CLI::App& app, Global& global) {
               "Each layout may take parameters of its own, written --name value after LAYOUT:\n") +
            script_list({"reports"}, true, tr("Các mẫu báo cáo:", "Layouts:"), {"province", "year", "from", "to", "profile", "as_of", "set"});
   });
-  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), [&] {
+  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), global.db, [&] {
     if (o->help) {
       std::cout << cmd->help("ntm");
       if (auto script = app::find_script(o->layout, "reports"); script && !o->layout.empty()) {
@@ -222,12 +222,12 @@ void add_report(CLI::App& app, Global& global) {
     if (!o->set.empty()) args["set"] = o->set;
     std::string profile_file = profile_path(o->profile, global);
     if (!profile_file.empty()) defaults["profile"] = profile_file;
-    if (!province.empty()) check_province(app::database_path(global.db), province, map_date(o->as_of, year));
+    if (!province.empty()) check_province(app::database_path(global.db, app::Access::Read), province, map_date(o->as_of, year));
     else map_date(o->as_of, year);   // a bad --as-of is a command-line error before the layout runs
     auto profile = load_report_profile(profile_file, o->text);
     report::Document doc;
     auto run = app::run_script(
-        app::database_path(global.db), *script, args, o->limits.limits(), std::cout, std::cerr,
+        app::database_path(global.db, app::Access::Read), *script, args, o->limits.limits(), std::cout, std::cerr,
         [&](lua::Host& host) {
           try {
             doc = lua::returned_document(host.state(), -1, script->string());

@@ -28,7 +28,7 @@ void add_run(CLI::App& app, Global& global) {
   cmd->add_flag("-h,--help", options->help, tr("trợ giúp; kèm SCRIPT: liệt kê tham số của script", "help; with SCRIPT: the script's parameters"));
   add_limit_flags(cmd, options->limits);
   add_global_options(cmd, global);
-  on_run(cmd, global, [&global, options, cmd] { return supervised(options->limits.limits(), [&] {
+  on_run(cmd, global, [&global, options, cmd] { return supervised(options->limits.limits(), global.db, [&] {
     if (options->script.empty()) {
       if (!options->help) throw std::invalid_argument(tr("thiếu SCRIPT (xem: ntm run --help)", "missing SCRIPT (see: ntm run --help)"));
       std::cout << cmd->help("ntm") << "\n" << script_list({"checks", "examples", "reports", "allocations"});
@@ -43,7 +43,7 @@ void add_run(CLI::App& app, Global& global) {
       return kOk;
     }
     auto args = parse_script_args(cmd->remaining());
-    auto result = app::run_script(app::database_path(global.db), *script, args, options->limits.limits(), std::cout,
+    auto result = app::run_script(app::database_path(global.db, app::Access::Read), *script, args, options->limits.limits(), std::cout,
                                   std::cerr, {}, false, script_defaults(global));
     print_provenance(result.scripts_run, std::cerr);   // which code produced the output, with --verbose
     return kOk;

@@ -8,6 +8,7 @@
 #include "cli/commands_extra.h"
 #include "cli/common.h"
 #include "model/i18n.h"
+#include "model/text.h"
 
 namespace ntm::cli {
 
@@ -42,16 +43,20 @@ void add_server(CLI::App& app, Global& global) {
     std::string address = server_address(global, "server " + *action);
     app::ServerInit done = app::init_server(address);
     const std::string where = tr("cơ sở dữ liệu \"", "database \"") + done.database + tr("\" trên máy chủ PostgreSQL ", "\" on the PostgreSQL server ") + done.server;
+    const std::string map = done.map_rows ? tr("bản đồ đơn vị hành chính (2020 và các thay đổi đến nay, ", "the map of units (2020 and its changes to date, ") +
+                                                format_integer(done.map_rows) + tr(" dòng)", " rows)")
+                                          : std::string();
     if (done.created) {
       std::cerr << tr("Đã tạo lược đồ ntm phiên bản ", "Created the ntm schema, version ") << done.version << tr(" trên ", " on ") << where
                 << ": " << done.tables << tr(" bảng, ", " tables, ") << done.rows_added << tr(" dòng dữ liệu tham chiếu từ ", " reference rows from ")
-                << done.reference.size() << tr(" tệp; nhóm quyền ntm_viewer, ntm_editor, ntm_admin. Thêm người dùng: ntm user add.",
-                                               " files; group roles ntm_viewer, ntm_editor, ntm_admin. Add users with ntm user add.")
+                << done.reference.size() << tr(" tệp, ", " files, ") << (map.empty() ? "" : map + ", ")
+                << tr("nhóm quyền ntm_viewer, ntm_editor, ntm_admin. Thêm người dùng: ntm user add.",
+                      "group roles ntm_viewer, ntm_editor, ntm_admin. Add users with ntm user add.")
                 << "\n";
-    } else if (!done.reference.empty()) {
-      std::cerr << where << tr(" đã có lược đồ ntm phiên bản ", " already has the ntm schema, version ") << done.version
-                << tr("; đã chạy thêm ", "; ran ") << done.reference.size() << tr(" tệp dữ liệu tham chiếu mới.", " new reference files.")
-                << "\n";
+    } else if (!done.reference.empty() || !map.empty()) {
+      std::cerr << where << tr(" đã có lược đồ ntm phiên bản ", " already has the ntm schema, version ") << done.version << tr("; đã nạp thêm ", "; loaded ")
+                << (done.reference.empty() ? "" : std::to_string(done.reference.size()) + tr(" tệp dữ liệu tham chiếu mới", " new reference files"))
+                << (!done.reference.empty() && !map.empty() ? tr(" và ", " and ") : "") << map << ".\n";
     } else {
       std::cerr << where << tr(" đã có lược đồ ntm phiên bản ", " already has the ntm schema, version ") << done.version
                 << tr(": không thay đổi gì.", ": nothing changed.") << "\n";

@@ -94,7 +94,7 @@ void add_test(CLI::App& app, Global& global) {
   cmd->get_option("--db")->description(tr("CSDL để kiểm thử (mặc định: tạo CSDL mẫu dien-bien-2020 tạm thời)",
                                           "database to test on (default: a temporary dien-bien-2020 sample)"));
   on_run(cmd, global, [&global, o] {
-    return supervised(o->limits.limits(), [&] {
+    return supervised(o->limits.limits(), std::nullopt, [&] {
       if (o->dir.empty()) throw std::invalid_argument(tr("thiếu THƯ_MỤC kiểm thử, ví dụ: ntm test scripts/tests",
                                                           "missing the test FOLDER, e.g. ntm test scripts/tests"));
       std::vector<fs::path> files;

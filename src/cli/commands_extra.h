@@ -1,5 +1,5 @@
 // The everyday-use subcommands: import, export, repl, doc, new, test, config, map, and server
-// and user for a PostgreSQL server. Registered from main.cpp beside the ones in commands.h.
+// and user for a PostgreSQL server, copy between stores. Registered from main.cpp beside the ones in commands.h.
 #pragma once
 
 #include "cli/commands.h"
@@ -16,6 +16,7 @@ void add_config(CLI::App& app, Global& global);   // cmd_config.cpp: ntm config 
 void add_map(CLI::App& app, Global& global);      // cmd_map.cpp: ntm map [history CODE | changes]
 void add_server(CLI::App& app, Global& global);   // cmd_server.cpp: ntm server init (PostgreSQL)
 void add_user(CLI::App& app, Global& global);     // cmd_user.cpp: ntm user add|remove|list (PostgreSQL)
+void add_copy(CLI::App& app, Global& global);     // cmd_copy.cpp: ntm copy --from DB1 --to DB2 --province P
 
 // The PostgreSQL address `ntm COMMAND` works on (--db, else $NTM_DB, else db in ntm.toml).
 // Throws std::invalid_argument (exit 2) naming the command when that is a file (cmd_server.cpp).

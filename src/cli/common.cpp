@@ -56,10 +56,10 @@ void on_run(CLI::App* cmd, Global& global, std::function<int()> body, bool scrip
 }
 
 void add_db_option(CLI::App* app, std::string& db) {
-  app->add_option("--db", db, tr("tệp cơ sở dữ liệu, hoặc máy chủ PostgreSQL (postgresql://…, host=… dbname=…) cho "
-                                 "server và user (mặc định: $NTM_DB, rồi db trong ntm.toml, rồi ntm.db)",
-                                 "database file, or a PostgreSQL server (postgresql://…, host=… dbname=…) for server and "
-                                 "user (default: $NTM_DB, then db in ntm.toml, then ntm.db)"))
+  app->add_option("--db", db, tr("tệp cơ sở dữ liệu, hoặc máy chủ PostgreSQL (postgresql://…, host=… dbname=…) "
+                                 "(mặc định: $NTM_DB, rồi db trong ntm.toml, rồi ntm.db)",
+                                 "database file, or a PostgreSQL server (postgresql://…, host=… dbname=…) "
+                                 "(default: $NTM_DB, then db in ntm.toml, then ntm.db)"))
       ->option_text(tr("TỆP", "FILE"));
 }
 
@@ -312,10 +312,12 @@ int guarded(const std::function<int()>& body) {
   } catch (const app::SqliteOnly&) {
     // Every command not yet ported, in one place: nothing was opened, no file made.
     std::cerr << tr("Lỗi dòng lệnh: ntm ", "Command-line error: ntm ") << running_command()
-              << tr(" hiện chỉ chạy trên tệp SQLite, chưa chạy trên máy chủ PostgreSQL (--db, $NTM_DB hoặc db trong "
-                    "ntm.toml là một chuỗi kết nối PostgreSQL; trên máy chủ có: ntm server init, ntm user)",
-                    " runs on SQLite files only for now, not on a PostgreSQL server (--db, $NTM_DB or db in ntm.toml "
-                    "is a PostgreSQL connection string; on a server: ntm server init, ntm user)")
+              << tr(" chưa ghi được lên máy chủ PostgreSQL (--db, $NTM_DB hoặc db trong ntm.toml là một chuỗi kết nối "
+                    "PostgreSQL): ghi vào một tệp SQLite rồi gửi lên bằng ntm copy; trên máy chủ chạy được ntm server init, "
+                    "user, copy và các lệnh chỉ đọc (check, report, allocate không --write, export, query, run, repl, map)",
+                    " cannot write to a PostgreSQL server yet (--db, $NTM_DB or db in ntm.toml is a PostgreSQL connection "
+                    "string): write to a SQLite file, then send it with ntm copy; on a server: ntm server init, user, copy "
+                    "and the commands that only read (check, report, allocate without --write, export, query, run, repl, map)")
               << "\n";
     return kUsage;
   } catch (const std::invalid_argument& e) {

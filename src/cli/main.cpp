@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   cli::add_config(app, global);
   cli::add_server(app, global);
   cli::add_user(app, global);
+  cli::add_copy(app, global);
   app.footer(tr("Trợ giúp của một lệnh: ntm LỆNH --help (ví dụ: ntm check --help).\n"
                 "Mặc định của dự án (tỉnh, năm, cơ sở dữ liệu) nằm trong ntm.toml: ntm config list.",
                 "Help on a command: ntm COMMAND --help (e.g. ntm check --help).\n"

@@ -25,6 +25,8 @@
 #include <sstream>
 #include <vector>
 
+#include "app/paths.h"
+#include "app/snapshot.h"
 #include "cli/common.h"
 #include "model/i18n.h"
 
@@ -107,7 +109,15 @@ std::string seconds_text(double s) {
 
 }  // namespace
 
-int supervised(const lua::Limits& limits, const std::function<int()>& body) {
+int supervised(const lua::Limits& limits, const std::optional<std::string>& db_flag, const std::function<int()>& body) {
+  if (db_flag) {
+    int status = guarded([&] {
+      std::string setting = app::database_setting(*db_flag);
+      if (app::is_postgres_address(setting)) app::postgres_snapshot(setting);
+      return 0;
+    });
+    if (status != 0) return status;
+  }
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) return guarded(body);
   std::cout.flush();

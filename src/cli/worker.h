@@ -23,13 +23,18 @@
 #pragma once
 
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "lua/host.h"
 
 namespace ntm::cli {
 
 // Runs `body` (through guarded()) in a worker process under `limits`; returns the exit
-// status to give. Falls back to running in-process when the system refuses a fork.
-int supervised(const lua::Limits& limits, const std::function<int()>& body);
+// status to give. Falls back to running in-process when the system refuses a fork. When the
+// database setting of `db_flag` (app::database_setting) is a PostgreSQL server, its snapshot
+// (app/snapshot.h) is taken first, here: the worker may not open sockets. nullopt for a command
+// that does not read the user's database.
+int supervised(const lua::Limits& limits, const std::optional<std::string>& db_flag, const std::function<int()>& body);
 
 }  // namespace ntm::cli

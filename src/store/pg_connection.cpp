@@ -75,7 +75,15 @@ std::string refusal_reason(const std::string& state, const std::string& user, bo
 
 // Why a statement failed. Codes that an office user can act on get our own words; the rest
 // keep the server's message (in the server's language).
-std::string statement_reason(const std::string& state, const std::string& server_message) {
+std::string statement_reason(const std::string& state, const std::string& server_message, const std::string& user) {
+  // The server's own refusal (in its language, usually English); ntm's guard triggers say it in
+  // Vietnamese already.
+  const std::string denied = "permission denied for ";
+  if (state == "42501" && server_message.rfind(denied, 0) == 0) {
+    std::string what = server_message.substr(denied.size());
+    if (what.rfind("table ", 0) == 0) what = "bảng " + what.substr(6);
+    return "người dùng \"" + user + "\" không có quyền này với " + what + " (SQLSTATE 42501)";
+  }
   if (state == "57014") return "câu lệnh chạy quá thời gian cho phép (statement_timeout) hoặc bị huỷ";
   if (state == "40001") return "xung đột với một giao dịch đồng thời, cần chạy lại giao dịch";
   if (state == "40P01") return "bế tắc (deadlock) giữa các giao dịch, cần chạy lại giao dịch";
@@ -284,7 +292,7 @@ void PgConnection::fail(const void* result) const {
   const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   std::string detail = one_line(res ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
   std::string sqlstate = state ? state : "";
-  throw PgError(sqlstate, "SQL trên máy chủ PostgreSQL " + server_ + ": " + statement_reason(sqlstate, primary ? one_line(primary) : detail),
+  throw PgError(sqlstate, "SQL trên máy chủ PostgreSQL " + server_ + ": " + statement_reason(sqlstate, primary ? one_line(primary) : detail, PQuser(conn_)),
                 detail);
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <variant>
 
+#include "store/connection.h"
 #include "store/schema.h"   // kSchemaVersion, read_file
 
 namespace ntm::store {
@@ -61,17 +62,10 @@ std::string quoted(const std::string& checked_name) { return "\"" + checked_name
 
 // The province identity carrying `code`: the one whose period is open, else the only one.
 std::int64_t province_id_of(PgConnection& conn, const std::string& code) {
-  PgRows rows = conn.query(
-      "SELECT u.id, EXISTS (SELECT 1 FROM unit_period p WHERE p.unit_id = u.id AND p.valid_to IS NULL) "
-      "FROM unit u WHERE u.kind = 'province' AND u.code = ? ORDER BY u.id",
-      {code});
-  std::vector<std::int64_t> open;
-  for (const auto& row : rows.rows)
-    if (std::get<std::int64_t>(row[1]) != 0) open.push_back(std::get<std::int64_t>(row[0]));
-  if (open.size() == 1) return open.front();
-  if (open.empty() && rows.rows.size() == 1) return std::get<std::int64_t>(rows.rows.front()[0]);
-  if (rows.rows.empty()) throw PgError("", where(conn) + " không có tỉnh nào mang mã " + code);
-  throw PgError("", "mã tỉnh " + code + " ứng với nhiều tỉnh trong " + where(conn) + ", không chọn được tỉnh nào");
+  std::int64_t id = province_identity(*postgres_connection(conn), code);
+  if (id == 0) throw PgError("", where(conn) + " không có tỉnh nào mang mã " + code);
+  if (id < 0) throw PgError("", "mã tỉnh " + code + " ứng với nhiều tỉnh trong " + where(conn) + ", không chọn được tỉnh nào");
+  return id;
 }
 
 }  // namespace
