@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "pg_cluster.h"
+#include "store/database.h"
 #include "store/pg_connection.h"
 #include "support.h"
 
@@ -181,9 +184,7 @@ TEST_CASE("pg cli: ntm user add, list and remove; names, codes and national user
   auto map = ntm::test::ntm("map --province 11 --as-of 31/12/2020", project);   // reads the server
   CHECK(map.status == 0);
   CHECK(has(map.out, "Tỉnh Điện Biên (11)"));
-  auto import = ntm::test::ntm("import units x.csv", project);
-  CHECK(import.status == 2);
-  CHECK(has(import.err, "ntm import chưa ghi được lên máy chủ PostgreSQL"));
+
 
   auto removed = ntm::test::ntm(db + "user remove cli_khac");
   CHECK(removed.status == 0);
@@ -240,19 +241,19 @@ TEST_CASE("pg cli: an unreachable server is one line naming it, for every comman
     CHECK(lines(r.err) == 1);
     CHECK(has(r.err, "không kết nối được máy chủ PostgreSQL socket /nonexistent/.s.PGSQL.5432"));
   }
-  // A command that writes refuses a server before connecting: no server needed to say so.
-  for (const std::string& args : std::vector<std::string>{"import units x.csv",
-                                  "check --province 11 --year 2020 --save --write"}) {
+  // Writing commands too: they connect first, to take the snapshot they write.
+  for (const std::string& args : std::vector<std::string>{"import indicators x.csv --province 11 --year 2020",
+                                  "check --province 11 --year 2020 --save --write",
+                                  "allocate he-so-nhom-xa --province 11 --year 2020 --total 10 --save x --write"}) {
     CAPTURE(args);
-    auto r = ntm::test::ntm("--db 'service=ntm' " + args, dir);
-    CHECK(r.status == 2);
+    auto r = ntm::test::ntm(nowhere + args, dir);
+    CHECK(r.status == 1);
     CHECK(lines(r.err) == 1);
-    CHECK(has(r.err, "chưa ghi được lên máy chủ PostgreSQL"));
-    CHECK(has(r.err, "ntm copy"));
+    CHECK(has(r.err, "không kết nối được máy chủ PostgreSQL socket /nonexistent/.s.PGSQL.5432"));
   }
-  auto env = ntm::test::shell("NTM_DB='host=/nonexistent dbname=ntm' '" + std::string(NTM_BINARY) + "' import units x.csv", dir);
-  CHECK(env.status == 2);
-  CHECK(has(env.err, "ntm import chưa ghi được lên máy chủ PostgreSQL"));
+  auto env = ntm::test::shell("NTM_DB='host=/nonexistent dbname=ntm' '" + std::string(NTM_BINARY) + "' check --province 11 --year 2020", dir);
+  CHECK(env.status == 1);
+  CHECK(has(env.err, "không kết nối được máy chủ PostgreSQL socket /nonexistent/.s.PGSQL.5432"));
   CHECK(fs::is_empty(dir));   // no file named after the connection string, nor anything else
 }
 
@@ -297,16 +298,29 @@ TEST_CASE("pg cli: ntm init --sample on a server, then check, report and allocat
   }
   CHECK(fs::is_empty(tmp));
 
-  // Saving on the server is not there yet: refused, the server unchanged.
+  // Saving on the server: what the command saved, and only that, is sent.
   auto save = on_server("check --province 11 --year 2020 --save --write");
-  CHECK(save.status == 2);
-  CHECK(has(save.err, "ntm check chưa ghi được lên máy chủ PostgreSQL"));
+  CHECK(save.status == 0);
+  CHECK(has(save.err, "Đã gửi lên máy chủ PostgreSQL socket "));
   auto plan = on_server("allocate he-so-nhom-xa --province 11 --year 2020 --total 10000 --save ke-hoach --write");
-  CHECK(plan.status == 2);
-  CHECK(has(plan.err, "ntm allocate chưa ghi được lên máy chủ PostgreSQL"));
+  CHECK(plan.status == 0);
+  {
+    PgConnection c(conninfo);
+    CHECK(std::get<std::int64_t>(*c.scalar("SELECT count(*) FROM allocation_plan WHERE name = 'ke-hoach' AND total = 10000")) == 1);
+    CHECK(std::get<std::int64_t>(*c.scalar("SELECT count(*) FROM allocation_line")) == 115);
+    CHECK(std::get<std::int64_t>(*c.scalar("SELECT count(*) FROM criterion_status WHERE \"by\" = 'computed' AND year = 2020")) > 0);
+  }
+  auto shown = on_server("allocate --show ke-hoach --format csv");
+  CHECK(shown.status == 0);
+  CHECK(shown.out == on_server("allocate he-so-nhom-xa --province 11 --year 2020 --total 10000 --format csv").out);
+  // The same sample again: the statuses and plan saved since would go, so it is refused, and
+  // nothing is written, unless --force; another sample's province is added.
+  auto again = on_server("init --sample dien-bien-2020");
+  CHECK(again.status == 1);
+  CHECK(has(again.err, "đã có số liệu khác của tỉnh Điện Biên (11); dùng --force"));
+  CHECK(std::get<std::int64_t>(*PgConnection(conninfo).scalar("SELECT count(*) FROM allocation_plan")) == 1);
+  CHECK(on_server("init --sample dien-bien-2020 --force").status == 0);
   CHECK(std::get<std::int64_t>(*PgConnection(conninfo).scalar("SELECT count(*) FROM allocation_plan")) == 0);
-  // The same sample again: nothing differs, nothing is refused; another sample's province is added.
-  CHECK(on_server("init --sample dien-bien-2020").status == 0);
   auto twice = on_server("init --sample bac-giang-2020");
   CHECK(twice.status == 0);
   auto values = [](const fs::path& f) {
@@ -464,4 +478,78 @@ TEST_CASE("pg copy: the server refuses another province's editor and a failure m
   CHECK(std::get<std::int64_t>(*owner.scalar("SELECT count(*) FROM audit WHERE who = 'copy_db' AND table_name = 'indicator_value' "
                                              "AND operation = 'INSERT'")) == 3);
   CHECK(std::get<std::int64_t>(*owner.scalar("SELECT count(*) FROM audit WHERE who IN ('copy_bg', 'copy_xem')")) == 0);
+}
+
+TEST_CASE("pg import: two officers importing into one province at once both land; a change of the map is refused whole") {
+  const std::vector<std::string> roles = {"nhap_mot", "nhap_hai"};
+  const std::string conninfo = fresh_database("ntm_import_both", roles);
+  const std::string db = db_flag(conninfo);
+  REQUIRE(ntm::test::ntm(db + "init --sample dien-bien-2020").status == 0);
+  REQUIRE(ntm::test::ntm(db + "user add nhap_mot --province 11 --role editor").status == 0);
+  REQUIRE(ntm::test::ntm(db + "user add nhap_hai --province 11 --role editor").status == 0);
+  fs::path dir = ntm::test::temp_dir() / "pg-import-both";
+  fs::create_directories(dir);
+  auto exported = ntm::test::ntm(db + "export indicators --province 11 --year 2020 -o '" + (dir / "all.csv").string() + "'");
+  REQUIRE(exported.status == 0);
+
+  // Two copies of the province's sheet, each with one value of its own changed: row 3 in one,
+  // row 4 in the other (the first indicator column, 0 ↔ 1).
+  std::string sheet = ntm::test::slurp(dir / "all.csv");
+  auto with_change = [&](int row, const fs::path& out) {
+    std::istringstream in(sheet);
+    std::string line, text;
+    for (int n = 1; std::getline(in, line); ++n) {
+      if (n == row) {
+        std::vector<std::string> cells;
+        std::stringstream cs(line);
+        for (std::string cell; std::getline(cs, cell, ',');) cells.push_back(cell);
+        REQUIRE(cells.size() > 4);
+        cells[3] = cells[3] == "1" ? "0" : "1";
+        line.clear();
+        for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + cells[i];
+      }
+      text += line + "\n";
+    }
+    std::ofstream(out, std::ios::binary) << text;
+  };
+  with_change(3, dir / "mot.csv");
+  with_change(4, dir / "hai.csv");
+  const std::string before = server_values(conninfo);
+
+  const std::string bin = std::string(NTM_BINARY);
+  auto both = ntm::test::shell("'" + bin + "' --db '" + PgCluster::get().conninfo("ntm_import_both", "nhap_mot") +
+                                   "' import indicators mot.csv > mot.out 2>&1 & "
+                                   "'" + bin + "' --db '" + PgCluster::get().conninfo("ntm_import_both", "nhap_hai") +
+                                   "' import indicators hai.csv > hai.out 2>&1 & "
+                                   "wait %1; a=$?; wait %2; b=$?; echo $a $b",
+                               dir);
+  CHECK(both.out == "0 0\n");
+  CAPTURE(ntm::test::slurp(dir / "mot.out"));
+  CAPTURE(ntm::test::slurp(dir / "hai.out"));
+  CHECK(has(ntm::test::slurp(dir / "mot.out"), "thêm 0, sửa 1, xoá 0 dòng"));
+  CHECK(has(ntm::test::slurp(dir / "hai.out"), "thêm 0, sửa 1, xoá 0 dòng"));
+  // Both changes are on the server: two values differ from before, no more.
+  const std::string after = server_values(conninfo);
+  std::istringstream a(before), b(after);
+  int differing = 0, rows = 0;
+  for (std::string x, y; std::getline(a, x) && std::getline(b, y); ++rows) differing += x != y;
+  CHECK(rows > 5000);
+  CHECK(differing == 2);
+  PgConnection owner(conninfo);
+  CHECK(std::get<std::int64_t>(*owner.scalar("SELECT count(DISTINCT who) FROM audit WHERE table_name = 'indicator_value' "
+                                             "AND who IN ('nhap_mot', 'nhap_hai')")) == 2);
+
+  // A list of units changes the map, which goes to the server only from the national office's
+  // file for now: refused, nothing written.
+  REQUIRE(ntm::test::ntm(db + "export units --province 11 -o units.csv", dir).status == 0);
+  std::string list = ntm::test::slurp(dir / "units.csv");
+  auto renamed = list.find("\n03127,Điện Biên Phủ,");
+  REQUIRE(renamed != std::string::npos);
+  list.insert(renamed + std::string("\n03127,Điện Biên Phủ").size(), " Mới");
+  std::ofstream(dir / "units.csv", std::ios::binary) << list;
+  auto units = ntm::test::ntm(db + "import units units.csv --from 01/01/2027 --act 'NQ 1'", dir);
+  CHECK(units.status == 1);
+  CHECK(has(units.err, "thay đổi bản đồ đơn vị hành chính"));
+  CHECK(has(units.err, "không có gì được ghi"));
+  CHECK(server_values(conninfo) == after);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <memory>
 #include <stdexcept>
 #include <utility>
@@ -206,23 +207,28 @@ struct Plan {
 };
 constexpr const char* kPlanFields = "province_id, formula, formula_sha256, formula_source, params, inputs_hash, year, total, created";
 
-std::map<std::string, Plan> read_plans(Side& side, const std::optional<std::pair<int, int>>& span,
+// The plans of `schema` ("" or "base."), of the provinces `provinces` (nullptr: all) in `span`.
+std::map<std::string, Plan> read_plans(Connection& conn, const std::string& schema, const std::vector<std::int64_t>* provinces,
+                                       const std::optional<std::pair<int, int>>& span,
                                        const std::map<std::int64_t, std::int64_t>* map) {
-  std::string sql = std::string("SELECT id, name, ") + kPlanFields + " FROM allocation_plan WHERE province_id IN (" +
-                    marks(side.provinces.size()) + ")";
-  std::vector<Value> params = as_values(side.provinces);
+  std::string sql = std::string("SELECT id, name, ") + kPlanFields + " FROM " + schema + "allocation_plan WHERE 1 = 1";
+  std::vector<Value> params;
+  if (provinces) {
+    sql += " AND province_id IN (" + marks(provinces->size()) + ")";
+    params = as_values(*provinces);
+  }
   if (span) {
     sql += " AND year BETWEEN ? AND ?";
     params.push_back(std::int64_t{span->first});
     params.push_back(std::int64_t{span->second});
   }
   std::map<std::string, Plan> plans;
-  for (auto& row : side.conn->query(sql, params).rows) {
+  for (auto& row : conn.query(sql, params).rows) {
     Plan& plan = plans[text_of(row[1])];
     plan.fields.assign(row.begin() + 2, row.end());
     if (map) plan.fields[0] = mapped(*map, plan.fields[0]);
-    for (auto& line : side.conn->query("SELECT unit_id, weight, amount, counterpart, explanation FROM allocation_line "
-                                       "WHERE plan_id = ?", {row[0]}).rows) {
+    for (auto& line : conn.query("SELECT unit_id, weight, amount, counterpart, explanation FROM " + schema + "allocation_line "
+                                 "WHERE plan_id = ?", {row[0]}).rows) {
       if (map) line[0] = mapped(*map, line[0]);
       plan.lines.push_back(std::move(line));
     }
@@ -231,13 +237,21 @@ std::map<std::string, Plan> read_plans(Side& side, const std::optional<std::pair
   return plans;
 }
 
-TableChange apply_plans(Side& to, const std::map<std::string, Plan>& source, const std::map<std::string, Plan>& dest,
-                        bool write) {
+std::map<std::string, Plan> read_plans(Side& side, const std::optional<std::pair<int, int>>& span,
+                                       const std::map<std::int64_t, std::int64_t>* map) {
+  return read_plans(*side.conn, "", &side.provinces, span, map);
+}
+
+TableChange apply_plans(Connection& to, const std::vector<std::int64_t>& provinces, const std::map<std::string, Plan>& source,
+                        const std::map<std::string, Plan>& dest, bool write) {
   TableChange change{"allocation_plan"};
+  // Names are unique in the table: the province filter only keeps a copy inside its scope.
   auto remove = [&](const std::string& name) {
-    auto params = as_values(to.provinces);
+    auto params = as_values(provinces);
     params.push_back(name);
-    to.conn->query("DELETE FROM allocation_plan WHERE province_id IN (" + marks(to.provinces.size()) + ") AND name = ?", params);
+    to.query("DELETE FROM allocation_plan WHERE " +
+                 (provinces.empty() ? std::string() : "province_id IN (" + marks(provinces.size()) + ") AND ") + "name = ?",
+             params);
   };
   for (const auto& [name, plan] : dest)
     if (!source.count(name)) {
@@ -255,13 +269,13 @@ TableChange apply_plans(Side& to, const std::map<std::string, Plan>& source, con
     if (there != dest.end()) remove(name);
     Tuple params{name};
     params.insert(params.end(), plan.fields.begin(), plan.fields.end());
-    auto id = to.conn->query(std::string("INSERT INTO allocation_plan (name, ") + kPlanFields +
+    auto id = to.query(std::string("INSERT INTO allocation_plan (name, ") + kPlanFields +
                                  ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                              params).rows.at(0).at(0);
     for (const auto& line : plan.lines) {
       Tuple p{id};
       p.insert(p.end(), line.begin(), line.end());
-      to.conn->query("INSERT INTO allocation_line (plan_id, unit_id, weight, amount, counterpart, explanation) "
+      to.query("INSERT INTO allocation_line (plan_id, unit_id, weight, amount, counterpart, explanation) "
                      "VALUES (?, ?, ?, ?, ?, ?)", p);
     }
   }
@@ -397,7 +411,7 @@ void copy_scope(Side& from, Side& to, const std::optional<std::pair<int, int>>& 
     Content dest = read_table(to, table, span, nullptr);
     report.tables.push_back(apply(*to.conn, table, source, dest, write));
   }
-  report.tables.push_back(apply_plans(to, read_plans(from, span, &map), read_plans(to, span, nullptr), write));
+  report.tables.push_back(apply_plans(*to.conn, to.provinces, read_plans(from, span, &map), read_plans(to, span, nullptr), write));
 }
 
 }  // namespace
@@ -474,6 +488,63 @@ std::vector<CopyReport> copy_every_province(const std::string& file, const std::
     });
   });
   return reports;
+}
+
+std::vector<TableChange> push_changes(const fs::path& before, const fs::path& after, const std::string& address) {
+  store::Database db(after, store::OpenMode::ReadOnly);
+  std::string base = before.string();
+  for (std::size_t at = base.find('\''); at != std::string::npos; at = base.find('\'', at + 2)) base.insert(at, "'");
+  db.exec("ATTACH DATABASE '" + base + "' AS base");
+  auto changed = store::sqlite_connection(db);
+  // The map is the national office's: a command that changed it cannot send it this way.
+  for (const char* table : {"unit", "unit_period", "succession", "succession_unresolved"}) {
+    const std::string t = table;
+    if (!changed->query("SELECT 1 FROM (SELECT * FROM main." + t + " EXCEPT SELECT * FROM base." + t + ") UNION ALL "
+                        "SELECT 1 FROM (SELECT * FROM base." + t + " EXCEPT SELECT * FROM main." + t + ") LIMIT 1").rows.empty())
+      throw std::runtime_error(tr("lệnh này thay đổi bản đồ đơn vị hành chính (bảng ", "this command changes the map of units (table ") + t +
+                               tr("), việc chưa làm được trên máy chủ PostgreSQL: làm trên một tệp rồi gửi bằng ntm copy; không có gì được ghi",
+                                  "), which cannot be done on a PostgreSQL server yet: do it on a file and send it with ntm copy; "
+                                  "nothing was written"));
+  }
+  auto to = open_store(address, true);
+  std::vector<TableChange> changes;
+  to->write([&] {
+    changes.clear();
+    for (const Table& table : tables()) {
+      const std::string t = table.name;
+      std::string keys = join(table.keys, ", "), columns = keys;
+      if (!table.values.empty()) columns += ", " + join(table.values, ", ");
+      TableChange change{t};
+      Inserter inserts(*to, table);
+      for (const auto& key : changed->query("SELECT " + keys + " FROM base." + t + " EXCEPT SELECT " + keys + " FROM main." + t).rows) {
+        delete_rows(*to, table, key);
+        ++change.removed;
+      }
+      std::set<Tuple> new_keys;
+      for (auto& key : changed->query("SELECT " + keys + " FROM main." + t + " EXCEPT SELECT " + keys + " FROM base." + t).rows)
+        new_keys.insert(std::move(key));
+      const std::size_t nkeys = table.keys.size();
+      for (auto& row : changed->query("SELECT " + columns + " FROM main." + t + " EXCEPT SELECT " + columns + " FROM base." + t).rows) {
+        Tuple key(row.begin(), row.begin() + static_cast<long>(nkeys)), values(row.begin() + static_cast<long>(nkeys), row.end());
+        if (new_keys.count(key)) {
+          ++change.added;
+        } else {
+          ++change.changed;
+          delete_rows(*to, table, key);
+        }
+        inserts.add(key, values);
+      }
+      inserts.flush();
+      changes.push_back(change);
+    }
+    // Plans saved by the command (by name; the server gives them ids of its own).
+    auto after_plans = read_plans(*changed, "", nullptr, std::nullopt, nullptr);
+    auto before_plans = read_plans(*changed, "base.", nullptr, std::nullopt, nullptr);
+    for (auto it = before_plans.begin(); it != before_plans.end();)
+      it = after_plans.count(it->first) ? std::next(it) : before_plans.erase(it);   // removals are not a command's
+    changes.push_back(apply_plans(*to, {}, after_plans, before_plans, true));
+  });
+  return changes;
 }
 
 }  // namespace ntm::app

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,5 +56,13 @@ CopyReport copy_province(const CopyOptions& options);
 // postgresql://…`. Refuses, writing nothing, when the destination holds other data of one of them
 // (rows that would change or go), unless `force`.
 std::vector<CopyReport> copy_every_province(const std::string& file, const std::string& address, bool force);
+
+// What a command changed in `after`, a working copy of the snapshot `before` of the server at
+// `address` (app/snapshot.h: ServerWork), sent to the server in one transaction: rows added or
+// changed are written, rows removed are deleted, every other row of the server is left as it is
+// (another officer's work of the meantime included; the same row written by both: the later
+// wins). Throws, writing nothing, when the command changed the map of units (ntm import units).
+std::vector<TableChange> push_changes(const std::filesystem::path& before, const std::filesystem::path& after,
+                                      const std::string& address);
 
 }  // namespace ntm::app

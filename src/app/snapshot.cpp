@@ -25,13 +25,16 @@ namespace fs = std::filesystem;
 // The snapshot files of this process, removed when it ends (not by a forked child).
 struct Snapshots {
   std::map<std::string, SnapshotInfo> by_address;
+  std::vector<fs::path> work;   // working copies (ServerWork)
   pid_t owner = ::getpid();
   ~Snapshots() {
     if (::getpid() != owner) return;
-    for (const auto& [address, info] : by_address)
+    std::vector<fs::path> files = work;
+    for (const auto& [address, info] : by_address) files.push_back(info.path);
+    for (const auto& file : files)
       for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
         std::error_code ec;
-        fs::remove(info.path.string() + suffix, ec);
+        fs::remove(file.string() + suffix, ec);
       }
   }
 };
@@ -41,12 +44,12 @@ Snapshots& snapshots() {
   return all;
 }
 
-fs::path new_snapshot_path() {
+fs::path new_snapshot_path(const char* kind = "snapshot") {
   std::random_device random;
   std::error_code ec;
   fs::path dir = fs::temp_directory_path(ec);
   if (ec) dir = "/tmp";
-  return dir / ("ntm-snapshot-" + std::to_string(::getpid()) + "-" + std::to_string(random()) + ".db");
+  return dir / ("ntm-" + std::string(kind) + "-" + std::to_string(::getpid()) + "-" + std::to_string(random()) + ".db");
 }
 
 std::string quoted_columns(const std::vector<std::string>& columns) {
@@ -115,5 +118,14 @@ const SnapshotInfo& postgres_snapshot(const std::string& address) {
   take(address);
   return all.at(address);
 }
+
+ServerWork::ServerWork(std::string address) : address_(std::move(address)) {
+  const SnapshotInfo& base = postgres_snapshot(address_);
+  work_ = new_snapshot_path("work");
+  snapshots().work.push_back(work_);
+  fs::copy_file(base.path, work_);
+}
+
+std::vector<TableChange> ServerWork::push() const { return push_changes(snapshot().path, work_, address_); }
 
 }  // namespace ntm::app

@@ -11,6 +11,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
+
+#include "app/copy.h"
 
 namespace ntm::app {
 
@@ -27,5 +30,20 @@ struct SnapshotInfo {
 // Vietnamese line naming the server), or std::runtime_error when the database has no ntm schema
 // or one of another version.
 const SnapshotInfo& postgres_snapshot(const std::string& address);
+
+// A command that writes to a server (import, check --save, allocate --save) writes a private
+// working copy of the server's snapshot, made here and removed when the process ends; push() then
+// sends the server what the command changed, and only that (app/copy.h: push_changes), in one
+// SERIALIZABLE transaction that the server checks against the user's province.
+class ServerWork {
+ public:
+  explicit ServerWork(std::string address);
+  const std::filesystem::path& path() const { return work_; }
+  std::vector<TableChange> push() const;
+  const SnapshotInfo& snapshot() const { return postgres_snapshot(address_); }
+ private:
+  std::string address_;
+  std::filesystem::path work_;
+};
 
 }  // namespace ntm::app

@@ -464,8 +464,8 @@ void add_allocate(CLI::App& app, Global& global) {
               "map of that date) and --set SET (the criteria set).\n") +
            script_list({"allocations"}, true, tr("Các công thức phân bổ:", "Allocation formulas:"), {"province", "year", "as_of", "set"});
   });
-  // A plan saved opens the database to write (no server snapshot: refused on a server).
-  on_run(cmd, global, [&global, o, cmd] { return supervised(o->limits.limits(), !o->save.empty() && o->write ? std::nullopt : std::optional<std::string>(global.db), [&] {
+  on_run(cmd, global, [&global, o, cmd] {
+    auto body = [&] {
     int modes = !o->formula.empty() + o->list + !o->show.empty() + !o->diff.empty();
     if (modes == 0 && o->help) {
       std::cout << cmd->help("ntm");
@@ -484,7 +484,12 @@ void add_allocate(CLI::App& app, Global& global) {
     else if (!o->show.empty()) write_plan(app::load_plan(db, o->show), o->format, o->output, profile_path(o->profile, global));
     else write_diff(app::load_plan(db, o->diff[0]), app::load_plan(db, o->diff[1]), o->format, o->output);
     return kOk;
-  }); }, true);
+    };
+    // A plan saved writes (on a server: a working copy, sent when the worker is done).
+    if (!o->save.empty() && o->write)
+      return writing(global, [&] { return supervised(o->limits.limits(), std::nullopt, body); });
+    return supervised(o->limits.limits(), global.db, body);
+  }, true);
 }
 
 }  // namespace ntm::cli

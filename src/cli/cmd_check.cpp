@@ -307,10 +307,11 @@ void add_check(CLI::App& app, Global& global) {
                  "         ntm check --province all --year 2020   (every province with data, a national block)\n"
                  "         ntm check --province all --from 2016 --to 2020   (the whole country over a span)\n"
                  "Check rules: scripts/checks/rules/ (listed by ntm scripts; ntm new check NAME makes one)."));
-  // A check that saves opens the database to write (no server snapshot: refused on a server).
+  // A check that saves writes (on a server: a working copy, sent when the worker is done).
   on_run(cmd, global, [&global, o, cmd] {
-    auto reads = o->save && o->write ? std::nullopt : std::optional<std::string>(global.db);
-    return supervised(o->limits.limits(), reads, [&] { return run(*o, global, cmd); });
+    if (o->save && o->write)
+      return writing(global, [&] { return supervised(o->limits.limits(), std::nullopt, [&] { return run(*o, global, cmd); }); });
+    return supervised(o->limits.limits(), global.db, [&] { return run(*o, global, cmd); });
   }, true);
 }
 

@@ -76,7 +76,7 @@ void add_import(CLI::App& app, Global& global) {
       ->option_text(tr("VĂN_BẢN", "ACT"));
   cmd->add_flag("--dry-run", o->import.dry_run, tr("chỉ báo sẽ thay đổi gì, không ghi", "report what would change, write nothing"));
   add_global_options(cmd, global);
-  on_run(cmd, global, [&global, o] {
+  on_run(cmd, global, [&global, o] { return writing(global, [&global, o] {
     if (o->import.kind.empty()) throw std::invalid_argument(tr("thiếu LOẠI số liệu (", "missing KIND (") + kind_list_text() + ")");
     if (o->files.empty()) throw std::invalid_argument(tr("thiếu TỆP cần nhập", "missing the FILE to import"));
     auto path = app::database_path(global.db);
@@ -145,7 +145,7 @@ void add_import(CLI::App& app, Global& global) {
       return kDataError;
     }
     return kOk;
-  });
+  }); });
 }
 
 }  // namespace ntm::cli

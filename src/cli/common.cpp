@@ -7,6 +7,7 @@
 #include "app/paths.h"
 #include "app/provenance.h"
 #include "app/run.h"
+#include "app/snapshot.h"
 #include "cli/help.h"
 #include "model/i18n.h"
 #include "model/units.h"
@@ -304,6 +305,33 @@ int report_script_error(const lua::ScriptError& e) {
   return kDataError;
 }
 
+int writing(Global& global, const std::function<int()>& body) {
+  const std::string setting = app::database_setting(global.db);
+  if (!app::is_postgres_address(setting)) return body();
+  std::optional<app::ServerWork> work;
+  if (int status = guarded([&] {
+        work.emplace(setting);
+        return 0;
+      }); status != 0)
+    return status;
+  const std::string given = global.db;
+  global.db = work->path().string();
+  int status = body();
+  global.db = given;
+  int sent = guarded([&] {
+    auto changes = work->push();
+    std::int64_t added = 0, changed = 0, removed = 0;
+    for (const auto& c : changes) added += c.added, changed += c.changed, removed += c.removed;
+    if (added + changed + removed > 0)
+      std::cerr << tr("Đã gửi lên máy chủ PostgreSQL ", "Sent to the PostgreSQL server ") << work->snapshot().server
+                << tr(" (cơ sở dữ liệu \"", " (database \"") << work->snapshot().database << "\"): "
+                << tr("thêm ", "added ") << format_integer(added) << tr(", sửa ", ", changed ") << format_integer(changed)
+                << tr(", xoá ", ", removed ") << format_integer(removed) << tr(" dòng.", " rows.") << "\n";
+    return 0;
+  });
+  return sent != 0 ? sent : status;
+}
+
 int guarded(const std::function<int()>& body) {
   try {
     return body();
@@ -312,12 +340,8 @@ int guarded(const std::function<int()>& body) {
   } catch (const app::SqliteOnly&) {
     // Every command not yet ported, in one place: nothing was opened, no file made.
     std::cerr << tr("Lỗi dòng lệnh: ntm ", "Command-line error: ntm ") << running_command()
-              << tr(" chưa ghi được lên máy chủ PostgreSQL (--db, $NTM_DB hoặc db trong ntm.toml là một chuỗi kết nối "
-                    "PostgreSQL): ghi vào một tệp SQLite rồi gửi lên bằng ntm copy; trên máy chủ chạy được ntm server init, "
-                    "user, copy và các lệnh chỉ đọc (check, report, allocate không --write, export, query, run, repl, map)",
-                    " cannot write to a PostgreSQL server yet (--db, $NTM_DB or db in ntm.toml is a PostgreSQL connection "
-                    "string): write to a SQLite file, then send it with ntm copy; on a server: ntm server init, user, copy "
-                    "and the commands that only read (check, report, allocate without --write, export, query, run, repl, map)")
+              << tr(" chạy trên tệp SQLite: ghi vào một tệp rồi gửi lên máy chủ bằng ntm copy",
+                    " runs on SQLite files: write to a file, then send it to the server with ntm copy")
               << "\n";
     return kUsage;
   } catch (const std::invalid_argument& e) {

@@ -103,6 +103,13 @@ void print_provenance(const std::map<std::string, std::string>& scripts, std::os
 // Runs `body`, turning every failure into a message on stderr and an exit status.
 int guarded(const std::function<int()>& body);
 
+// A command that writes, on a PostgreSQL server (the database setting of `global`): writes a
+// working copy of the server (app::ServerWork) that global.db names from now on, and when `body`
+// has run (whatever its status: a write that did not complete changed nothing) sends the server
+// what it changed, saying so on standard error. On a file: just `body`. Returns body's status,
+// or that of the failure to send.
+int writing(Global& global, const std::function<int()>& body);
+
 // Prints a script error the way every command does: the message, then (for an error in a
 // script's own code) the script lines that led to it; the whole Lua traceback with --verbose.
 int report_script_error(const lua::ScriptError& e);
