@@ -553,3 +553,38 @@ TEST_CASE("pg import: two officers importing into one province at once both land
   CHECK(has(units.err, "không có gì được ghi"));
   CHECK(server_values(conninfo) == after);
 }
+
+TEST_CASE("pg copy: kill -9 of ntm in the middle of a write leaves the server as it was") {
+  const std::string conninfo = fresh_database("ntm_copy_killed");
+  REQUIRE(ntm::test::ntm(db_flag(conninfo) + "init --sample dien-bien-2020").status == 0);
+  fs::path file = fresh_file("pg-copy-killed", "dien-bien-2020");
+  bump_values(file, 50);
+  const std::string before = server_values(conninfo);
+  {
+    // Every value written waits in the server, inside the copy's transaction, until the test lets it go.
+    PgConnection owner(conninfo);
+    owner.exec("CREATE FUNCTION test_wait() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(3600); RETURN NEW; END $$;"
+               "CREATE TRIGGER test_wait BEFORE INSERT ON indicator_value FOR EACH STATEMENT EXECUTE FUNCTION test_wait()");
+  }
+  auto started = ntm::test::shell("'" + std::string(NTM_BINARY) + "' copy --from '" + file.string() + "' --to '" + conninfo +
+                                      "' --province 11 > /dev/null 2>&1 & echo $!",
+                                  ntm::test::temp_dir());
+  const std::string pid = started.out.substr(0, started.out.find('\n'));
+  REQUIRE(!pid.empty());
+  PgConnection watcher(PgCluster::get().conninfo("postgres"));
+  bool waiting = false;
+  for (int i = 0; i < 1200 && !waiting; ++i) {   // a condition, not a speed: up to 2 minutes on a loaded machine
+    waiting = watcher.scalar("SELECT 1 FROM pg_stat_activity WHERE datname = 'ntm_copy_killed' AND wait_event = 'PgSleep'").has_value();
+    if (!waiting) ntm::test::shell("sleep 0.1");
+  }
+  REQUIRE(waiting);
+  CHECK(ntm::test::shell("kill -9 " + pid).status == 0);
+  // The server notices the lost client at its next look at the socket; the test ends the wait.
+  watcher.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'ntm_copy_killed' AND wait_event = 'PgSleep'");
+  PgConnection(conninfo).exec("DROP TRIGGER test_wait ON indicator_value");
+  CHECK(server_values(conninfo) == before);
+  // And nothing is in the way of the next copy.
+  auto again = ntm::test::ntm("copy --from '" + file.string() + "' --to '" + conninfo + "' --province 11 --format csv");
+  CHECK(again.status == 0);
+  CHECK(has(again.out, "indicator_value,0,50,0,"));
+}

@@ -92,6 +92,9 @@ function ntm.map(options) end
 function ntm.funding_sources() end
 
 ---Read-only parameterised SQL (SELECT only; ? placeholders). Returns rows keyed by column.
+---SQLite's dialect on every store: on a PostgreSQL server a command reads a snapshot of it
+---copied into a private SQLite file, so a script's SQL is the same on both and never reaches the
+---server. A script meant for both should still prefer the ntm API, which hides the schema.
 ---@param query string
 ---@param ... nil|boolean|number|string
 ---@return table[]
