@@ -285,15 +285,7 @@ TableChange apply_plans(Connection& to, const std::vector<std::int64_t>& provinc
 std::unique_ptr<Connection> open_store(const std::string& address, bool writable) {
   if (is_postgres_address(address)) {
     store::PgConnection conn(address);
-    int version = store::pg_schema_version(conn);
-    if (version != store::kSchemaVersion) {
-      auto generic = store::postgres_connection(std::move(conn));
-      throw std::runtime_error(
-          (version == 0 ? tr("chưa có lược đồ ntm", "no ntm schema") : tr("lược đồ phiên bản ", "schema version ") + std::to_string(version)) +
-          where_suffix(*generic) +
-          tr("; bản ntm này cần phiên bản ", "; this ntm needs version ") + std::to_string(store::kSchemaVersion) +
-          tr(" (tạo bằng: ntm server init)", " (make it with: ntm server init)"));
-    }
+    require_current_schema(conn);
     return store::postgres_connection(std::move(conn));
   }
   fs::path path = address;
@@ -439,7 +431,7 @@ CopyReport copy_province(const CopyOptions& options) {
   if (same_store(options.from, options.to))
     throw std::invalid_argument(tr("--from và --to là cùng một cơ sở dữ liệu: ", "--from and --to are the same database: ") + options.to);
 
-  Side from{open_store(options.from, false)}, to{open_store(options.to, !options.dry_run)};
+  Side from{open_store(options.from, false), {}}, to{open_store(options.to, !options.dry_run), {}};
   CopyReport report;
   report.from = describe(*from.conn);
   report.to = describe(*to.conn);
@@ -455,7 +447,7 @@ CopyReport copy_province(const CopyOptions& options) {
 }
 
 std::vector<CopyReport> copy_every_province(const std::string& file, const std::string& address, bool force) {
-  Side from{open_store(file, false)}, to{open_store(address, true)};
+  Side from{open_store(file, false), {}}, to{open_store(address, true), {}};
   std::vector<CopyReport> reports;
   from.conn->read([&] {
     // The provinces above every unit that has a row of data, in any period. (Not unit_class: the

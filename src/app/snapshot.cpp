@@ -61,14 +61,7 @@ std::string quoted_columns(const std::vector<std::string>& columns) {
 SnapshotInfo take(const std::string& address) {
   store::PgConnection server(address);
   SnapshotInfo info{new_snapshot_path(), server.server(), server.database()};
-  int version = store::pg_schema_version(server);
-  if (version != store::kSchemaVersion) {
-    auto generic = store::postgres_connection(server);
-    throw std::runtime_error((version == 0 ? tr("chưa có lược đồ ntm", "no ntm schema")
-                                           : tr("lược đồ phiên bản ", "schema version ") + std::to_string(version)) +
-                             where_suffix(*generic) + tr("; bản ntm này cần phiên bản ", "; this ntm needs version ") +
-                             std::to_string(store::kSchemaVersion) + tr(" (tạo bằng: ntm server init)", " (make it with: ntm server init)"));
-  }
+  require_current_schema(server);
   // Registered before it exists: whatever happens next, the file goes when the process ends.
   snapshots().by_address[address] = info;
   store::Database copy(info.path, store::OpenMode::Create);

@@ -8,6 +8,8 @@
 
 #include "model/i18n.h"
 #include "model/text.h"
+#include "store/pg_schema.h"
+#include "store/schema.h"
 
 namespace ntm::app {
 
@@ -44,6 +46,15 @@ std::string describe(const store::Connection& conn) {
 
 std::string where_suffix(const store::Connection& conn) {
   return (conn.engine() == store::Engine::Postgres ? tr(" trên ", " on ") : tr(" trong ", " in ")) + describe(conn);
+}
+
+void require_current_schema(store::PgConnection& conn) {
+  int version = store::pg_schema_version(conn);
+  if (version == store::kSchemaVersion) return;
+  throw std::runtime_error((version == 0 ? tr("chưa có lược đồ ntm", "no ntm schema")
+                                         : tr("lược đồ phiên bản ", "schema version ") + std::to_string(version)) +
+                           where_suffix(*store::postgres_connection(conn)) + tr("; bản ntm này cần phiên bản ", "; this ntm needs version ") +
+                           std::to_string(store::kSchemaVersion) + tr(" (tạo bằng: ntm server init)", " (make it with: ntm server init)"));
 }
 
 std::string province_name(store::Connection& conn, const std::string& code) {

@@ -15,6 +15,10 @@ namespace ntm::app {
 std::string describe(const store::Connection& conn);
 std::string where_suffix(const store::Connection& conn);
 
+// Throws std::runtime_error naming the server when its database has no ntm schema, or one of
+// another version than this program's (no PostgreSQL migration exists yet).
+void require_current_schema(store::PgConnection& conn);
+
 // The province code that `given` names: "" for "all" or ""; a code as given when a province
 // carries it; else the province whose name (accents and "Tỉnh"/"Thành phố" optional) folds to
 // the same text, a current name winning over an old one. Throws std::invalid_argument naming
