@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -147,6 +148,12 @@ TEST_CASE("copy: bad input is refused with a message naming it, and the destinat
   CHECK(missing.status == 1);
   CHECK(missing.err.find("chưa có cơ sở dữ liệu " + nowhere.string()) != std::string::npos);
   CHECK(!fs::exists(nowhere));
+
+  fs::path text = ntm::test::temp_dir() / "khong-phai.db";
+  std::ofstream(text) << "Đây là một tệp văn bản, không phải cơ sở dữ liệu.\n";
+  auto not_db = ntm::test::ntm("copy --from " + quoted(text) + " --to " + quoted(dest) + " --province 11");
+  CHECK(not_db.status == 1);
+  CHECK(not_db.err.find("tệp " + text.string() + " không phải là cơ sở dữ liệu SQLite") != std::string::npos);
 
   auto neither = ntm::test::ntm("copy --province 11");
   CHECK(neither.status == 2);

@@ -12,6 +12,14 @@ namespace ntm::store {
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, int rc, std::string_view what) {
+  // A file that is no database, or a damaged one: said of the file, whatever statement met it.
+  const int code = db ? sqlite3_extended_errcode(db) : rc;
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  if (file && *file && ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT))
+    throw DbError(code, std::string("tệp ") + file +
+                            ((code & 0xff) == SQLITE_NOTADB ? " không phải là cơ sở dữ liệu SQLite (một loại tệp khác, hoặc đã hỏng)"
+                                                            : " bị hỏng (SQLite: " + std::string(sqlite3_errmsg(db)) +
+                                                                  "); hãy dùng bản sao lưu gần nhất"));
   std::string message(what);
   message += ": ";
   message += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
