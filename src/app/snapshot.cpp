@@ -82,15 +82,21 @@ SnapshotInfo take(const std::string& address) {
     while (st.step()) columns.push_back(st.get_text(0));
     std::string marks;
     for (std::size_t i = 0; i < columns.size(); ++i) marks += i ? ", ?" : "?";
-    // The schema version is the file's user_version, not a row of meta.
-    auto rows = server.query("SELECT " + quoted_columns(columns) + " FROM \"" + table + "\"" +
-                             (table == "meta" ? " WHERE key <> 'schema_version'" : ""));
+    // The schema version is the file's user_version, not a row of meta. Read through a cursor, a
+    // slice at a time: a national table does not have to fit in memory twice.
+    server.exec("DECLARE ntm_snapshot NO SCROLL CURSOR FOR SELECT " + quoted_columns(columns) + " FROM \"" + table + "\"" +
+                (table == "meta" ? " WHERE key <> 'schema_version'" : ""));
     auto insert = copy.prepare("INSERT INTO \"" + table + "\" (" + quoted_columns(columns) + ") VALUES (" + marks + ")");
-    for (const auto& row : rows.rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) insert.bind(static_cast<int>(i) + 1, row[i]);
-      insert.run();
+    for (;;) {
+      auto rows = server.query("FETCH 20000 FROM ntm_snapshot");
+      for (const auto& row : rows.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) insert.bind(static_cast<int>(i) + 1, row[i]);
+        insert.run();
+      }
+      info.rows += static_cast<std::int64_t>(rows.rows.size());
+      if (rows.rows.size() < 20000) break;
     }
-    info.rows += static_cast<std::int64_t>(rows.rows.size());
+    server.exec("CLOSE ntm_snapshot");
     ++info.tables;
   }
   read.commit();
