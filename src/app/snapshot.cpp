@@ -2,7 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <charconv>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <random>
 #include <stdexcept>
 #include <vector>
@@ -58,6 +62,32 @@ std::string quoted_columns(const std::vector<std::string>& columns) {
   return out;
 }
 
+// A value of COPY's text output bound as the column's type: integers and doubles parsed here
+// (std::from_chars is exact, and PostgreSQL prints doubles in their shortest exact form), so the
+// file holds the very numbers the server does.
+void bind_text(store::Statement& st, int index, const std::optional<std::string_view>& text, char kind) {
+  if (!text) {
+    st.bind_null(index);
+    return;
+  }
+  const char* first = text->data();
+  const char* last = first + text->size();
+  if (kind == 'i') {
+    std::int64_t i = 0;
+    if (auto [end, ec] = std::from_chars(first, last, i); ec == std::errc() && end == last) {
+      st.bind(index, i);
+      return;
+    }
+  } else if (kind == 'r') {
+    double d = 0;
+    if (auto [end, ec] = std::from_chars(first, last, d); ec == std::errc() && end == last) {
+      st.bind(index, d);
+      return;
+    }
+  }
+  st.bind(index, *text);
+}
+
 SnapshotInfo take(const std::string& address) {
   store::PgConnection server(address);
   SnapshotInfo info{new_snapshot_path(), server.server(), server.database()};
@@ -66,7 +96,19 @@ SnapshotInfo take(const std::string& address) {
   snapshots().by_address[address] = info;
   store::Database copy(info.path, store::OpenMode::Create);
   store::migrate(copy, data_dir() / "db");
-  copy.exec("PRAGMA foreign_keys = OFF");
+  copy.exec("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536");
+  // The triggers that keep value_pack in step have nothing to do in a new file, and would run a
+  // DELETE per value loaded: set aside while loading, put back as they were.
+  std::vector<std::string> triggers;
+  {
+    std::vector<std::string> names;
+    auto st = copy.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'value_pack_stale_%' ORDER BY name");
+    while (st.step()) {
+      names.push_back(st.get_text(0));
+      triggers.push_back(st.get_text(1));
+    }
+    for (const auto& name : names) copy.exec("DROP TRIGGER \"" + name + "\"");
+  }
   std::vector<std::string> tables;
   {
     auto st = copy.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
@@ -77,28 +119,33 @@ SnapshotInfo take(const std::string& address) {
   store::PgTransaction read(server, {store::Isolation::RepeatableRead, true});
   for (const auto& table : tables) {
     std::vector<std::string> columns;
-    auto st = copy.prepare("SELECT name FROM pragma_table_info(?) ORDER BY cid");
+    std::vector<char> kinds;   // 'i' integer, 'r' real, 't' anything else: how a column's text is bound
+    std::vector<std::pair<std::int64_t, std::string>> key;   // primary key columns, by position in the key
+    auto st = copy.prepare("SELECT name, upper(type), pk FROM pragma_table_info(?) ORDER BY cid");
     st.bind(1, table);
-    while (st.step()) columns.push_back(st.get_text(0));
+    while (st.step()) {
+      columns.push_back(st.get_text(0));
+      std::string type = st.get_text(1);
+      kinds.push_back(type.find("INT") != std::string::npos ? 'i' : type == "REAL" ? 'r' : 't');
+      if (st.get_int(2) > 0) key.emplace_back(st.get_int(2), "\"" + columns.back() + "\"");
+    }
+    std::sort(key.begin(), key.end());
+    std::string order;
+    for (const auto& [position, name] : key) order += (order.empty() ? " ORDER BY " : ", ") + name;
     std::string marks;
     for (std::size_t i = 0; i < columns.size(); ++i) marks += i ? ", ?" : "?";
-    // The schema version is the file's user_version, not a row of meta. Read through a cursor, a
-    // slice at a time: a national table does not have to fit in memory twice.
-    server.exec("DECLARE ntm_snapshot NO SCROLL CURSOR FOR SELECT " + quoted_columns(columns) + " FROM \"" + table + "\"" +
-                (table == "meta" ? " WHERE key <> 'schema_version'" : ""));
     auto insert = copy.prepare("INSERT INTO \"" + table + "\" (" + quoted_columns(columns) + ") VALUES (" + marks + ")");
-    for (;;) {
-      auto rows = server.query("FETCH 20000 FROM ntm_snapshot");
-      for (const auto& row : rows.rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) insert.bind(static_cast<int>(i) + 1, row[i]);
-        insert.run();
-      }
-      info.rows += static_cast<std::int64_t>(rows.rows.size());
-      if (rows.rows.size() < 20000) break;
-    }
-    server.exec("CLOSE ntm_snapshot");
+    // One COPY per table: no value is allocated on the way. The schema version is the file's
+    // user_version, not a row of meta.
+    info.rows += server.copy_out("SELECT " + quoted_columns(columns) + " FROM \"" + table + "\"" +
+                                     (table == "meta" ? " WHERE key <> 'schema_version'" : "") + order,
+                                 [&](const std::vector<std::optional<std::string_view>>& row) {
+                                   for (std::size_t i = 0; i < row.size(); ++i) bind_text(insert, static_cast<int>(i) + 1, row[i], kinds[i]);
+                                   insert.run();
+                                 });
     ++info.tables;
   }
+  for (const auto& sql : triggers) copy.exec(sql);
   read.commit();
   write.commit();
   copy.exec("PRAGMA foreign_keys = ON");

@@ -302,6 +302,74 @@ void PgConnection::exec(std::string_view sql) {
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(res.get());
 }
 
+std::int64_t PgConnection::copy_out(std::string_view query,
+                                    const std::function<void(const std::vector<std::optional<std::string_view>>&)>& row) {
+  const std::string sql = "COPY (" + std::string(query) + ") TO STDOUT";
+  ResultPtr start(PQexec(conn_, sql.c_str()), &PQclear);
+  if (!start || PQresultStatus(start.get()) != PGRES_COPY_OUT) fail(start.get());
+  std::vector<std::optional<std::string_view>> columns;
+  std::string unescaped;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;   // within `unescaped`
+  std::int64_t rows = 0;
+  for (;;) {
+    char* buffer = nullptr;
+    int length = PQgetCopyData(conn_, &buffer, 0);
+    if (length == -1) break;   // done
+    if (length < 0) fail(nullptr);
+    std::unique_ptr<char, decltype(&PQfreemem)> line(buffer, &PQfreemem);
+    // Text format: columns separated by tabs, the line ends with a newline, \N is NULL, and
+    // backslash escapes (\t, \n, \\, \r, \b, \f, \v, octal \NNN) inside values.
+    std::string_view text(buffer, static_cast<std::size_t>(length));
+    if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    unescaped.clear();
+    spans.clear();
+    std::vector<bool> null;
+    std::size_t start_at = 0;
+    bool is_null = false;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == '\t') {
+        spans.emplace_back(start_at, unescaped.size() - start_at);
+        null.push_back(is_null);
+        start_at = unescaped.size();
+        is_null = false;
+        continue;
+      }
+      char c = text[i];
+      if (c != '\\' || i + 1 >= text.size()) {
+        unescaped += c;
+        continue;
+      }
+      char e = text[++i];
+      switch (e) {
+        case 'N': is_null = true; break;
+        case 't': unescaped += '\t'; break;
+        case 'n': unescaped += '\n'; break;
+        case 'r': unescaped += '\r'; break;
+        case 'b': unescaped += '\b'; break;
+        case 'f': unescaped += '\f'; break;
+        case 'v': unescaped += '\v'; break;
+        default:
+          if (e >= '0' && e <= '7') {
+            int value = e - '0';
+            for (int k = 0; k < 2 && i + 1 < text.size() && text[i + 1] >= '0' && text[i + 1] <= '7'; ++k) value = value * 8 + (text[++i] - '0');
+            unescaped += static_cast<char>(value);
+          } else {
+            unescaped += e;   // \\ and any other escaped character stand for themselves
+          }
+      }
+    }
+    columns.clear();
+    for (std::size_t c = 0; c < spans.size(); ++c)
+      columns.push_back(null[c] ? std::nullopt : std::optional<std::string_view>(std::string_view(unescaped).substr(spans[c].first, spans[c].second)));
+    row(columns);
+    ++rows;
+  }
+  ResultPtr end(PQgetResult(conn_), &PQclear);
+  if (!end || PQresultStatus(end.get()) != PGRES_COMMAND_OK) fail(end.get());
+  while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+  return rows;
+}
+
 void PgConnection::exec_quietly(const char* sql) noexcept {
   if (conn_ && PQstatus(conn_) == CONNECTION_OK) PQclear(PQexec(conn_, sql));
 }

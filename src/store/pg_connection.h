@@ -79,6 +79,13 @@ class PgConnection {
   // The first column of the first row, or nullopt when there is no row.
   std::optional<Value> scalar(std::string_view sql, const std::vector<Value>& params = {});
 
+  // Runs `COPY (query) TO STDOUT` and calls `row` for each row with its columns as text in the
+  // server's output syntax (numbers as PostgreSQL prints them, shortest exact for doubles), nullopt
+  // for NULL. The views are valid during the call only. For moving many rows: no per-value
+  // allocation, one round trip.
+  std::int64_t copy_out(std::string_view query,
+                        const std::function<void(const std::vector<std::optional<std::string_view>>&)>& row);
+
   // Statements running longer than this are cancelled by the server (SQLSTATE 57014); 0 or
   // less: no limit. Holds for the session (inside a transaction that rolls back, the server
   // undoes the SET too).
