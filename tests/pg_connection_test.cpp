@@ -3,6 +3,7 @@
 // between connections is made by the test itself, so that a slow machine changes nothing.
 #include <doctest/doctest.h>
 
+#include <charconv>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -205,6 +206,37 @@ TEST_CASE("pg: money in integers round-trips exactly, Vietnamese text too") {
   CHECK(std::get<double>(*share) == 0.1);
   CHECK(std::holds_alternative<std::monostate>(*c.scalar("SELECT share FROM pg_funding WHERE amount = 1")));
   CHECK_FALSE(c.scalar("SELECT share FROM pg_funding WHERE amount = 2").has_value());
+}
+
+TEST_CASE("pg: copy_out gives every value as the server holds it: escapes, NULL, empty text, doubles exact") {
+  PgConnection c(cluster().conninfo());
+  c.exec("DROP TABLE IF EXISTS pg_copy; CREATE TABLE pg_copy(n int, note text, share double precision)");
+  const std::vector<std::string> notes = {"Xã Thanh Minh", "tab\there", "two\nlines", "back\\slash \\N", "\r\b\f\v", ""};
+  for (std::size_t i = 0; i < notes.size(); ++i)
+    c.query("INSERT INTO pg_copy VALUES (?, ?, ?)", {Value{std::int64_t(i)}, Value{notes[i]}, Value{0.1 * static_cast<double>(i) + 1e-17}});
+  c.query("INSERT INTO pg_copy VALUES (?, NULL, NULL)", {Value{std::int64_t{99}}});
+  std::vector<std::vector<std::optional<std::string>>> rows;
+  auto n = c.copy_out("SELECT n, note, share FROM pg_copy ORDER BY n", [&](const std::vector<std::optional<std::string_view>>& row) {
+    auto& out = rows.emplace_back();
+    for (const auto& v : row) out.push_back(v ? std::optional<std::string>(std::string(*v)) : std::nullopt);
+  });
+  CHECK(n == static_cast<std::int64_t>(notes.size()) + 1);
+  REQUIRE(rows.size() == notes.size() + 1);
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    CAPTURE(i);
+    REQUIRE(rows[i].size() == 3);
+    CHECK(rows[i][0] == std::to_string(i));
+    CHECK(rows[i][1] == notes[i]);   // the empty text is not NULL
+    REQUIRE(rows[i][2].has_value());
+    double parsed = 0;
+    std::from_chars(rows[i][2]->data(), rows[i][2]->data() + rows[i][2]->size(), parsed);
+    CHECK(parsed == 0.1 * static_cast<double>(i) + 1e-17);
+  }
+  CHECK(rows.back()[0] == "99");
+  CHECK_FALSE(rows.back()[1].has_value());
+  CHECK_FALSE(rows.back()[2].has_value());
+  CHECK_THROWS_AS(c.copy_out("SELECT no_such_column FROM pg_copy", [](const auto&) {}), PgError);
+  CHECK(integer(c.scalar("SELECT count(*) FROM pg_copy")) == 7);   // the connection still works
 }
 
 TEST_CASE("pg: a transaction not committed leaves the table as it was") {
