@@ -24,6 +24,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -371,6 +372,8 @@ def measure_extras(year, codes, notes):
         log("  import round %d: ntm %.2fs, direct %.2fs (%s rows)" % (r + 1, imp["times"][-1], direct["times"][-1], n))
     extras["import"] = (imp, direct, len(files), one_process)
 
+    extras["postgres"] = measure_postgres(year, codes, notes)
+
     # A fresh sandboxed state and one call into Lua (bench/bench_main.cpp).
     if os.access(ARGS.bench, os.X_OK):
         out = os.path.join(ARGS.work, "ntm_bench.txt")
@@ -421,6 +424,60 @@ def measure_profile(year, notes):
 
 # ------------------------------------------------------------------------------------------
 # results.md
+
+def measure_postgres(year, codes, notes):
+    """The national review of `year` on a PostgreSQL server holding the same rows as the file
+    (issue 17): a throwaway cluster (Debian's postgresql package) in a folder of its own, the
+    national file's provinces sent with `ntm copy`, then interleaved rounds of the same check on
+    the file and on the server, whose outputs must be identical. None when PostgreSQL is missing."""
+    initdb = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not initdb or not shutil.which("psql"):
+        notes.append("PostgreSQL (Debian's postgresql package) is not installed: the review on a server is not timed.")
+        return None
+    bindir = os.path.dirname(initdb[-1])
+    folder = tempfile.mkdtemp(prefix="ntm-bench-pg-", dir="/tmp")
+    as_user = []
+    if os.geteuid() == 0:   # PostgreSQL refuses to run as root
+        shutil.chown(folder, "nobody")
+        as_user = ["runuser", "-u", "nobody", "--"]
+    data = os.path.join(folder, "data")
+    started = False
+    try:
+        run(as_user + [os.path.join(bindir, "initdb"), "-D", data, "-U", "ntm", "--auth=trust", "-E", "UTF8"])
+        run(as_user + [os.path.join(bindir, "pg_ctl"), "-D", data, "-w", "-l", os.path.join(folder, "log"),
+                       "-o", "-k %s -c listen_addresses=''" % folder, "start"])
+        started = True
+        run(["psql", "-h", folder, "-U", "ntm", "-d", "postgres", "-qc", "CREATE DATABASE bench"])
+        server = "host=%s dbname=bench user=ntm" % folder
+        run([ARGS.ntm, "--db", server, "server", "init"])
+        provinces = list(codes)
+        load = 0.0
+        log("postgres: copying %d provinces of %s to the server" % (len(provinces), os.path.basename(ARGS.db)))
+        for code in provinces:
+            s, _, _ = run([ARGS.ntm, "copy", "--from", ARGS.db, "--to", server, "--province", code])
+            load += s
+        values = subprocess.run(["psql", "-h", folder, "-U", "ntm", "-d", "bench", "-tAc", "SELECT count(*) FROM indicator_value"],
+                                capture_output=True, text=True).stdout.strip()
+        cmd = ["check", "--province", "all", "--year", str(year), "--format", "json"]
+        outs = {w: os.path.join(ARGS.work, "postgres-%s.json" % w) for w in ("file", "server")}
+        times = {"file": [], "server": []}
+        rss = {"file": [], "server": []}
+        for r in range(ARGS.pairs):
+            for which in (("file", "server") if r % 2 == 0 else ("server", "file")):
+                db = ARGS.db if which == "file" else server
+                s, m, _ = run([ARGS.ntm, "--db", db] + cmd, stdout=outs[which], ok=(0, 1))
+                times[which].append(s)
+                rss[which].append(m)
+        with open(outs["file"], "rb") as a, open(outs["server"], "rb") as b:
+            identical = a.read() == b.read()
+        if not identical:
+            raise Failure("the national check on the server differs from the file's (%s, %s)" % (outs["file"], outs["server"]))
+        return {"year": year, "times": times, "rss": rss, "load": load, "provinces": len(provinces), "values": values}
+    finally:
+        if started:
+            run(as_user + [os.path.join(bindir, "pg_ctl"), "-D", data, "-m", "fast", "stop"], ok=(0, 1))
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 def write_results(started, load_before, init, sample, impls, names, years, one, five, extras, profile, notes, cold=None):
     L = []
@@ -509,6 +566,15 @@ def write_results(started, load_before, init, sample, impls, names, years, one, 
                  % (how, median(imp["times"]), mib(max(imp["rss"]))))
         L.append("| direct insert of the same rows (`sqlite3 .import` into indicator_value) | %.2f s | %.0f |"
                  % (median(direct["times"]), mib(max(direct["rss"]))))
+        pg = extras.get("postgres")
+        if pg:
+            ratios = [a / b for a, b in zip(pg["times"]["server"], pg["times"]["file"])]
+            L.append("| `ntm check --province all --year %d` on the file (packed) | %.2f s | %.0f |"
+                     % (pg["year"], median(pg["times"]["file"]), mib(max(pg["rss"]["file"]))))
+            L.append("| the same on a PostgreSQL server holding the same %s values (%d provinces sent with `ntm copy` in %.0f s): "
+                     "a snapshot, then the same review; output identical | %.2f s (%.1f× the file, pair by pair) | %.0f |"
+                     % (pg["values"], pg["provinces"], pg["load"], median(pg["times"]["server"]), median(ratios),
+                        mib(max(pg["rss"]["server"]))))
         if "sandbox" in extras:
             figures, rss = extras["sandbox"]
             for key in ("fresh sandboxed state (us)", "one call into Lua through Host::call (us)"):
