@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -63,9 +64,12 @@ bool same_name(const std::string& boundary, const std::string& given) {
 std::vector<Feature> read_features(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) fail(tr("doc:map: thiếu tệp ranh giới '", "doc:map: missing boundary file '") + file.string() + "'");
+  // Read whole, then parsed: parsing from the stream itself goes a character at a time through
+  // the stream buffer, and the outlines of the country are a megabyte.
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(in);
+    j = nlohmann::json::parse(text);
   } catch (const std::exception& e) {
     fail(tr("doc:map: tệp ranh giới '", "doc:map: boundary file '") + file.string() + tr("' hỏng: ", "' is damaged: ") + e.what());
   }
