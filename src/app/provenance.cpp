@@ -17,23 +17,19 @@ namespace ntm::app {
 
 namespace fs = std::filesystem;
 
-std::string script_label(const fs::path& script) {
+std::string script_label(const fs::path& script) { return script_label(script, script_dirs()); }
+
+std::string script_label(const fs::path& script, const std::vector<fs::path>& dirs) {
   std::error_code ec;
   fs::path file = fs::weakly_canonical(script, ec);
   if (ec) return script.string();
-  for (const auto& dir : script_dirs()) {
+  for (const auto& dir : dirs) {
     fs::path root = fs::weakly_canonical(dir, ec);
     if (ec) continue;
     fs::path rel = file.lexically_relative(root);
     if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
   }
   return script.string();
-}
-
-ScriptHashes labelled(const std::map<std::string, std::string>& by_path) {
-  ScriptHashes out;
-  for (const auto& [path, sha] : by_path) out[script_label(path)] = sha;
-  return out;
 }
 
 void print_script_hashes(const ScriptHashes& scripts, std::ostream& out) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "model/units.h"
 #include "store/database.h"
@@ -23,9 +24,8 @@ using ScriptHashes = std::map<std::string, std::string>;
 // ("reports/annual.lua", "lib/review.lua"), so no home folder leaks into a report sent to
 // the province; a script outside the script folders keeps the path it was given.
 std::string script_label(const std::filesystem::path& script);
-
-// Re-keys hashes by script_label().
-ScriptHashes labelled(const std::map<std::string, std::string>& by_path);
+// The same, against the script folders `dirs` (app::script_dirs(), looked up once by the caller).
+std::string script_label(const std::filesystem::path& script, const std::vector<std::filesystem::path>& dirs);
 
 // "[ntm] sha256 HASH  PATH" per script, to standard error of the commands.
 void print_script_hashes(const ScriptHashes& scripts, std::ostream& out);

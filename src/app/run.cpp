@@ -198,7 +198,7 @@ RunResult run_script(Session& session, const fs::path& script, const std::map<st
   context.args = args;
   context.defaults = defaults;
   context.lenient_args = lenient_args;
-  context.script_dirs = script_dirs();
+  context.script_dirs = session.script_dirs;
   // The map date and criteria set from the command line, else from ntm.toml.
   std::map<std::string, std::string> given = args;
   given.insert(defaults.begin(), defaults.end());
@@ -214,7 +214,13 @@ RunResult run_script(Session& session, const fs::path& script, const std::map<st
     if (!context.usage_error.empty()) throw lua::ScriptError(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);
     throw;
   }
-  return RunResult{context.findings, labelled(context.scripts_run)};
+  RunResult result{std::move(context.findings), {}};
+  for (const auto& [path, sha] : context.scripts_run) {
+    auto label = session.labels.find(path);
+    if (label == session.labels.end()) label = session.labels.emplace(path, script_label(path, session.script_dirs)).first;
+    result.scripts_run[label->second] = sha;
+  }
+  return result;
 }
 
 }  // namespace ntm::app

@@ -6,10 +6,12 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "app/paths.h"
 #include "lua/host.h"
 #include "model/catalog.h"
 #include "store/database.h"
@@ -74,6 +76,12 @@ struct Session {
   }
   store::Database database;
   std::shared_ptr<CatalogCache> cache = std::make_shared<CatalogCache>();
+  // Where scripts are found, looked up once per command (a national check runs hundreds of
+  // scripts), and the label of each script run (script_label()), by path.
+  std::vector<std::filesystem::path> script_dirs = app::script_dirs();
+  std::map<std::string, std::string> labels;
+  // The rule scripts of `ntm check` and whether each is switched off, read once per command.
+  std::optional<std::vector<std::pair<std::filesystem::path, bool>>> rules;
 };
 // `defaults` (the project file's province, year, set, profile) fill the parameters the
 // script declares and `args` lack; the script's own defaults come after them.

@@ -86,7 +86,9 @@ std::string national_text(const Options& o, nlohmann::ordered_json& national, co
   } else if (o.format == "json") {
     nlohmann::ordered_json& out = span ? *span : national;   // printed once: the findings go in, no copy
     out["findings"] = findings;
-    text << out.dump(2) << "\n";
+    std::string dumped = out.dump(2);   // megabytes for the whole country: not copied through a stream
+    dumped += "\n";
+    return dumped;
   } else if (o.format == "csv") {
     if (span) print_national_period_csv(*span, text);
     else print_national_csv(national, text);

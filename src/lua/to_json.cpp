@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -17,19 +17,38 @@ namespace ntm::lua {
 
 namespace {
 
+// Where a value sits in what the script returned ("results[3].met"): a chain through the
+// parents, spelt out only when a value cannot be converted (a national review converts
+// hundreds of thousands of values and none fails).
+struct Path {
+  const Path* parent = nullptr;
+  std::string_view key;     // a field of an object, or
+  lua_Integer index = 0;    // an element of an array (from 1) when key is empty
+  std::string text() const {
+    if (!parent) return "";
+    std::string before = parent->text();
+    if (key.empty()) return before + "[" + std::to_string(index) + "]";
+    return before.empty() ? std::string(key) : before + "." + std::string(key);
+  }
+};
+
 struct Walker {
   lua_State* L;
   int max_depth;
   std::size_t max_items;
   std::size_t items = 0;
-  std::set<const void*> open;   // tables on the current path, for cycle detection
+  std::vector<const void*> open = {};   // tables on the current path, for cycle detection
+  // Keys in Vietnamese order, by key set (keys joined in byte order): the tables of a list
+  // have the same keys, and collating them once is enough.
+  std::map<std::string, std::vector<std::string>, std::less<>> orders = {};
 
-  [[noreturn]] void fail(const std::string& path, const std::string& what) {
+  [[noreturn]] void fail(const Path& path, const std::string& what) {
+    std::string where = path.text();
     throw std::runtime_error(tr("giá trị trả về không chuyển được sang JSON tại ", "returned value cannot become JSON at ") +
-                             (path.empty() ? "(gốc)" : path) + ": " + what);
+                             (where.empty() ? "(gốc)" : where) + ": " + what);
   }
 
-  nlohmann::ordered_json convert(int index, const std::string& path, int depth) {
+  nlohmann::ordered_json convert(int index, const Path& path, int depth) {
     index = lua_absindex(L, index);
     if (++items > max_items) fail(path, tr("quá nhiều phần tử", "too many items"));
     // The JSON is the host's copy of the value: its size counts against the memory limit,
@@ -60,14 +79,27 @@ struct Walker {
     }
   }
 
-  nlohmann::ordered_json table(int index, const std::string& path, int depth) {
+  // The keys of an object in Vietnamese order (keys that are names, such as districts).
+  const std::vector<std::string>& ordered(std::vector<std::string>& names) {
+    std::sort(names.begin(), names.end());
+    std::string joined;
+    for (const auto& n : names) (joined += n) += '\0';
+    auto it = orders.find(joined);
+    if (it == orders.end()) {
+      sort_vietnamese(names);
+      it = orders.emplace(std::move(joined), std::move(names)).first;
+    }
+    return it->second;
+  }
+
+  nlohmann::ordered_json table(int index, const Path& path, int depth) {
     if (depth >= max_depth) fail(path, tr("lồng quá sâu", "nested too deep"));
     const void* id = lua_topointer(L, index);
-    if (open.count(id)) fail(path, tr("bảng tự tham chiếu (vòng lặp)", "a table that contains itself (cycle)"));
-    open.insert(id);
+    if (std::find(open.begin(), open.end(), id) != open.end())
+      fail(path, tr("bảng tự tham chiếu (vòng lặp)", "a table that contains itself (cycle)"));
+    open.push_back(id);
     luaL_checkstack(L, 4, "to_json");
     // Keys with raw access (lua_next); decide array vs object.
-    std::vector<std::pair<std::string, bool>> keys;   // text, is_integer
     lua_Integer max_int = 0, count = 0;
     bool all_int = true;
     lua_pushnil(L);
@@ -87,19 +119,23 @@ struct Walker {
     nlohmann::ordered_json out;
     if (all_int && max_int == count) {
       out = nlohmann::ordered_json::array();
+      out.get_ref<nlohmann::ordered_json::array_t&>().reserve(static_cast<std::size_t>(count));
       for (lua_Integer i = 1; i <= count; ++i) {
         lua_rawgeti(L, index, i);
-        out.push_back(convert(-1, path + "[" + std::to_string(i) + "]", depth + 1));
+        out.push_back(convert(-1, Path{&path, {}, i}, depth + 1));
         lua_pop(L, 1);
       }
     } else {
       out = nlohmann::ordered_json::object();
       std::vector<std::string> names;
+      names.reserve(static_cast<std::size_t>(count));
       lua_pushnil(L);
       while (lua_next(L, index)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) == LUA_TSTRING) {
-          names.emplace_back(lua_tostring(L, -1));
+          std::size_t len;
+          const char* key = lua_tolstring(L, -1, &len);
+          names.emplace_back(key, len);
         } else {
           lua_pushvalue(L, -1);
           names.emplace_back(lua_tostring(L, -1));   // converts the copy, not the key
@@ -107,8 +143,7 @@ struct Walker {
         }
       }
       for (const auto& name : names) charge_memory(L, 2 * (name.size() + sizeof(std::string)) + 32, "JSON");
-      sort_vietnamese(names);   // keys that are names (districts) in Vietnamese order
-      for (const auto& name : names) {
+      for (const auto& name : ordered(names)) {
         lua_pushlstring(L, name.data(), name.size());
         if (lua_rawget(L, index) == LUA_TNIL) {
           lua_pop(L, 1);
@@ -118,11 +153,11 @@ struct Walker {
           if (lua_numbertointeger(lua_tonumber(L, -1), &as_int)) { lua_pop(L, 1); lua_pushinteger(L, as_int); }
           lua_rawget(L, index);
         }
-        out[name] = convert(-1, path.empty() ? name : path + "." + name, depth + 1);
+        out[name] = convert(-1, Path{&path, name, 0}, depth + 1);
         lua_pop(L, 1);
       }
     }
-    open.erase(id);
+    open.pop_back();
     return out;
   }
 };
@@ -130,8 +165,8 @@ struct Walker {
 }  // namespace
 
 nlohmann::ordered_json to_json(lua_State* L, int index, int max_depth, std::size_t max_items) {
-  Walker walker{L, max_depth, max_items, 0, {}};
-  return walker.convert(index, "", 0);
+  Walker walker{L, max_depth, max_items};
+  return walker.convert(index, Path{}, 0);
 }
 
 namespace {

@@ -60,13 +60,14 @@ std::string vn_date(const std::string& iso) {
 
 // ---- units ----------------------------------------------------------------------------------
 
-std::string Unit::region() const { return klass("region"); }
+const std::string& Unit::region() const { return klass("region"); }
 
 bool Unit::flag(const std::string& key) const { return klass(key) == "1"; }
 
-std::string Unit::klass(const std::string& key) const {
+const std::string& Unit::klass(const std::string& key) const {
+  static const std::string none;
   auto it = classes.find(key);
-  return it == classes.end() ? std::string() : it->second;
+  return it == classes.end() ? none : it->second;
 }
 
 std::string label(const Unit& unit) { return unit.name_with_type + " (" + unit.code + ")"; }
@@ -231,11 +232,16 @@ std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId
     }
     if (u.kind == "district") province->districts_.push_back(i);
   }
+  // The units' ids as a JSON array: the classes, tags and recognitions below are looked up by
+  // id (json_each) rather than by walking the tree again for each.
+  std::string ids = "[";
+  for (const Unit& u : province->units_) (ids += std::to_string(u.id)) += ',';
+  ids.back() = ']';
   // Classes: a row of the class year beats the every-year row (year 0).
-  auto classes = db.prepare(std::string(kTree) + R"(
-    SELECT c.unit_id, c.key, c.value FROM unit_class c JOIN tree t ON t.id = c.unit_id
-    WHERE c.year IN (0, ?3) ORDER BY c.unit_id, c.key, c.year)");
-  classes.bind(1, id).bind(2, date).bind(3, class_year);
+  auto classes = db.prepare(R"(
+    SELECT c.unit_id, c.key, c.value FROM json_each(?1) j JOIN unit_class c ON c.unit_id = j.value
+    WHERE c.year IN (0, ?2) ORDER BY c.unit_id, c.key, c.year)");
+  classes.bind(1, ids).bind(2, class_year);
   while (classes.step()) {
     auto it = province->by_id_.find(classes.get_int(0));
     if (it != province->by_id_.end()) province->units_[it->second].classes[classes.get_text(1)] = classes.get_text(2);
@@ -249,16 +255,17 @@ std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId
       if (!r.empty()) u.classes["region"] = r;
     }
   }
-  auto tags = db.prepare(std::string(kTree) + "SELECT g.unit_id, g.tag FROM unit_tag g JOIN tree t ON t.id = g.unit_id ORDER BY g.unit_id, g.tag");
-  tags.bind(1, id).bind(2, date);
+  auto tags = db.prepare("SELECT g.unit_id, g.tag FROM json_each(?1) j JOIN unit_tag g ON g.unit_id = j.value "
+                         "ORDER BY g.unit_id, g.tag");
+  tags.bind(1, ids);
   while (tags.step()) {
     auto it = province->by_id_.find(tags.get_int(0));
     if (it != province->by_id_.end()) province->units_[it->second].tags.push_back(tags.get_text(1));
   }
-  auto recognitions = db.prepare(std::string(kTree) + R"(
-    SELECT r.unit_id, r.grade, r.year FROM recognition r JOIN tree t ON t.id = r.unit_id
+  auto recognitions = db.prepare(R"(
+    SELECT r.unit_id, r.grade, r.year FROM json_each(?1) j JOIN recognition r ON r.unit_id = j.value
     WHERE r.revoked IS NULL OR r.revoked > ?2)");
-  recognitions.bind(1, id).bind(2, date);
+  recognitions.bind(1, ids).bind(2, date);
   while (recognitions.step()) {
     auto it = province->by_id_.find(recognitions.get_int(0));
     if (it != province->by_id_.end())

@@ -72,10 +72,12 @@ struct Unit {
   std::map<std::string, int> recognitions;   // grade → year recognised (not revoked by the map date)
   std::string folded;          // fold(name), for matching
 
-  std::string region() const;
+  // Class values are returned by reference (the thresholds of every indicator of every
+  // commune ask for them): "" when the unit has none.
+  const std::string& region() const;
   // A flag class such as "dbkk" or "bien-gioi" with value "1".
   bool flag(const std::string& key) const;
-  std::string klass(const std::string& key) const;
+  const std::string& klass(const std::string& key) const;
 };
 
 // One province with its districts, communes and villages on the map of one date.
