@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
 
 #include "model/hash.h"
 #include "store/database.h"
@@ -72,6 +74,34 @@ TEST_CASE("the check follows the schema files: ntm's own databases pass, an extr
   } catch (const ntm::store::SchemaError& e) {
     CHECK(std::string(e.what()).find("mới hơn") != std::string::npos);
   }
+}
+
+TEST_CASE("db/schema-digests.txt lists the digest of the schema ntm builds at every version") {
+  // check_schema recognises ntm's own files by this digest without building the reference;
+  // a line missing or wrong only costs that time, but the list must follow the schema files.
+  fs::path db_dir = fs::path(NTM_SOURCE_DIR) / "db";
+  std::map<int, std::string> listed;
+  std::ifstream in(db_dir / "schema-digests.txt");
+  REQUIRE(in);
+  std::string line;
+  while (std::getline(in, line))
+    if (!line.empty() && line[0] != '#') listed[std::stoi(line)] = line.substr(line.find(' ') + 1);
+  int newest = 1;
+  for (const auto& e : fs::directory_iterator(db_dir / "migrations"))
+    newest = std::max(newest, std::atoi(e.path().filename().string().c_str()));
+  CHECK(listed.size() == static_cast<std::size_t>(newest));
+  for (int version = 1; version <= newest; ++version) {
+    INFO("the line db/schema-digests.txt needs: " << version << " " << ntm::store::reference_digest(db_dir, version));
+    CHECK(listed[version] == ntm::store::reference_digest(db_dir, version));
+  }
+  // A file ntm made (the sample) has the digest of the newest version: the short way is taken.
+  ntm::store::Database sample(ntm::test::sample_db("dien-bien-2020"), ntm::store::OpenMode::ReadOnly);
+  CHECK(ntm::store::schema_digest(sample) == listed[newest]);
+  // An added index changes the digest (the long way, which accepts it).
+  fs::path db = hostile("index-digest", "CREATE INDEX mine ON funding(amount)");
+  ntm::store::Database indexed(db, ntm::store::OpenMode::ReadOnly);
+  CHECK(ntm::store::schema_digest(indexed) != listed[newest]);
+  CHECK_NOTHROW(ntm::store::check_schema(indexed, db_dir));
 }
 
 TEST_CASE("every connection runs defensive: fts3_tokenizer cannot hand out or take a pointer") {

@@ -31,6 +31,13 @@ class SchemaError : public std::runtime_error {
 // table, view, trigger and virtual table of `db` is one that db/schema.sql and the
 // migrations up to its version create (views and triggers with the same SQL text). Extra
 // plain indexes are accepted; an empty file (version 0, no objects) is too.
+// A file whose objects are exactly those of its version is recognised by their digest
+// (db/schema-digests.txt) without building the reference.
 void check_schema(const Database& db, const std::filesystem::path& db_dir);
+
+// The digest check_schema compares: of the objects of `db`, and of those ntm builds at
+// `version` from the schema files in `db_dir` (what db/schema-digests.txt must list).
+std::string schema_digest(const Database& db);
+std::string reference_digest(const std::filesystem::path& db_dir, int version);
 
 }  // namespace ntm::store
