@@ -13,6 +13,7 @@
 #include <limits>
 #include <memory>
 
+#include "report/png.h"
 #include "report/writer.h"
 #include "report/xml.h"
 
@@ -256,11 +257,20 @@ std::string map_png(const Map& map, double width, double scale) {
   cairo_scale(cr, scale, scale);
   draw(cr, map, f);
   cairo_destroy(cr);
-  std::string out;
-  cairo_status_t status = cairo_surface_write_to_png_stream(s, append, &out);
-  cairo_surface_destroy(s);
-  if (status != CAIRO_STATUS_SUCCESS)
+  cairo_surface_flush(s);
+  cairo_status_t status = cairo_surface_status(s);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    cairo_surface_destroy(s);
     throw WriteError(std::string("Không vẽ được bản đồ (cairo): ") + cairo_status_to_string(status));
+  }
+  std::string out;
+  try {
+    out = png_of_rgb24(cairo_image_surface_get_data(s), w, h, cairo_image_surface_get_stride(s));
+  } catch (...) {
+    cairo_surface_destroy(s);
+    throw;
+  }
+  cairo_surface_destroy(s);
   return out;
 }
 
