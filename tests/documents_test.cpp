@@ -447,3 +447,41 @@ TEST_CASE("data-entry workbooks: per commune, filled in, imported together, miss
   auto check = ntm::test::ntm(db + " check --province 'Điện Biên' --year 2020 --format json", dir);
   CHECK(check.status == 0);
 }
+
+TEST_CASE("report maps read a boundary file in any GeoJSON layout, and name one cut short") {
+  // A data folder like the shipped one (NTM_HOME), whose provinces.geojson is laid out
+  // otherwise: indented, not one feature a line. The province's outline must be the same.
+  fs::path src = fs::path(NTM_SOURCE_DIR);
+  fs::path home = ntm::test::temp_dir() / "home-geojson";
+  fs::remove_all(home);
+  fs::create_directories(home / "db" / "boundaries");
+  for (const auto& e : fs::directory_iterator(src / "db"))
+    if (e.path().filename() != "boundaries") fs::create_symlink(e.path(), home / "db" / e.path().filename());
+  fs::create_directory_symlink(src / "scripts", home / "scripts");
+  for (const auto& e : fs::directory_iterator(src / "db" / "boundaries"))
+    fs::copy_file(e.path(), home / "db" / "boundaries" / e.path().filename());
+  std::string provinces = ntm::test::slurp(src / "db" / "boundaries" / "provinces.geojson");
+  std::string indented = std::regex_replace(provinces, std::regex("\n\\{\"type\":\"Feature\""), "\n  {\"type\":\"Feature\"");
+  REQUIRE(indented != provinces);
+  std::ofstream(home / "db" / "boundaries" / "provinces.geojson", std::ios::binary) << indented;
+
+  fs::path dir = ntm::test::temp_dir() / "geojson-report";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string report = "--db '" + ntm::test::sample_db("dien-bien-2020").string() +
+                       "' report annual --province 'Điện Biên' --year 2020 -o ";
+  auto shipped = ntm::test::ntm(report + "shipped.html", dir);
+  REQUIRE(shipped.status == 0);
+  auto other = ntm::test::shell("NTM_HOME='" + home.string() + "' '" + std::string(NTM_BINARY) + "' " + report + "other.html", dir);
+  INFO(other.err);
+  REQUIRE(other.status == 0);
+  CHECK(ntm::test::slurp(dir / "other.html") == ntm::test::slurp(dir / "shipped.html"));
+
+  // The shipped layout cut short (the last lines lost in a copy): said, naming the file.
+  std::ofstream(home / "db" / "boundaries" / "provinces.geojson", std::ios::binary) << provinces.substr(0, provinces.size() - 400);
+  auto cut = ntm::test::shell("NTM_HOME='" + home.string() + "' '" + std::string(NTM_BINARY) + "' " + report + "cut.html", dir);
+  CHECK(cut.status != 0);
+  CHECK(cut.err.find("provinces.geojson") != std::string::npos);
+  CHECK(cut.err.find("hỏng") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "cut.html"));
+}

@@ -15,6 +15,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "lua/binding.h"
 #include "model/text.h"
@@ -61,22 +62,66 @@ bool same_name(const std::string& boundary, const std::string& given) {
   return b == g || (b.size() > g.size() && b.compare(b.size() - g.size(), g.size(), g) == 0 && b[b.size() - g.size() - 1] == ' ');
 }
 
-std::vector<Feature> read_features(const fs::path& file) {
+Feature feature_of(const nlohmann::json& f) {
+  const auto& p = f.at("properties");
+  return Feature{p.value("code", ""), p.value("name", ""), p.value("province_code", ""), rings_of(f.at("geometry"))};
+}
+
+// The features of a boundary file; with `only`, those whose code is `only`. A file laid out as
+// db/boundaries ships them (tools/split-boundaries.py: the collection's header, then one
+// feature a line, then "]}") has only the lines naming that code parsed: the outline of one
+// province is 30 kB of the country's megabyte. Any other GeoJSON, and a file cut short, is
+// parsed whole (a damaged file is said, naming it).
+std::vector<Feature> read_features(const fs::path& file, const std::string& only = "") {
   std::ifstream in(file, std::ios::binary);
   if (!in) fail(tr("doc:map: thiếu tệp ranh giới '", "doc:map: missing boundary file '") + file.string() + "'");
-  // Read whole, then parsed: parsing from the stream itself goes a character at a time through
-  // the stream buffer, and the outlines of the country are a megabyte.
   std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  auto damaged = [&](const std::exception& e) {
+    fail(tr("doc:map: tệp ranh giới '", "doc:map: boundary file '") + file.string() + tr("' hỏng: ", "' is damaged: ") + e.what());
+  };
+  std::vector<Feature> out;
+  if (!only.empty() && text.rfind("{\"type\":\"FeatureCollection\", \"features\": [\n", 0) == 0) {
+    const std::string mark = "\"code\":\"" + only + "\"";
+    bool line_form = true, closed = false;   // closed: the last line "]}" was read (a whole file)
+    std::vector<std::string_view> chosen;
+    for (std::size_t at = text.find('\n') + 1; at < text.size() && line_form;) {
+      std::size_t end = text.find('\n', at);
+      if (end == std::string::npos) end = text.size();
+      std::string_view line(text.data() + at, end - at);
+      at = end + 1;
+      if (closed && !line.empty()) {
+        line_form = false;
+      } else if (line.rfind("{\"type\":\"Feature\"", 0) == 0) {
+        if (line.find(mark) != std::string_view::npos) chosen.push_back(line);
+      } else if (line == "]}" || line == "]}\r") {
+        closed = true;
+      } else if (!line.empty()) {
+        line_form = false;
+      }
+    }
+    if (line_form && closed) {
+      try {
+        for (std::string_view line : chosen) {
+          if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+          if (!line.empty() && line.back() == ',') line.remove_suffix(1);
+          Feature f = feature_of(nlohmann::json::parse(line));
+          if (f.code == only) out.push_back(std::move(f));
+        }
+      } catch (const std::exception& e) {
+        damaged(e);
+      }
+      return out;
+    }
+  }
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
+    for (const auto& f : j.at("features")) {
+      Feature feature = feature_of(f);
+      if (only.empty() || feature.code == only) out.push_back(std::move(feature));
+    }
   } catch (const std::exception& e) {
-    fail(tr("doc:map: tệp ranh giới '", "doc:map: boundary file '") + file.string() + tr("' hỏng: ", "' is damaged: ") + e.what());
-  }
-  std::vector<Feature> out;
-  for (const auto& f : j.at("features")) {
-    const auto& p = f.at("properties");
-    out.push_back(Feature{p.value("code", ""), p.value("name", ""), p.value("province_code", ""), rings_of(f.at("geometry"))});
+    damaged(e);
   }
   return out;
 }
@@ -153,8 +198,7 @@ int document_map(lua_State* L) {
     features = read_features(dir / "provinces.geojson");
   } else if (!province.empty()) {
     features = read_features(dir / ("communes-" + province + ".geojson"));
-    for (const Feature& p : read_features(dir / "provinces.geojson"))
-      if (p.code == province) map.outline = p.rings;
+    for (const Feature& p : read_features(dir / "provinces.geojson", province)) map.outline = p.rings;
   } else {
     std::error_code ec;
     std::vector<fs::path> files;
