@@ -17,8 +17,6 @@ namespace ntm::app {
 
 namespace fs = std::filesystem;
 
-std::string script_label(const fs::path& script) { return script_label(script, script_dirs()); }
-
 std::string script_label(const fs::path& script, const std::vector<fs::path>& dirs) {
   std::error_code ec;
   fs::path file = fs::weakly_canonical(script, ec);

@@ -23,8 +23,7 @@ using ScriptHashes = std::map<std::string, std::string>;
 // How a script is named in provenance: relative to the script folder it was found in
 // ("reports/annual.lua", "lib/review.lua"), so no home folder leaks into a report sent to
 // the province; a script outside the script folders keeps the path it was given.
-std::string script_label(const std::filesystem::path& script);
-// The same, against the script folders `dirs` (app::script_dirs(), looked up once by the caller).
+// `dirs` are the script folders (app::script_dirs(), looked up once by the caller).
 std::string script_label(const std::filesystem::path& script, const std::vector<std::filesystem::path>& dirs);
 
 // "[ntm] sha256 HASH  PATH" per script, to standard error of the commands.
