@@ -142,7 +142,7 @@ Database::~Database() {
 
 Database::Database(Database&& other) noexcept
     : db_(std::exchange(other.db_, nullptr)), read_only_(other.read_only_), path_(std::move(other.path_)),
-      statements_(std::move(other.statements_)) {}
+      statements_(std::move(other.statements_)), meter_(std::exchange(other.meter_, nullptr)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
@@ -155,6 +155,7 @@ Database& Database::operator=(Database&& other) noexcept {
     read_only_ = other.read_only_;
     path_ = std::move(other.path_);
     statements_ = std::move(other.statements_);
+    meter_ = std::exchange(other.meter_, nullptr);
   }
   return *this;
 }

@@ -40,6 +40,8 @@ struct StatementCache;   // database.cpp
 
 // One connection. Not copyable; movable. The destructor closes it (never throws).
 // Every connection has foreign keys on, a busy timeout of 5 s and, when writable, WAL.
+struct WorkMeter;
+
 class Database {
  public:
   Database(const std::filesystem::path& path, OpenMode mode);
@@ -108,6 +110,7 @@ class Database {
   bool read_only_ = false;
   std::filesystem::path path_;
   std::shared_ptr<StatementCache> statements_;
+  mutable WorkMeter* meter_ = nullptr;   // set_work_meter's, owned by the connection
 };
 
 // A prepared statement, finalized by its destructor (or, when its connection keeps it, reset

@@ -18,6 +18,12 @@
 
 namespace ntm::store {
 
+// Whom a connection's metered functions report their work to (Host::Host sets it for a run).
+struct WorkMeter {
+  int (*report)(void*, std::int64_t);
+  void* arg;
+};
+
 namespace {
 
 // ---- the allow-lists ------------------------------------------------------------------------
@@ -89,17 +95,12 @@ int reads_only(void*, int action, const char* arg1, const char* arg2, const char
 
 // ---- metered functions -----------------------------------------------------------------------
 
-struct Meter {
-  int (*report)(void*, std::int64_t);
-  void* arg;
-};
-
 constexpr std::int64_t kChunk = 1 << 14;
 
 // Counts steps for one call; false (and the statement interrupted) once the meter says stop.
 class Work {
  public:
-  explicit Work(sqlite3_context* ctx) : ctx_(ctx), meter_(static_cast<Meter*>(sqlite3_user_data(ctx))) {}
+  explicit Work(sqlite3_context* ctx) : ctx_(ctx), meter_(static_cast<WorkMeter*>(sqlite3_user_data(ctx))) {}
   ~Work() {
     if (steps_ && !stopped_ && meter_->report) meter_->report(meter_->arg, steps_);
   }
@@ -117,7 +118,7 @@ class Work {
 
  private:
   sqlite3_context* ctx_;
-  Meter* meter_;
+  WorkMeter* meter_;
   std::int64_t steps_ = 0;
   bool stopped_ = false;
 };
@@ -397,23 +398,31 @@ void Database::restrict_to_reads() {
 }
 
 void Database::set_work_meter(int (*meter)(void*, std::int64_t), void* arg) const {
-  // One Meter per connection, owned by the connection (freed when it closes).
-  auto* m = static_cast<Meter*>(sqlite3_malloc(sizeof(Meter)));
-  if (!m) throw DbError(SQLITE_NOMEM, "set_work_meter");
-  *m = Meter{meter, arg};
-  int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-  struct Def { const char* name; int args; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
-  static const Def defs[] = {{"instr", 2, instr_function}, {"replace", 3, replace_function},
-                             {"like", 2, like_function},   {"like", 3, like_function},
-                             {"glob", 2, glob_function},   {"trim", 2, trim_both},
-                             {"ltrim", 2, trim_left},      {"rtrim", 2, trim_right}};
-  bool first = true;
-  for (const Def& d : defs) {
-    int rc = sqlite3_create_function_v2(db_, d.name, d.args, flags, m, d.fn, nullptr, nullptr,
-                                        first ? sqlite3_free : nullptr);
-    if (rc != SQLITE_OK) throw DbError(rc, std::string("sqlite3_create_function_v2 ") + d.name);
-    first = false;
+  // The functions are registered once per connection, with one meter the connection owns
+  // (freed when it closes); a later call only changes whom the meter reports to. Registering
+  // a function again would expire every prepared statement of the connection, and every
+  // script run sets its meter: the statement cache would be parsed again for each script.
+  if (!meter_) {
+    auto* m = static_cast<WorkMeter*>(sqlite3_malloc(sizeof(WorkMeter)));
+    if (!m) throw DbError(SQLITE_NOMEM, "set_work_meter");
+    *m = WorkMeter{nullptr, nullptr};
+    int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    struct Def { const char* name; int args; void (*fn)(sqlite3_context*, int, sqlite3_value**); };
+    static const Def defs[] = {{"instr", 2, instr_function}, {"replace", 3, replace_function},
+                               {"like", 2, like_function},   {"like", 3, like_function},
+                               {"glob", 2, glob_function},   {"trim", 2, trim_both},
+                               {"ltrim", 2, trim_left},      {"rtrim", 2, trim_right}};
+    bool first = true;
+    for (const Def& d : defs) {
+      int rc = sqlite3_create_function_v2(db_, d.name, d.args, flags, m, d.fn, nullptr, nullptr,
+                                          first ? sqlite3_free : nullptr);
+      if (rc != SQLITE_OK) throw DbError(rc, std::string("sqlite3_create_function_v2 ") + d.name);
+      if (first) meter_ = m;   // the first function owns it now
+      first = false;
+    }
   }
+  meter_->report = meter;
+  meter_->arg = arg;
 }
 
 }  // namespace ntm::store
