@@ -185,7 +185,9 @@ int list_unconfirmed(lua_State* L) {
   for (std::size_t ind = 0; ind < set.indicators().size(); ++ind)
     for (const auto& ref : list) {
       if (!ref.year || !ref.year->unit_has_values(ref.index)) continue;
-      const Threshold* t = set.threshold(ind, ref.province->units()[ref.index], ref.province->id(), ref.year->year());
+      const Threshold* t = &ref.year->set() == &set
+                               ? ref.year->threshold(ref.index, ind)
+                               : set.threshold(ind, ref.province->units()[ref.index], ref.province->id(), ref.year->year());
       if (t && !t->confirmed && std::find(seen.begin(), seen.end(), t) == seen.end()) seen.push_back(t);
     }
   lua_createtable(L, static_cast<int>(seen.size()), 0);

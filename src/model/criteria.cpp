@@ -1,6 +1,7 @@
 #include "model/criteria.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 #include <unordered_map>
 
@@ -274,15 +275,29 @@ std::shared_ptr<const YearData> YearData::load(const store::Database& db, std::s
       ++data->computed_count_;
     }
   }
+  // Thresholds depend on a unit's classes (region, group, flags) once the province and the
+  // year are fixed: chosen once for each distinct set of classes.
+  std::map<std::map<std::string, std::string>, std::uint32_t> profiles;
+  data->profile_.resize(units);
+  for (std::size_t i = 0; i < units; ++i) {
+    const Unit& u = province->units()[i];
+    auto [at, added] = profiles.emplace(u.classes, static_cast<std::uint32_t>(profiles.size()));
+    data->profile_[i] = at->second;
+    if (!added) continue;
+    for (std::size_t ind = 0; ind < indicators; ++ind)
+      data->chosen_.push_back(set->threshold(ind, u, province->id(), year));
+  }
   // The thresholds the communes with values are judged by that are not confirmed, in
-  // indicator order, each once.
-  std::unordered_map<const Threshold*, char> used;
-  auto communes = province->communes();
+  // indicator order, each once (the classes in the order the communes first have them).
+  std::vector<std::uint32_t> used;
+  std::vector<char> seen(profiles.size(), 0);
+  for (std::size_t i : province->communes())
+    if (data->unit_has_values_[i] && !seen[data->profile_[i]]++) used.push_back(data->profile_[i]);
+  std::unordered_map<const Threshold*, char> said;
   for (std::size_t ind = 0; ind < indicators; ++ind)
-    for (std::size_t i : communes) {
-      if (!data->unit_has_values_[i]) continue;
-      const Threshold* t = set->threshold(ind, province->units()[i], province->id(), year);
-      if (t && !t->confirmed && !used[t]++) data->unconfirmed_.push_back(t);
+    for (std::uint32_t p : used) {
+      const Threshold* t = data->chosen_[p * indicators + ind];
+      if (t && !t->confirmed && !said[t]++) data->unconfirmed_.push_back(t);
     }
   return data;
 }
@@ -299,9 +314,8 @@ int YearData::computed(std::size_t unit, int criterion) const {
 
 bool YearData::indicators_meet(std::size_t unit, const Criterion& criterion) const {
   if (criterion.indicators.empty()) return false;
-  const Unit& u = province_->units()[unit];
   for (std::size_t ind : criterion.indicators) {
-    const Threshold* t = set_->threshold(ind, u, province_->id(), year_);
+    const Threshold* t = threshold(unit, ind);
     if (!t) return false;
     if (!meets(value(unit, ind), set_->indicators()[ind].comparison, t->value)) return false;
   }
@@ -311,9 +325,8 @@ bool YearData::indicators_meet(std::size_t unit, const Criterion& criterion) con
 std::vector<std::size_t> YearData::failing(std::size_t unit, const Criterion& criterion,
                                            std::vector<std::size_t>* no_threshold) const {
   std::vector<std::size_t> out;
-  const Unit& u = province_->units()[unit];
   for (std::size_t ind : criterion.indicators) {
-    const Threshold* t = set_->threshold(ind, u, province_->id(), year_);
+    const Threshold* t = threshold(unit, ind);
     if (!t) {
       if (no_threshold) no_threshold->push_back(ind);
       out.push_back(ind);
@@ -342,7 +355,6 @@ int YearData::count_met(std::size_t unit) const {
 
 Decision YearData::decide(std::size_t unit) const {
   Decision d;
-  const Unit& u = province_->units()[unit];
   bool first = true;
   for (const auto& c : set_->criteria()) {
     if (c.number < 1 || c.number > 64) return Decision{false};
@@ -358,7 +370,7 @@ Decision YearData::decide(std::size_t unit) const {
     int a = assessed(unit, c.number);
     if (a >= 0 && (a == 1) != s.met) d.disagrees |= bit;
     for (std::size_t ind : c.indicators)
-      if (!set_->threshold(ind, u, province_->id(), year_)) {
+      if (!threshold(unit, ind)) {
         d.no_threshold |= bit;
         break;
       }

@@ -143,6 +143,12 @@ class YearData {
     return values_[unit * set_->indicators().size() + indicator];
   }
   bool unit_has_values(std::size_t unit) const { return unit_has_values_[unit] != 0; }
+  // The threshold of an indicator for a unit: set().threshold() for the unit's classes, this
+  // data's province and year, chosen once per distinct set of classes when the year loads
+  // (every indicator of every commune asks for one). Null when the data has none.
+  const Threshold* threshold(std::size_t unit, std::size_t indicator) const {
+    return chosen_[profile_[unit] * set_->indicators().size() + indicator];
+  }
   // Stored status: -1 none, 0 not met, 1 met.
   int assessed(std::size_t unit, int criterion) const;
   int computed(std::size_t unit, int criterion) const;
@@ -173,6 +179,8 @@ class YearData {
   std::vector<double> values_;
   std::vector<char> unit_has_values_, unit_has_assessed_;
   std::vector<const Threshold*> unconfirmed_;
+  std::vector<std::uint32_t> profile_;      // unit → its set of classes
+  std::vector<const Threshold*> chosen_;    // classes × indicators
   std::vector<signed char> assessed_, computed_;   // units × (max criterion + 1)
   int criteria_slots_ = 0;
   std::size_t values_count_ = 0, assessed_count_ = 0, computed_count_ = 0;
