@@ -503,6 +503,36 @@ TEST_CASE("a finding is said once, though a rule runs the review again") {
   CHECK(printed > 0);   // so-lieu-in did run the review: the printed figures now disagree
 }
 
+TEST_CASE("thieu-chi-tieu: a missing value, a value out of its range and a yes/no value not 0 or 1 are each said") {
+  fs::path db = copy_of("dien-bien-2020", "gaps");
+  auto rule_findings = [](const json& r) {
+    std::vector<json> out;
+    for (const auto& f : r["findings"])
+      if (f["rule"] == "thieu-chi-tieu" || f["rule"] == "gia-tri-ngoai-khoang") out.push_back(f);
+    return out;
+  };
+  REQUIRE(rule_findings(check_json(db, "--province 11 --year 2020")).empty());
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    const std::string unit = "(SELECT id FROM unit WHERE code = '03166' AND kind = 'commune')";
+    d.exec("UPDATE indicator_value SET value = 150 WHERE year = 2020 AND indicator = '11.1' AND unit_id = " + unit);
+    d.exec("UPDATE indicator_value SET value = 0.5 WHERE year = 2020 AND indicator = '1.1' AND unit_id = " + unit);
+    d.exec("DELETE FROM indicator_value WHERE year = 2020 AND indicator IN ('12.1', '17.3') AND unit_id = " + unit);
+  }
+  json r = check_json(db, "--province 11 --year 2020", 1);   // exit 1: the values out of range are errors
+  auto found = rule_findings(r);
+  REQUIRE(found.size() == 3);
+  for (const auto& f : found) CHECK(f["code"] == "03166");
+  // In the set's order: 1.1 before 11.1; then the missing ones, in one finding.
+  CHECK(found[0]["rule"] == "gia-tri-ngoai-khoang");
+  CHECK(found[0]["message"] == "chỉ tiêu 1.1 là đạt/không đạt nhưng có giá trị 0.5 (chỉ nhận 0 hoặc 1)");
+  CHECK(found[1]["rule"] == "gia-tri-ngoai-khoang");
+  CHECK(found[1]["message"].get<std::string>().find("chỉ tiêu 11.1 (") == 0);
+  CHECK(found[1]["message"].get<std::string>().find(") = 150, ngoài khoảng hợp lý [0; 100]") != std::string::npos);
+  CHECK(found[2]["rule"] == "thieu-chi-tieu");
+  CHECK(found[2]["message"] == "thiếu số liệu 2 chỉ tiêu: 12.1, 17.3 (các tiêu chí liên quan bị tính là chưa đạt)");
+}
+
 TEST_CASE("x:met, x:count_met, x:decision, x:values and the review agree on every commune of every sample and year") {
   // Computed statuses saved by an earlier `check --save --write` never decide a criterion: a
   // commune whose values and assessed statuses are gone has no data, for the review and for x:met.

@@ -462,6 +462,14 @@ function Commune:decision() end
 ---@return table<string, number>
 function Commune:values() end
 
+---The set's indicators the commune has no value for, and those whose value is outside the
+---indicator's plausible range (its min and max; 0 or 1 for a "dat" indicator), both in the
+---set's order (set.order): what a check of the data needs, without reading every value in Lua.
+---Two empty lists for a commune without values.
+---@return string[] missing
+---@return string[] implausible
+function Commune:gaps() end
+
 ---@return ntm.Period[]
 function Commune:history() end
 

@@ -99,6 +99,30 @@ int commune_values(lua_State* L) {
   return 1;
 }
 
+// gaps() → { "17.3", ... } the set's indicators without a value, and { "2.1", ... } those whose
+// value lies outside the indicator's plausible range (its min and max; 0 or 1 for a "dat"
+// indicator), both in the set's order; two empty lists for a commune without values.
+int commune_gaps(lua_State* L) {
+  UnitRef& ref = check_unit(L, 1, kCommuneType);
+  const YearData& year = need_year(L, ref);
+  const auto& indicators = year.set().indicators();
+  lua_newtable(L);
+  lua_newtable(L);
+  if (!year.unit_has_values(ref.index)) return 2;
+  lua_Integer missing = 0, implausible = 0;
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    const Indicator& ind = indicators[i];
+    double v = year.value(ref.index, i);
+    bool out = !std::isnan(v) && ((!std::isnan(ind.min_value) && v < ind.min_value) ||
+                                  (!std::isnan(ind.max_value) && v > ind.max_value) ||
+                                  (ind.unit == "dat" && v != 0 && v != 1));
+    if (!std::isnan(v) && !out) continue;
+    lua_pushstring(L, ind.id.c_str());
+    lua_rawseti(L, out ? -2 : -3, out ? ++implausible : ++missing);
+  }
+  return 2;
+}
+
 int commune_has_data(lua_State* L) {
   UnitRef& ref = check_unit(L, 1, kCommuneType);
   lua_pushboolean(L, need_year(L, ref).unit_has_data(ref.index));
@@ -149,8 +173,7 @@ int commune_threshold(lua_State* L) {
   int ind = year.set().indicator_index(id);
   if (ind < 0)
     return luaL_error(L, "%s", (tr("bộ tiêu chí không có chỉ tiêu '", "the criteria set has no indicator '") + id + "'").c_str());
-  const Unit& u = ref.province->units()[ref.index];
-  const Threshold* t = year.set().threshold(static_cast<std::size_t>(ind), u, ref.province->id(), year.year());
+  const Threshold* t = year.threshold(ref.index, static_cast<std::size_t>(ind));
   if (!t) { lua_pushnil(L); return 1; }
   lua_pushnumber(L, t->value);
   lua_pushstring(L, year.set().indicators()[static_cast<std::size_t>(ind)].comparison.c_str());
@@ -250,7 +273,7 @@ const luaL_Reg commune_methods[] = {
     {"met", safe<commune_met>},         {"status", safe<commune_status>},     {"assessed", safe<commune_assessed>},
     {"count_met", safe<commune_count_met>}, {"value", safe<commune_value>}, {"threshold", safe<commune_threshold>},
     {"has_tag", safe<commune_has_tag>}, {"recognised", safe<commune_recognised>}, {"has_data", safe<commune_has_data>},
-    {"failing", safe<commune_failing>}, {"decision", safe<commune_decision>}, {"values", safe<commune_values>}, {"history", safe<unit_history>}, {"predecessors", safe<unit_predecessors>},
+    {"failing", safe<commune_failing>}, {"decision", safe<commune_decision>}, {"values", safe<commune_values>}, {"gaps", safe<commune_gaps>}, {"history", safe<unit_history>}, {"predecessors", safe<unit_predecessors>},
     {"successors", safe<unit_successors>}, {"funding", safe<unit_funding_rows>}, {nullptr, nullptr}};
 
 }  // namespace

@@ -12,19 +12,16 @@ for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district
   local set = review.set_of(x)
   local _, source = x:status(set.criteria[1].number)
   if source == "indicators" then
-    local missing = {}
-    local values = x:values()   -- mọi giá trị của xã trong một lần gọi
-    for _, id in ipairs(set.order) do
-      local ind = set.indicators[id]
-      local v = values[id]
-      if v == nil then
-        missing[#missing + 1] = id
-      elseif (ind.min and v < ind.min) or (ind.max and v > ind.max) then
+    -- ntm lists the gaps (x:gaps); only the indicators with a problem are read here.
+    local missing, implausible = x:gaps()
+    for _, id in ipairs(implausible) do
+      local ind, v = set.indicators[id], x:value(id)
+      if (ind.min and v < ind.min) or (ind.max and v > ind.max) then
         ntm.finding{ unit = x, rule = "gia-tri-ngoai-khoang", level = "error",
           message = string.format("chỉ tiêu %s (%s) = %s, ngoài khoảng hợp lý [%s; %s]", id, ind.name,
             ntm.fmt.number(v, {decimals = 2, trim = true}), ind.min and ntm.fmt.number(ind.min) or "…",
             ind.max and ntm.fmt.number(ind.max) or "…") }
-      elseif ind.unit == "dat" and v ~= 0 and v ~= 1 then
+      else
         ntm.finding{ unit = x, rule = "gia-tri-ngoai-khoang", level = "error",
           message = string.format("chỉ tiêu %s là đạt/không đạt nhưng có giá trị %s (chỉ nhận 0 hoặc 1)", id, tostring(v)) }
       end
