@@ -38,7 +38,10 @@ int unit_funding_rows(lua_State* L) {
   const FundingSources& sources = context(L).catalog.funding_sources();
   std::map<std::string, std::string> parent;
   for (const auto& s : sources.all()) parent[s.code] = s.parent;
-  auto rows = province_funding(db, unit, from, to);
+  // One year on the map the unit was loaded on (the usual case: its units are at hand), else
+  // each year's rows on that year's map.
+  auto rows = from == to && ref->province->date() == year_end(from) ? unit_funding(db, *ref->province, ref->index, from)
+                                                                    : province_funding(db, unit, from, to);
   lua_createtable(L, static_cast<int>(rows.size()), 0);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     lua_createtable(L, 0, 6);

@@ -56,4 +56,26 @@ std::vector<FundingAmount> province_funding(const store::Database& db, UnitId pr
   return out;
 }
 
+std::vector<FundingAmount> unit_funding(const store::Database& db, const Province& map, std::size_t unit, int year) {
+  // Parents come before their children in units(): one pass marks the subtree.
+  const auto& units = map.units();
+  std::vector<char> under(units.size(), 0);
+  under[unit] = 1;
+  std::string ids = "[" + std::to_string(units[unit].id);
+  for (std::size_t i = unit + 1; i < units.size(); ++i) {
+    const Unit* parent = map.find_id(units[i].parent_id);
+    if (!parent || !under[static_cast<std::size_t>(parent - units.data())]) continue;
+    under[i] = 1;
+    (ids += ',') += std::to_string(units[i].id);
+  }
+  ids += ']';
+  auto stmt = db.prepare(R"(
+    SELECT f.source, f.stage, f.component, sum(f.amount) FROM json_each(?1) j JOIN funding f ON f.unit_id = j.value
+    WHERE f.year = ?2 GROUP BY f.source, f.stage, f.component)");
+  stmt.bind(1, ids).bind(2, year);
+  std::vector<FundingAmount> out;
+  while (stmt.step()) out.push_back({stmt.get_text(0), stmt.get_text(1), stmt.get_text(2), stmt.get_int(3)});
+  return out;
+}
+
 }  // namespace ntm

@@ -43,5 +43,8 @@ struct FundingAmount {
 // villages on the map of each year) in the years from..to, summed by source, stage and
 // programme component.
 std::vector<FundingAmount> province_funding(const store::Database& db, UnitId province, int from, int to);
+// The same sums for one year, when `map` is the map of 31/12 of that year: the unit at
+// `unit` in it and every unit under it, looked up by id (no walk of the unit tree in SQL).
+std::vector<FundingAmount> unit_funding(const store::Database& db, const Province& map, std::size_t unit, int year);
 
 }  // namespace ntm
