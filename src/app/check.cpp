@@ -86,7 +86,11 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* s
                                 "criteria_count", "communes", "with_data", "no_data", "bands", "band_order", "band_names",
                                 "standard", "average", "criteria", "group_by", "by_district", "unconfirmed_thresholds",
                                 "results"};
-  // Moved, not copied: a national check builds 8,000 communes' results this way.
+  // Moved, not copied: a national check builds 8,000 communes' results this way. An object's
+  // members are a vector that copies them when it grows: room for all of them (and the
+  // findings) first.
+  result.review = nlohmann::ordered_json::object();
+  result.review.get_ref<nlohmann::ordered_json::object_t&>().reserve(review.size() + 1);
   for (const char* key : order)
     if (review.contains(key)) result.review[key] = std::move(review[key]);
   for (auto it = review.begin(); it != review.end(); ++it)
@@ -250,7 +254,10 @@ nlohmann::ordered_json run_national_period(const CheckOptions& options, const st
   if (!have_start) start = national_of(from, check_provinces(session, spec, from), false, ignored);
   json last = national_of(to, end_codes, options.rules, end);
 
-  json out;
+  json out = json::object();
+  // Room for every member and the findings the command adds: growing an object copies its
+  // members, here two countries' results.
+  out.get_ref<json::object_t&>().reserve(7);
   out["period"] = {{"from", from}, {"to", to}, {"start_year", start_year}, {"end_year", to}};
   out["change"] = review_change(start["national"], last["national"]);
   // Per province, where the province is the same unit in both years (same code and name).
@@ -270,8 +277,8 @@ nlohmann::ordered_json run_national_period(const CheckOptions& options, const st
   // no data at the start, or the map changed between them): said in every output.
   out["same_provinces"] = same;
   out["provinces"] = provinces;
-  out["start"] = start;
-  out["end"] = last;
+  out["start"] = std::move(start);
+  out["end"] = std::move(last);
   for (const auto& [script, hash] : ignored.scripts_run) end.scripts_run.emplace(script, hash);
   return out;
 }
@@ -381,7 +388,9 @@ nlohmann::ordered_json run_national(const CheckOptions& options, const std::vect
     national["bands"] = bands;
     national["criteria"] = criteria;
   }
-  json out;
+  json out = json::object();
+  // Room for the findings the command adds: growing an object copies its members.
+  out.get_ref<json::object_t&>().reserve(3);
   out["national"] = std::move(national);
   out["provinces"] = std::move(list);   // 8,000 communes' results: moved, not copied
   return out;

@@ -113,8 +113,8 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
   Progress progress;
   app::Session session(options.db);   // one connection and cache for the whole national check
   app::CheckResult all;
-  nlohmann::ordered_json national, span;
-  std::size_t provinces = 0;
+  nlohmann::ordered_json year_review, span;
+  nlohmann::ordered_json* national = &year_review;   // with --from/--to: the span's end, not a copy of the country
   if (o.from) {
     try {
       app::check_provinces(session, province, o.to);
@@ -126,7 +126,7 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
     } catch (const NotFound& e) {
       throw wrong_argument(e, "--from " + std::to_string(o.from));   // the end was found above: the start was not
     }
-    national = span["end"];
+    national = &span["end"];
   } else {
     std::vector<std::string> codes;
     try {
@@ -135,14 +135,16 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
       throw wrong_argument(e, "--year " + std::to_string(year));
     }
     options.args["year"] = std::to_string(year);
-    national = app::run_national(options, codes, std::cerr, all, [&](std::size_t i, std::size_t n, const std::string& code) {
+    year_review = app::run_national(options, codes, std::cerr, all, [&](std::size_t i, std::size_t n, const std::string& code) {
       progress(year, i, n, code);
     }, &session);
   }
-  provinces = national["provinces"].size();
+  // Read before the output adds the findings to the span (which may move its members).
+  std::size_t provinces = (*national)["provinces"].size();
+  long communes = (*national)["national"].value("communes", 0L);
   print_provenance(all.scripts_run, std::cerr);
   nlohmann::ordered_json findings = app::findings_json(all.findings);
-  emit(o, national_text(o, national, findings, o.from ? &span : nullptr));
+  emit(o, national_text(o, *national, findings, o.from ? &span : nullptr));
   say_disabled(all.disabled_rules);
   if (o.from && !span.value("same_provinces", true))
     std::cerr << tr("Lưu ý: năm đầu và năm cuối của giai đoạn không gồm cùng các tỉnh (", "Note: the start and end years of the span "
@@ -150,7 +152,7 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
               << span["start"]["national"].value("provinces", 0) << " / " << span["end"]["national"].value("provinces", 0)
               << tr(" tỉnh); phần tăng giảm cả nước gồm cả các tỉnh chỉ có ở một năm.\n",
                     " provinces); the national change includes provinces present in one year only.\n");
-  std::cerr << tr("Đã rà soát ", "Reviewed ") << national["national"].value("communes", 0L) << tr(" xã của ", " communes in ")
+  std::cerr << tr("Đã rà soát ", "Reviewed ") << communes << tr(" xã của ", " communes in ")
             << provinces << tr(" tỉnh; ", " provinces; ") << findings_summary(findings) << written_to(o) << ".\n";
   for (const auto& f : all.findings)
     if (f.level == "error") return kDataError;

@@ -143,6 +143,10 @@ struct Walker {
         }
       }
       for (const auto& name : names) charge_memory(L, 2 * (name.size() + sizeof(std::string)) + 32, "JSON");
+      // Room for every key first: an object's members are a vector whose growth copies them
+      // (its elements' keys are const), so a member holding thousands of results would be
+      // copied whole each time the object grew.
+      out.get_ref<nlohmann::ordered_json::object_t&>().reserve(names.size());
       for (const auto& name : ordered(names)) {
         lua_pushlstring(L, name.data(), name.size());
         if (lua_rawget(L, index) == LUA_TNIL) {
