@@ -18,11 +18,24 @@ std::shared_ptr<const Province> Catalog::province(const std::string& name_or_cod
   return province_at(id, d);
 }
 
+namespace {
+
+// Provinces loaded one by one on a map before its units are read whole: a command about one
+// province (or a few) does not pay for the country's 11,000 units.
+constexpr int kWholeMapAfter = 3;
+
+}  // namespace
+
 std::shared_ptr<const Province> Catalog::province_at(UnitId id, const std::string& date, int class_year) {
   if (class_year == 0) class_year = std::atoi(date.substr(0, 4).c_str());
   std::tuple<UnitId, std::string, int> key{id, date, class_year};
   if (auto it = cache_->provinces.find(key); it != cache_->provinces.end()) return it->second;
-  auto loaded = Province::load(db_, id, date, class_year);
+  const MapUnits* map = nullptr;
+  if (++cache_->provinces_loaded[date] > kWholeMapAfter) {
+    if (!cache_->map_units || cache_->map_units->date() != date) cache_->map_units = MapUnits::load(db_, date);
+    map = cache_->map_units.get();
+  }
+  auto loaded = Province::load(db_, id, date, class_year, map);
   cache_->provinces.emplace(std::move(key), loaded);
   return loaded;
 }

@@ -32,6 +32,10 @@ struct CatalogCache {
   std::shared_ptr<PackWriter> packs;
   std::shared_ptr<const FundingSources> funding_sources;   // read once per command
   std::map<int, std::set<UnitId>> units_with_data;          // by year
+  // Once a command has loaded a few provinces on one map (a national run), the map's units
+  // are read whole, once, and the next provinces are taken from them.
+  std::map<std::string, int> provinces_loaded;              // by map date
+  std::shared_ptr<const MapUnits> map_units;
 
   // Drops the provinces and their years (a national check holds one province at a time);
   // names, sets and the years with data stay.

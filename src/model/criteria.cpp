@@ -251,15 +251,14 @@ std::shared_ptr<const YearData> YearData::load(const store::Database& db, std::s
       ++data->values_count_;
     }
   }
-  static const char* kTree = R"(
-    WITH RECURSIVE tree(id) AS (
-      SELECT ?1 UNION ALL
-      SELECT p.unit_id FROM unit_period p JOIN tree t ON p.parent_id = t.id
-      WHERE ifnull(p.valid_from, '') <= ?4 AND ifnull(p.valid_to, '9999-12-31') >= ?4) )";
-  auto statuses = db.prepare(std::string(kTree) +
-                             "SELECT s.unit_id, s.criterion, s.met, s.by FROM criterion_status s JOIN tree t ON t.id = s.unit_id "
-                             "WHERE s.year = ?2 AND s.set_id = ?3");
-  statuses.bind(1, province->id()).bind(2, year).bind(3, set->id()).bind(4, province->date());
+  // The statuses of the province's units on its map, looked up by id (the units are loaded);
+  // CROSS JOIN keeps the ids outside: the other order scans every status of the year for each.
+  std::string ids = "[";
+  for (const Unit& u : province->units()) (ids += std::to_string(u.id)) += ',';
+  ids.back() = ']';
+  auto statuses = db.prepare("SELECT s.unit_id, s.criterion, s.met, s.by FROM json_each(?1) j "
+                             "CROSS JOIN criterion_status s ON s.unit_id = j.value WHERE s.year = ?2 AND s.set_id = ?3");
+  statuses.bind(1, ids).bind(2, year).bind(3, set->id());
   while (statuses.step()) {
     auto u = unit_index.find(statuses.get_int(0));
     int criterion = static_cast<int>(statuses.get_int(1));

@@ -188,34 +188,103 @@ UnitId find_province_identity(const store::Database& db, const std::string& name
   }
 }
 
+namespace {
+
+// The columns unit_of_row reads, from unit u and unit_period p.
+constexpr const char* kUnitColumns =
+    "u.id, u.code, u.kind, p.type, p.name, p.name_with_type, ifnull(p.parent_id, 0), ifnull(p.valid_from, ''), "
+    "ifnull(p.valid_to, ''), ifnull(p.act, '')";
+
+Unit unit_of_row(store::Statement& row) {
+  Unit u;
+  u.id = row.get_int(0);
+  u.code = row.get_text(1);
+  u.kind = row.get_text(2);
+  u.type = row.get_text(3);
+  u.name = row.get_text(4);
+  u.name_with_type = row.get_text(5);
+  u.parent_id = row.get_int(6);
+  u.valid_from = row.get_text(7);
+  u.valid_to = row.get_text(8);
+  u.act = row.get_text(9);
+  u.folded = fold(u.name);
+  return u;
+}
+
+}  // namespace
+
+std::shared_ptr<const MapUnits> MapUnits::load(const store::Database& db, const std::string& date) {
+  auto map = std::make_shared<MapUnits>();
+  map->date_ = date;
+  auto units = db.prepare(std::string("SELECT ") + kUnitColumns + R"(
+    FROM unit_period p JOIN unit u ON u.id = p.unit_id
+    WHERE ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1)");
+  units.bind(1, date);
+  while (units.step()) {
+    Unit u = unit_of_row(units);
+    map->by_id_[u.id] = map->units_.size();
+    if (u.parent_id) map->children_[u.parent_id].push_back(map->units_.size());
+    map->units_.push_back(std::move(u));
+  }
+  return map;
+}
+
+const std::vector<std::size_t>& MapUnits::children(UnitId id) const {
+  static const std::vector<std::size_t> none;
+  auto it = children_.find(id);
+  return it == children_.end() ? none : it->second;
+}
+
+const Unit* MapUnits::find_id(UnitId id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &units_[it->second];
+}
+
+namespace {
+
+// The units of one province on a map read whole, in the order of the tree query of
+// Province::load: level by level from the province, each level in code order.
+std::vector<Unit> province_units(const MapUnits& map, UnitId id) {
+  std::vector<Unit> out;
+  const Unit* root = map.find_id(id);
+  if (!root) return out;
+  std::vector<const Unit*> level{root};
+  while (!level.empty()) {
+    std::sort(level.begin(), level.end(), [](const Unit* a, const Unit* b) { return a->code < b->code; });
+    std::vector<const Unit*> next;
+    for (const Unit* u : level) {
+      if (out.size() == map.units().size()) return out;   // a loop in the parents of a damaged file
+      out.push_back(*u);
+      for (std::size_t child : map.children(u->id)) next.push_back(&map.units()[child]);
+    }
+    level = std::move(next);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId id, const std::string& date,
-                                               int class_year) {
+                                               int class_year, const MapUnits* map) {
   auto province = std::make_shared<Province>();
   province->date_ = date;
   province->class_year_ = class_year;
-  auto units = db.prepare(std::string(kTree) + R"(
-    SELECT u.id, u.code, u.kind, p.type, p.name, p.name_with_type, ifnull(p.parent_id, 0), ifnull(p.valid_from, ''),
-           ifnull(p.valid_to, ''), ifnull(p.act, '')
-    FROM tree t JOIN unit u ON u.id = t.id
-         JOIN unit_period p ON p.unit_id = u.id AND ifnull(p.valid_from, '') <= ?2 AND ifnull(p.valid_to, '9999-12-31') >= ?2
-    ORDER BY t.depth, u.code)");
-  units.bind(1, id).bind(2, date);
-  while (units.step()) {
-    Unit u;
-    u.id = units.get_int(0);
-    u.code = units.get_text(1);
-    u.kind = units.get_text(2);
-    u.type = units.get_text(3);
-    u.name = units.get_text(4);
-    u.name_with_type = units.get_text(5);
-    u.parent_id = units.get_int(6);
-    u.valid_from = units.get_text(7);
-    u.valid_to = units.get_text(8);
-    u.act = units.get_text(9);
-    u.folded = fold(u.name);
+  auto keep = [&](Unit u) {
     province->by_code_[u.code] = province->units_.size();
     province->by_id_[u.id] = province->units_.size();
     province->units_.push_back(std::move(u));
+  };
+  if (map && map->date() == date) {
+    for (Unit& u : province_units(*map, id)) keep(std::move(u));
+  } else {
+    auto units = db.prepare(std::string(kTree) + "SELECT " + kUnitColumns + R"(
+      FROM tree t JOIN unit u ON u.id = t.id
+           JOIN unit_period p ON p.unit_id = u.id AND ifnull(p.valid_from, '') <= ?2 AND ifnull(p.valid_to, '9999-12-31') >= ?2
+      ORDER BY t.depth, u.code)");
+    units.bind(1, id).bind(2, date);
+    while (units.step()) {
+      keep(unit_of_row(units));
+    }
   }
   if (province->units_.empty() || province->units_[0].id != id || province->units_[0].kind != "province") {
     UnitLabel l = unit_label(db, id);

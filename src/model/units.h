@@ -80,14 +80,33 @@ struct Unit {
   const std::string& klass(const std::string& key) const;
 };
 
+// Every unit on the map of one date, read in one pass: what a national run loads once,
+// instead of walking the unit tree in SQL once for each province (Province::load).
+class MapUnits {
+ public:
+  static std::shared_ptr<const MapUnits> load(const store::Database& db, const std::string& date);
+  const std::string& date() const { return date_; }
+  const std::vector<Unit>& units() const { return units_; }
+  // Indexes into units() of the units whose parent on this map is `id`.
+  const std::vector<std::size_t>& children(UnitId id) const;
+  const Unit* find_id(UnitId id) const;
+
+ private:
+  std::vector<Unit> units_;     // names, codes and periods only: no classes, tags or recognitions
+  std::unordered_map<UnitId, std::size_t> by_id_;
+  std::unordered_map<UnitId, std::vector<std::size_t>> children_;
+  std::string date_;
+};
+
 // One province with its districts, communes and villages on the map of one date.
 // Immutable once loaded.
 class Province {
  public:
   // Loads the province identity `id` on the map of `date` (ISO), with the classes of
   // `class_year`. Throws NotFound naming its successor when the province is not on that map.
+  // With `map` (the units of the same date), the units are taken from it.
   static std::shared_ptr<const Province> load(const store::Database& db, UnitId id, const std::string& date,
-                                              int class_year);
+                                              int class_year, const MapUnits* map = nullptr);
 
   const Unit& unit() const { return units_[0]; }
   UnitId id() const { return units_[0].id; }
