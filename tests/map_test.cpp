@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 
+#include "model/units.h"
 #include "store/database.h"
 #include "support.h"
 
@@ -292,4 +293,52 @@ TEST_CASE("scripts walk a unit's history across the reform") {
   INFO(r.message);
   CHECK(r.ok);
   CHECK(r.out.find("Mường Nhé") != std::string::npos);
+}
+
+TEST_CASE("a province taken from the map read whole is the province its tree query loads, on every map") {
+  // A national run reads a map's units once (MapUnits) and takes each province from them; a
+  // command about one province walks its tree in SQL. Both must give the same units, in the
+  // same order, with the same classes, tags and recognitions: before, across and after the
+  // 2025 reform (no districts), for every province of each map.
+  ntm::store::Database db(ntm::test::sample_db("dien-bien-2020"), ntm::store::OpenMode::ReadOnly);
+  for (const std::string date : {"2020-02-02", "2020-12-31", "2024-06-30", "2025-07-01", "2026-12-31"}) {
+    auto map = ntm::MapUnits::load(db, date);
+    auto provinces = db.prepare("SELECT p.unit_id FROM unit_period p JOIN unit u ON u.id = p.unit_id WHERE u.kind = 'province' "
+                                "AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1");
+    provinces.bind(1, date);
+    int seen = 0;
+    std::size_t units = 0;
+    while (provinces.step()) {
+      ntm::UnitId id = provinces.get_int(0);
+      auto walked = ntm::Province::load(db, id, date, 2020);
+      auto taken = ntm::Province::load(db, id, date, 2020, map.get());
+      INFO(date << " province " << walked->unit().code);
+      REQUIRE(walked->units().size() == taken->units().size());
+      for (std::size_t i = 0; i < walked->units().size(); ++i) {
+        const ntm::Unit& a = walked->units()[i];
+        const ntm::Unit& b = taken->units()[i];
+        CHECK(a.id == b.id);
+        CHECK(a.code == b.code);
+        CHECK(a.name_with_type == b.name_with_type);
+        CHECK(a.parent == b.parent);
+        CHECK(a.valid_from == b.valid_from);
+        CHECK(a.folded == b.folded);
+        CHECK(a.classes == b.classes);
+        CHECK(a.tags == b.tags);
+        CHECK(a.recognitions == b.recognitions);
+      }
+      CHECK(walked->districts() == taken->districts());
+      units += taken->units().size();
+      ++seen;
+    }
+    CHECK(seen == (date < "2025-07-01" ? 63 : 34));
+    // Every unit under a province of the map; after the reform, the sample's villages of
+    // communes merged on 01/07/2025 still name their old commune and are under none.
+    if (date < "2025-07-01") CHECK(units == map->units().size());
+    else CHECK(units == map->units().size() - 7);
+  }
+  // A map of another date is not used: the province is walked as before.
+  auto map_2020 = ntm::MapUnits::load(db, "2020-12-31");
+  auto at_reform = ntm::Province::load(db, ntm::find_province(db, "Điện Biên", "2025-07-01"), "2025-07-01", 2025, map_2020.get());
+  CHECK(!at_reform->has_districts());
 }
