@@ -218,14 +218,16 @@ int commune_index(lua_State* L) {
   if (ref.year && *key >= '0' && *key <= '9' && push_indicator_value(L, ref, key)) return 1;
   if (lua_getfield(L, lua_upvalueindex(1), key) != LUA_TNIL) return 1;
   const Unit& u = ref.province->units()[ref.index];
-  const Unit* district = ref.province->district_of(u);
   if (!std::strcmp(key, "code")) lua_pushstring(L, u.code.c_str());
   else if (!std::strcmp(key, "name")) lua_pushstring(L, u.name.c_str());
   else if (!std::strcmp(key, "name_with_type")) lua_pushstring(L, u.name_with_type.c_str());
   else if (!std::strcmp(key, "type")) lua_pushstring(L, u.type.c_str());
   else if (!std::strcmp(key, "kind")) lua_pushliteral(L, "commune");
-  else if (!std::strcmp(key, "district")) lua_pushstring(L, district ? district->name.c_str() : "");
-  else if (!std::strcmp(key, "district_code")) lua_pushstring(L, district ? district->code.c_str() : "");
+  else if (!std::strcmp(key, "district") || !std::strcmp(key, "district_code")) {
+    const Unit* district = ref.province->district_of(u);
+    if (!district) lua_pushliteral(L, "");
+    else lua_pushstring(L, (key[8] ? district->code : district->name).c_str());
+  }
   else if (!std::strcmp(key, "former_district")) lua_pushstring(L, former_district(L, ref).c_str());
   else if (!std::strcmp(key, "province")) lua_pushstring(L, ref.province->unit().name.c_str());
   else if (!std::strcmp(key, "region")) lua_pushstring(L, u.region().c_str());

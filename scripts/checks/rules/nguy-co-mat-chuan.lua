@@ -9,9 +9,9 @@ local p = ntm.params{
 local review = ntm.use("review")
 for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district = p.district } do
   local since = x:recognised("standard")
-  -- The set each commune was reviewed with (--set, the recorded set, else the year's).
-  local set = review.set_of(x)
   if since and since <= p.year and x:has_data() then
+    -- The set the commune was reviewed with (--set, the recorded set, else the year's).
+    local set = review.set_of(x)
     local missing = {}
     -- Mọi tiêu chí được quyết định trong một lần gọi (x:decision); chỉ tiêu chí chưa đạt mới
     -- cần đọc danh sách chỉ tiêu không đạt.

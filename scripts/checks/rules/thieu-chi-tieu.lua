@@ -7,13 +7,13 @@ local p = ntm.params{
   district = { type = "string" },
 }
 local review = ntm.use("review")
--- The set each commune was reviewed with (--set, the recorded set, else the year's).
 for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district = p.district } do
-  local set = review.set_of(x)
-  local _, source = x:status(set.criteria[1].number)
-  if source == "indicators" then
-    -- ntm lists the gaps (x:gaps); only the indicators with a problem are read here.
-    local missing, implausible = x:gaps()
+  -- ntm lists the gaps (x:gaps; none for a commune without indicator values): only the
+  -- indicators with a problem are read here.
+  local missing, implausible = x:gaps()
+  if #implausible > 0 then
+    -- The set the commune was reviewed with (--set, the recorded set, else the year's).
+    local set = review.set_of(x)
     for _, id in ipairs(implausible) do
       local ind, v = set.indicators[id], x:value(id)
       if (ind.min and v < ind.min) or (ind.max and v > ind.max) then
@@ -26,10 +26,10 @@ for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district
           message = string.format("chỉ tiêu %s là đạt/không đạt nhưng có giá trị %s (chỉ nhận 0 hoặc 1)", id, tostring(v)) }
       end
     end
-    if #missing > 0 then
-      ntm.finding{ unit = x, rule = "thieu-chi-tieu", level = "warning",
-        message = string.format("thiếu số liệu %d chỉ tiêu: %s (các tiêu chí liên quan bị tính là chưa đạt)",
-          #missing, table.concat(missing, ", ")) }
-    end
+  end
+  if #missing > 0 then
+    ntm.finding{ unit = x, rule = "thieu-chi-tieu", level = "warning",
+      message = string.format("thiếu số liệu %d chỉ tiêu: %s (các tiêu chí liên quan bị tính là chưa đạt)",
+        #missing, table.concat(missing, ", ")) }
   end
 end
