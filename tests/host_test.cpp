@@ -431,3 +431,66 @@ TEST_CASE("a script file loaded again runs the chunk compiled the first time: sa
   CHECK(b.kind == ntm::lua::ErrorKind::Limit);
   CHECK(b.message == a.message);
 }
+
+TEST_CASE("scripts run one after another in one state each get what a fresh state gives") {
+  // A check runs its review and its rules in one state (app::run_scripts): a later script must
+  // not see what an earlier one set, replaced, loaded or left in memory, and gets its own
+  // instruction budget, random numbers and findings.
+  fs::path dir = ntm::test::temp_dir() / "one-state";
+  fs::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return dir / name;
+  };
+  // Each script: 3 million instructions (of a 5 million budget), 12 MB kept in a global (of a
+  // 24 MB heap), a changed library, replaced globals, one random number, one finding.
+  const std::string body = R"(
+    assert(kept == nil and marker == nil, "a global of an earlier script is visible")
+    assert(type(print) == "function" and type(string.format) == "function")
+    local review = ntm.use("review")
+    assert(review.changed == nil, "a library changed by an earlier script")
+    review.changed = true
+    local n = 0
+    for i = 1, 1500000 do n = n + i end
+    kept = {}
+    for i = 1, 3 do kept[i] = string.rep("x", 4 << 20) end
+    marker = true
+    print(math.random(1, 1000000))
+    ntm.finding{ rule = "thu", message = "một phát hiện" }
+    print = nil
+  )";
+  auto a = write("a.lua", body);
+  auto b = write("b.lua", body);
+  auto c = write("c.lua", "local x = 1\nerror('dừng ở đây')\n");
+  ntm::lua::Limits limits;
+  limits.instructions = 5'000'000;
+  limits.memory_bytes = 24u << 20;
+  limits.max_string_bytes = 16u << 20;
+  ntm::app::Session session(ntm::test::reference_db());
+  std::ostringstream sink;
+  for (const auto& one : {a, b}) CHECK(ntm::app::run_scripts(session, {{one, false, {}}}, {}, limits, sink, sink).size() == 1);
+  std::ostringstream out, err;
+  auto runs = ntm::app::run_scripts(session, {{a, false, {}}, {b, false, {}}}, {}, limits, out, err);
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].findings.size() == 1);
+  CHECK(runs[1].findings.size() == 1);
+  CHECK(runs[1].findings[0].script.find("b.lua:") != std::string::npos);
+  // The same random number both times, as two fresh states give.
+  std::istringstream lines(out.str());
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  CHECK(!first.empty());
+  CHECK(first == second);
+  // Alone, each script fits in the budget; the two together would not: each had its own.
+  // A failure in a later script names that script and its line.
+  try {
+    ntm::app::run_scripts(session, {{a, false, {}}, {c, false, {}}}, {}, limits, out, err);
+    FAIL("c.lua must fail");
+  } catch (const ntm::lua::ScriptError& e) {
+    CHECK(e.kind == ErrorKind::Script);
+    CHECK(e.file.find("c.lua") != std::string::npos);
+    CHECK(e.line == 2);
+    CHECK(std::string(e.what()).find("dừng ở đây") != std::string::npos);
+  }
+}

@@ -50,21 +50,15 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* s
   Session& session = shared ? *shared : own.emplace(options.db);
   CheckResult result;
   nlohmann::ordered_json review;
-  auto main = run_script(session, *script, options.args, options.limits, log, log,
-                         [&](lua::Host& host) { review = lua::take_json(host); }, false, options.defaults);
-  if (!review.is_object())
-    throw std::runtime_error(script->string() + tr(": script rà soát phải trả về một bảng (province, year, bands, ...)",
-                                                   ": a review script must return a table (province, year, bands, ...)"));
-  // A rule that runs the review again (so-lieu-in compares printed figures with it) repeats
-  // the review's own findings: a finding already said (same rule, level, unit and message) is
-  // said once.
-  std::set<std::tuple<std::string, std::string, std::string, std::string>> said;
-  auto add = [&](const std::vector<lua::Finding>& findings) {
-    for (const auto& f : findings)
-      if (said.emplace(f.rule, f.level, f.unit_code, f.message).second) result.findings.push_back(f);
+  // The review, then the rules, in one sandboxed state: each script as in a state of its own
+  // (run_scripts), without building the state, the bindings and the libraries five times.
+  auto take_review = [&](lua::Host& host) {
+    review = lua::take_json(host);
+    if (!review.is_object())
+      throw std::runtime_error(script->string() + tr(": script rà soát phải trả về một bảng (province, year, bands, ...)",
+                                                     ": a review script must return a table (province, year, bands, ...)"));
   };
-  add(main.findings);
-  result.scripts_run = main.scripts_run;
+  std::vector<ScriptStep> steps{{*script, false, take_review}};
   if (options.rules) {
     if (!session.rules) {
       session.rules.emplace();
@@ -72,14 +66,19 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* s
     }
     for (const auto& [rule, disabled] : *session.rules) {
       if (fs::equivalent(rule, *script)) continue;
-      if (disabled) {
-        result.disabled_rules.push_back(rule);
-        continue;
-      }
-      auto r = run_script(session, rule, options.args, options.limits, log, log, {}, true, options.defaults);
-      add(r.findings);
-      result.scripts_run.insert(r.scripts_run.begin(), r.scripts_run.end());
+      if (disabled) result.disabled_rules.push_back(rule);
+      else steps.push_back({rule, true, {}});
     }
+  }
+  auto runs = run_scripts(session, steps, options.args, options.limits, log, log, options.defaults);
+  // A rule that runs the review again (so-lieu-in compares printed figures with it) repeats
+  // the review's own findings: a finding already said (same rule, level, unit and message) is
+  // said once.
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> said;
+  for (const RunResult& run : runs) {
+    for (const auto& f : run.findings)
+      if (said.emplace(f.rule, f.level, f.unit_code, f.message).second) result.findings.push_back(f);
+    result.scripts_run.insert(run.scripts_run.begin(), run.scripts_run.end());
   }
   // The documented keys first, in the documented order; then anything else the script added.
   static const char* order[] = {"province", "province_code", "year", "map_date", "map_note", "criteria_set", "set_note",

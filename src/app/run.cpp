@@ -194,10 +194,18 @@ RunResult run_script(Session& session, const fs::path& script, const std::map<st
                      const std::function<void(lua::Host&)>& after, bool lenient_args,
                      const std::map<std::string, std::string>& defaults,
                      std::shared_ptr<const report::Profile> profile) {
+  return std::move(run_scripts(session, {ScriptStep{script, lenient_args, after}}, args, limits, out, err, defaults,
+                               std::move(profile))
+                       .front());
+}
+
+std::vector<RunResult> run_scripts(Session& session, const std::vector<ScriptStep>& steps,
+                                   const std::map<std::string, std::string>& args, const lua::Limits& limits,
+                                   std::ostream& out, std::ostream& err, const std::map<std::string, std::string>& defaults,
+                                   std::shared_ptr<const report::Profile> profile) {
   lua::Context context(session.database, out, err, session.cache);
   context.args = args;
   context.defaults = defaults;
-  context.lenient_args = lenient_args;
   context.script_dirs = session.script_dirs;
   // The map date and criteria set from the command line, else from ntm.toml.
   std::map<std::string, std::string> given = args;
@@ -205,22 +213,39 @@ RunResult run_script(Session& session, const fs::path& script, const std::map<st
   configure_catalog(context.catalog, given);
   context.profile = std::move(profile);
   context.boundaries_dir = data_dir() / "db" / "boundaries";
-  try {
-    lua::Host host(context, limits);
-    host.load_file(script);
-    host.call(0, 1);
-    if (after) after(host);
-  } catch (const lua::ScriptError& e) {
-    if (!context.usage_error.empty()) throw lua::ScriptError(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);
-    throw;
+  std::vector<RunResult> results;
+  lua::Host host(context, limits);
+  for (const ScriptStep& step : steps) {
+    if (!results.empty()) {
+      // What the earlier script left in the context is its own; the state is renewed.
+      context.params.clear();
+      context.param_values.clear();
+      context.lookup = {};
+      context.script_description.clear();
+      context.printed_bytes = 0;
+      context.usage_error.clear();
+      host.next_script();
+    }
+    context.lenient_args = step.lenient_args;
+    try {
+      host.load_file(step.script);
+      host.call(0, 1);
+      if (step.after) step.after(host);
+    } catch (const lua::ScriptError& e) {
+      if (!context.usage_error.empty()) throw lua::ScriptError(lua::ErrorKind::Usage, context.usage_error, e.file, e.line);
+      throw;
+    }
+    RunResult result{std::move(context.findings), {}};
+    context.findings.clear();
+    for (const auto& [path, sha] : context.scripts_run) {
+      auto label = session.labels.find(path);
+      if (label == session.labels.end()) label = session.labels.emplace(path, script_label(path, session.script_dirs)).first;
+      result.scripts_run[label->second] = sha;
+    }
+    context.scripts_run.clear();
+    results.push_back(std::move(result));
   }
-  RunResult result{std::move(context.findings), {}};
-  for (const auto& [path, sha] : context.scripts_run) {
-    auto label = session.labels.find(path);
-    if (label == session.labels.end()) label = session.labels.emplace(path, script_label(path, session.script_dirs)).first;
-    result.scripts_run[label->second] = sha;
-  }
-  return result;
+  return results;
 }
 
 }  // namespace ntm::app

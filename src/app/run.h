@@ -90,6 +90,19 @@ RunResult run_script(Session& session, const std::filesystem::path& script,
                      std::ostream& err, const std::function<void(lua::Host&)>& after = {},
                      bool lenient_args = false, const std::map<std::string, std::string>& defaults = {},
                      std::shared_ptr<const report::Profile> profile = nullptr);
+// Scripts run one after another in one sandboxed state (a check's review, then its rules):
+// each gets what a fresh state would give it (Host::next_script), with its own limits; the
+// state, the ntm bindings and the loaded data are made once. A failure ends the sequence.
+struct ScriptStep {
+  std::filesystem::path script;
+  bool lenient_args = false;                  // as run_script's
+  std::function<void(lua::Host&)> after;      // as run_script's
+};
+std::vector<RunResult> run_scripts(Session& session, const std::vector<ScriptStep>& steps,
+                                   const std::map<std::string, std::string>& args, const lua::Limits& limits,
+                                   std::ostream& out, std::ostream& err,
+                                   const std::map<std::string, std::string>& defaults = {},
+                                   std::shared_ptr<const report::Profile> profile = nullptr);
 RunResult run_script(const std::filesystem::path& db, const std::filesystem::path& script,
                      const std::map<std::string, std::string>& args, const lua::Limits& limits, std::ostream& out,
                      std::ostream& err, const std::function<void(lua::Host&)>& after = {},

@@ -349,6 +349,12 @@ const luaL_Reg ntm_functions[] = {
 
 }  // namespace
 
+void forget_libraries(lua_State* L) {
+  lua_pushlightuserdata(L, &loaded_key);
+  lua_pushnil(L);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+}
+
 void open_ntm(lua_State* L) {
   lua_newtable(L);                           // [ntm]
   set_functions(L, ntm_functions);

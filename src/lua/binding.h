@@ -93,6 +93,8 @@ void push_strings(lua_State* L, const std::vector<std::string>& values);
 // Entry points of the binding files, called by the Host; each leaves nothing on the stack
 // except open_ntm, which leaves the (not yet read-only) ntm table.
 void open_ntm(lua_State* L);          // bind_ntm.cpp
+// Forgets the libraries ntm.use loaded: the next script of the state loads its own.
+void forget_libraries(lua_State* L);  // bind_ntm.cpp
 void open_fmt(lua_State* L);          // bind_fmt.cpp: pushes the ntm.fmt table
 void open_province(lua_State* L);     // bind_province.cpp: adds ntm.province
 void open_records(lua_State* L);      // bind_records.cpp: adds ntm.funding_sources

@@ -302,6 +302,21 @@ void Host::reset_limits() {
   lua_sethook(L_, limit_hook, LUA_MASKCOUNT, kHookEvery);   // a stop had set it to every instruction
 }
 
+void Host::next_script() {
+  lua_settop(L_, 0);
+  guard_.host = 0;   // the earlier scripts' copies (findings, JSON) were handed over
+  guard_.sql = 0;
+  reset_limits();
+  if (lua_cpcall_renew_env(L_) != LUA_OK) {
+    std::string message = lua_tostring(L_, -1) ? lua_tostring(L_, -1) : "?";
+    lua_pop(L_, 1);
+    throw std::runtime_error("sandbox: " + message);
+  }
+  // The old globals and libraries are unreachable now: what they held is freed before the
+  // next script counts its memory.
+  lua_gc(L_, LUA_GCCOLLECT);
+}
+
 void Host::run_file(const std::filesystem::path& path) {
   load_file(path);
   call(0, 0);

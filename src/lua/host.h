@@ -99,6 +99,13 @@ class Host {
   // interrupt; the memory in use stays counted.
   void interrupt() { guard_.interrupted.store(true, std::memory_order_relaxed); }
   void reset_limits();
+  // For a host that runs several scripts one after another in one state (the review of a
+  // check, then its rules): the next script gets what a new state would give it, a fresh
+  // global table (nothing an earlier script set), no library loaded with ntm.use, the random
+  // numbers restarted, a fresh instruction and time budget. The earlier scripts' garbage is
+  // collected first; what stays in use (the state's own tables) counts against the memory
+  // limit, as in a new state.
+  void next_script();
 
  private:
   void open_sandbox();

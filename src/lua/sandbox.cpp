@@ -14,7 +14,7 @@ namespace ntm::lua {
 
 namespace {
 
-char context_key_, describe_key_, env_key_, readonly_key_;
+char context_key_, describe_key_, env_key_, readonly_key_, pristine_key_;
 
 // Pushes the real table behind a read-only proxy (the proxy itself is empty) and returns
 // true; pushes nothing and returns false when the value at `index` is not a proxy.
@@ -289,6 +289,20 @@ int readonly_len(lua_State* L) {
   return 1;
 }
 
+constexpr lua_Integer kRandomSeed = 20201231;
+
+// Pushes a new table with the fields of the table at `index` (a shallow copy, raw access).
+void copy_fields(lua_State* L, int index) {
+  index = lua_absindex(L, index);
+  lua_newtable(L);
+  lua_pushnil(L);
+  while (lua_next(L, index)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+}
+
 int build_sandbox(lua_State* L) {
   // Real libraries, into the real (unreachable) global table.
   luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
@@ -303,7 +317,7 @@ int build_sandbox(lua_State* L) {
   // Deterministic random numbers: the same script on the same data gives the same output.
   lua_getglobal(L, LUA_MATHLIBNAME);
   lua_getfield(L, -1, "randomseed");
-  lua_pushinteger(L, 20201231);
+  lua_pushinteger(L, kRandomSeed);
   lua_call(L, 1, 0);
   lua_pop(L, 1);
 
@@ -362,12 +376,35 @@ int build_sandbox(lua_State* L) {
   open_ntm(L);                               // [env, ntm]
   make_readonly(L, "ntm");
   lua_setfield(L, env, "ntm");
+  // What a fresh global table holds, kept apart where no script reaches it, for the next
+  // script of the same state (renew_sandbox_env): a copy, since scripts change their globals.
+  lua_pushlightuserdata(L, &pristine_key_);
+  copy_fields(L, env);
+  lua_rawset(L, LUA_REGISTRYINDEX);
   lua_pushvalue(L, env);
   lua_setfield(L, env, "_G");
   lua_pushlightuserdata(L, env_key());
   lua_pushvalue(L, env);
   lua_rawset(L, LUA_REGISTRYINDEX);
   lua_pop(L, 1);
+  return 0;
+}
+
+int renew_env(lua_State* L) {
+  lua_pushlightuserdata(L, &pristine_key_);
+  lua_rawget(L, LUA_REGISTRYINDEX);          // [pristine]
+  copy_fields(L, 1);                         // [pristine, env]
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -2, "_G");
+  lua_pushlightuserdata(L, env_key());
+  lua_insert(L, -2);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+  forget_libraries(L);
+  // The random numbers a fresh state gives.
+  lua_getglobal(L, LUA_MATHLIBNAME);
+  lua_getfield(L, -1, "randomseed");
+  lua_pushinteger(L, kRandomSeed);
+  lua_call(L, 1, 0);
   return 0;
 }
 
@@ -380,6 +417,11 @@ void* readonly_key() { return &readonly_key_; }
 
 int lua_cpcall_sandbox(lua_State* L, Context&) {
   lua_pushcfunction(L, build_sandbox);
+  return lua_pcall(L, 0, 0, 0);
+}
+
+int lua_cpcall_renew_env(lua_State* L) {
+  lua_pushcfunction(L, renew_env);
   return lua_pcall(L, 0, 0, 0);
 }
 

@@ -18,6 +18,10 @@ void* readonly_key();   // weak set of read-only proxies
 
 // Builds the sandbox in protected mode; returns a Lua status, the message on the stack on failure.
 int lua_cpcall_sandbox(lua_State* L, Context& context);
+// Gives the state a fresh global table for its next script, as a new state has: the
+// sandbox's names only (nothing an earlier script set or replaced), no library loaded with
+// ntm.use, the random numbers restarted. In protected mode; returns a Lua status.
+int lua_cpcall_renew_env(lua_State* L);
 // Pushes the sandbox global table.
 void push_sandbox_env(lua_State* L);
 // Raises the limit error of the host for a native function that would go past a cap.
