@@ -418,8 +418,9 @@ def measure_profile(year, notes):
     data = os.path.join(ARGS.work, "perf.data")
     out = os.path.join(ARGS.work, "profile.json")
     try:
-        # DWARF call graphs: the build keeps no frame pointers. A low rate keeps perf.data small.
-        run([perf, "record", "-F", "49", "--call-graph", "dwarf,16384", "-o", data, "--", ARGS.ntm, "--db", ARGS.db,
+        # DWARF call graphs: the build keeps no frame pointers. The review takes a fraction of a
+        # second: 1999 samples a second give a few hundred (perf.data of some tens of MB).
+        run([perf, "record", "-F", "1999", "--call-graph", "dwarf,16384", "-o", data, "--", ARGS.ntm, "--db", ARGS.db,
              "check", "--province", "all", "--year", str(year), "--format", "json", "-o", out], ok=(0, 1))
         own = subprocess.run([perf, "report", "-i", data, "--stdio", "--no-children", "--sort", "dso,symbol",
                               "--percent-limit", "1", "-g", "none"], capture_output=True, text=True)
