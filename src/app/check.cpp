@@ -288,14 +288,7 @@ std::vector<std::string> check_provinces(Session& session, const std::string& sp
   std::string date = year_end(year);
   std::vector<std::string> codes;
   if (fold(spec) == "all" || fold(spec) == "ca nuoc") {
-    auto stmt = db.prepare(R"(
-      SELECT u.id, u.code FROM unit u JOIN unit_period p ON p.unit_id = u.id
-      WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1
-      ORDER BY u.code)");
-    stmt.bind(1, date);
-    const std::set<UnitId>& with_data = catalog.units_with_data(year);
-    while (stmt.step())
-      if (with_data.count(stmt.get_int(0))) codes.push_back(stmt.get_text(1));
+    codes = catalog.provinces_with_data(year);
     if (codes.empty())
       throw NotFound(tr("không tỉnh nào có số liệu tiêu chí năm ", "no province has criteria data for ") + std::to_string(year), {});
     return codes;

@@ -96,23 +96,28 @@ const FundingSources& Catalog::funding_sources() {
   return *cache_->funding_sources;
 }
 
-const std::set<UnitId>& Catalog::units_with_data(int year) const {
+const std::vector<std::string>& Catalog::provinces_with_data(int year) const {
   // Once per year and command: a national check over a span asks for the end year twice.
-  if (auto it = cache_->units_with_data.find(year); it != cache_->units_with_data.end()) return it->second;
+  if (auto it = cache_->provinces_with_data.find(year); it != cache_->provinces_with_data.end()) return it->second;
   auto stmt = db_.prepare(R"(
-    WITH alive(unit_id, parent_id) AS (
-      SELECT unit_id, parent_id FROM unit_period
-      WHERE parent_id IS NOT NULL AND ifnull(valid_from, '') <= ?1 AND ifnull(valid_to, '9999-12-31') >= ?1),
-    with_facts(unit_id, parent_id) AS (
-      SELECT a.unit_id, a.parent_id FROM alive a
-      WHERE EXISTS (SELECT 1 FROM indicator_value v WHERE v.unit_id = a.unit_id AND v.year = ?2)
-         OR EXISTS (SELECT 1 FROM criterion_status s WHERE s.unit_id = a.unit_id AND s.year = ?2 AND s.by = 'assessed'))
-    SELECT parent_id FROM with_facts
-    UNION SELECT b.parent_id FROM with_facts w JOIN alive b ON b.unit_id = w.parent_id)");
+    SELECT u.code FROM unit u JOIN unit_period p ON p.unit_id = u.id
+    WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1
+      AND EXISTS (
+        SELECT 1 FROM unit_period c
+        WHERE c.parent_id = u.id AND ifnull(c.valid_from, '') <= ?1 AND ifnull(c.valid_to, '9999-12-31') >= ?1
+          AND (EXISTS (SELECT 1 FROM indicator_value v WHERE v.unit_id = c.unit_id AND v.year = ?2)
+               OR EXISTS (SELECT 1 FROM criterion_status s WHERE s.unit_id = c.unit_id AND s.year = ?2 AND s.by = 'assessed')
+               OR EXISTS (
+                 SELECT 1 FROM unit_period g
+                 WHERE g.parent_id = c.unit_id AND ifnull(g.valid_from, '') <= ?1 AND ifnull(g.valid_to, '9999-12-31') >= ?1
+                   AND (EXISTS (SELECT 1 FROM indicator_value v WHERE v.unit_id = g.unit_id AND v.year = ?2)
+                        OR EXISTS (SELECT 1 FROM criterion_status s
+                                   WHERE s.unit_id = g.unit_id AND s.year = ?2 AND s.by = 'assessed')))))
+    ORDER BY u.code)");
   stmt.bind(1, year_end(year)).bind(2, year);
-  std::set<UnitId> out;
-  while (stmt.step()) out.insert(stmt.get_int(0));
-  return cache_->units_with_data.emplace(year, std::move(out)).first->second;
+  std::vector<std::string> out;
+  while (stmt.step()) out.push_back(stmt.get_text(0));
+  return cache_->provinces_with_data.emplace(year, std::move(out)).first->second;
 }
 
 }  // namespace ntm

@@ -31,7 +31,7 @@ struct CatalogCache {
   // database in memory). Set by whoever knows the file: app::Session.
   std::shared_ptr<PackWriter> packs;
   std::shared_ptr<const FundingSources> funding_sources;   // read once per command
-  std::map<int, std::set<UnitId>> units_with_data;          // by year
+  std::map<int, std::vector<std::string>> provinces_with_data;   // by year
   // Once a command has loaded a few provinces on one map (a national run), the map's units
   // are read whole, once, and the next provinces are taken from them.
   std::map<std::string, int> provinces_loaded;              // by map date
@@ -83,10 +83,11 @@ class Catalog {
   // The years with indicator values or assessed statuses for communes of the province (each
   // year on its own map), ascending.
   const std::vector<int>& years_with_data(UnitId province);
-  // The units (provinces, and districts of maps that have them) with indicator values or
-  // assessed statuses of `year` under them on the map of 31/12/`year`: one index probe per
-  // unit of that map, not a scan of every year's facts.
-  const std::set<UnitId>& units_with_data(int year) const;
+  // The codes of the provinces of the map of 31/12/`year` with indicator values or assessed
+  // statuses of `year` for a unit one or two levels under them (a commune, or a district's
+  // commune), in code order. A province's search stops at its first unit with data: about
+  // two index probes per province, not one per unit of the map.
+  const std::vector<std::string>& provinces_with_data(int year) const;
   // The funding sources, their names and aliases: read on first use, kept for the command
   // (a national check asks for them twice per province).
   const FundingSources& funding_sources();
