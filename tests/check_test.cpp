@@ -533,6 +533,38 @@ TEST_CASE("thieu-chi-tieu: a missing value, a value out of its range and a yes/n
   CHECK(found[2]["message"] == "thiếu số liệu 2 chỉ tiêu: 12.1, 17.3 (các tiêu chí liên quan bị tính là chưa đạt)");
 }
 
+TEST_CASE("a set with a criterion numbered past 64 is reviewed criterion by criterion, with the same figures") {
+  // x:decision answers in 64-bit masks; a set numbering a criterion 70 takes the review's other
+  // path (review.decide for each criterion), which must count exactly what the masks count.
+  fs::path db = copy_of("dien-bien-2020", "criterion-70");
+  json before = check_json(db, "--province 11 --year 2020 --no-rules");
+  {
+    ntm::store::Database d(db, ntm::store::OpenMode::ReadWrite);
+    d.exec("PRAGMA foreign_keys = OFF");
+    d.exec("UPDATE criterion SET number = 70 WHERE set_id = '1980-xa' AND number = 19");
+    d.exec("UPDATE indicator SET criterion = 70 WHERE set_id = '1980-xa' AND criterion = 19");
+    d.exec("UPDATE criterion_status SET criterion = 70 WHERE set_id = '1980-xa' AND criterion = 19");
+  }
+  json after = check_json(db, "--province 11 --year 2020 --no-rules");
+  REQUIRE(after["criteria_count"] == 19);
+  CHECK(after["criteria"]["70"] == before["criteria"]["19"]);
+  CHECK_FALSE(after["criteria"].contains("19"));
+  for (int n = 1; n <= 18; ++n) CHECK(after["criteria"][std::to_string(n)] == before["criteria"][std::to_string(n)]);
+  CHECK(after["standard"] == before["standard"]);
+  CHECK(after["bands"] == before["bands"]);
+  CHECK(after["average"] == before["average"]);
+  REQUIRE(after["results"].size() == before["results"].size());
+  for (std::size_t i = 0; i < after["results"].size(); ++i) {
+    const json& a = after["results"][i];
+    const json& b = before["results"][i];
+    CHECK(a["code"] == b["code"]);
+    CHECK(a["count"] == b["count"]);
+    std::vector<int> expected;
+    for (const auto& m : b["met"]) expected.push_back(m.get<int>() == 19 ? 70 : m.get<int>());
+    CHECK(a["met"].get<std::vector<int>>() == expected);
+  }
+}
+
 TEST_CASE("x:met, x:count_met, x:decision, x:values and the review agree on every commune of every sample and year") {
   // Computed statuses saved by an earlier `check --save --write` never decide a criterion: a
   // commune whose values and assessed statuses are gone has no data, for the review and for x:met.

@@ -116,8 +116,15 @@ function M.run(opts)
   }
   for _, c in ipairs(set.criteria) do result.criteria[tostring(c.number)] = 0 end
 
-  local criterion_keys = {}
-  for i, c in ipairs(set.criteria) do criterion_keys[i] = tostring(c.number) end
+  -- Per criterion, in the set's order: its number, its key in result.criteria, its bit in the
+  -- masks of x:decision, and how many communes meet it (counted here, put in result.criteria
+  -- at the end).
+  local numbers, criterion_keys, bits, met_count = {}, {}, {}, {}
+  for i, c in ipairs(set.criteria) do
+    numbers[i], criterion_keys[i], met_count[i] = c.number, tostring(c.number), 0
+    bits[i] = (c.number >= 1 and c.number <= 64) and (1 << (c.number - 1)) or 0
+  end
+  local criteria_n = #numbers
   -- Có cả số liệu chỉ tiêu lẫn trạng thái đã đánh giá: báo nơi hai bên khác nhau.
   local function disagreement(x, number, ok)
     ntm.finding{ unit = x, rule = "lech-danh-gia", level = "warning",
@@ -139,28 +146,31 @@ function M.run(opts)
       local count_met, mask, how, disagrees, no_threshold = x:decision()
       if count_met then
         source = how
-        for i, c in ipairs(set.criteria) do
-          local bit = 1 << (c.number - 1)
+        local n = 0
+        for i = 1, criteria_n do
+          local bit = bits[i]
           local ok = mask & bit ~= 0
           if ok then
-            met[#met + 1] = c.number
-            local key = criterion_keys[i]
-            result.criteria[key] = result.criteria[key] + 1
+            n = n + 1
+            met[n] = numbers[i]
+            met_count[i] = met_count[i] + 1
           end
-          if no_threshold & bit ~= 0 then
-            local _, missing = x:failing(c.number)
-            for _, id in ipairs(missing) do missing_threshold(id, x) end
+          if (no_threshold | disagrees) & bit ~= 0 then
+            if no_threshold & bit ~= 0 then
+              local _, missing = x:failing(numbers[i])
+              for _, id in ipairs(missing) do missing_threshold(id, x) end
+            end
+            if disagrees & bit ~= 0 then disagreement(x, numbers[i], ok) end
           end
-          if disagrees & bit ~= 0 then disagreement(x, c.number, ok) end
         end
       else
         -- Bộ có tiêu chí đánh số ngoài 1..64: từng tiêu chí một.
-        for _, c in ipairs(set.criteria) do
+        for i, c in ipairs(set.criteria) do
           local ok, how_c = M.decide(x, c, missing_threshold)
           source = source or how_c
           if ok then
             met[#met + 1] = c.number
-            result.criteria[tostring(c.number)] = result.criteria[tostring(c.number)] + 1
+            met_count[i] = met_count[i] + 1
           end
           local assessed = x:assessed(c.number)
           if how_c == "indicators" and assessed ~= nil and assessed ~= ok then disagreement(x, c.number, ok) end
@@ -186,6 +196,7 @@ function M.run(opts)
                                                 count = count, source = source }
     end
   end
+  for i = 1, criteria_n do result.criteria[criterion_keys[i]] = met_count[i] end
   result.average = result.with_data > 0 and total / result.with_data or 0
   for _, d in pairs(result.by_district) do
     d.average = d.total / d.communes
