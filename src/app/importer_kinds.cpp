@@ -296,7 +296,7 @@ void indicators(Reader& rd, std::vector<Record>& out, std::string& note) {
       if (ind.unit == "dat" && !parse_number(raw, rd.decimal()) && yes_no(raw) >= 0) v = yes_no(raw);   // Đạt / Chưa đạt
       else v = parse();
       if (!v) return;
-      if ((!std::isnan(ind.min_value) && *v < ind.min_value) || (!std::isnan(ind.max_value) && *v > ind.max_value)) {
+      if (!ind.in_range(*v)) {
         char range[96];
         std::snprintf(range, sizeof range, "[%g; %g]", ind.min_value, ind.max_value);
         rd.problem(i, column, "giá trị " + raw + " ngoài khoảng hợp lý " + range + " của chỉ tiêu " + id);

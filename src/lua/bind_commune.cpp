@@ -113,9 +113,7 @@ int commune_gaps(lua_State* L) {
   for (std::size_t i = 0; i < indicators.size(); ++i) {
     const Indicator& ind = indicators[i];
     double v = year.value(ref.index, i);
-    bool out = !std::isnan(v) && ((!std::isnan(ind.min_value) && v < ind.min_value) ||
-                                  (!std::isnan(ind.max_value) && v > ind.max_value) ||
-                                  (ind.unit == "dat" && v != 0 && v != 1));
+    bool out = !std::isnan(v) && (!ind.in_range(v) || (ind.unit == "dat" && v != 0 && v != 1));
     if (!std::isnan(v) && !out) continue;
     lua_pushstring(L, ind.id.c_str());
     lua_rawseti(L, out ? -2 : -3, out ? ++implausible : ++missing);
@@ -226,7 +224,7 @@ int commune_index(lua_State* L) {
   else if (!std::strcmp(key, "district") || !std::strcmp(key, "district_code")) {
     const Unit* district = ref.province->district_of(u);
     if (!district) lua_pushliteral(L, "");
-    else lua_pushstring(L, (key[8] ? district->code : district->name).c_str());
+    else lua_pushstring(L, (std::strcmp(key, "district") ? district->code : district->name).c_str());
   }
   else if (!std::strcmp(key, "former_district")) lua_pushstring(L, former_district(L, ref).c_str());
   else if (!std::strcmp(key, "province")) lua_pushstring(L, ref.province->unit().name.c_str());

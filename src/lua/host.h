@@ -103,8 +103,8 @@ class Host {
   // check, then its rules): the next script gets what a new state would give it, a fresh
   // global table (nothing an earlier script set), no library loaded with ntm.use, the random
   // numbers restarted, a fresh instruction and time budget. The earlier scripts' garbage is
-  // collected first; what stays in use (the state's own tables) counts against the memory
-  // limit, as in a new state.
+  // collected before the next script runs; what stays in use (the state's own tables) counts
+  // against the memory limit, as in a new state.
   void next_script();
 
  private:

@@ -377,7 +377,7 @@ int build_sandbox(lua_State* L) {
   make_readonly(L, "ntm");
   lua_setfield(L, env, "ntm");
   // What a fresh global table holds, kept apart where no script reaches it, for the next
-  // script of the same state (renew_sandbox_env): a copy, since scripts change their globals.
+  // script of the same state (renew_env): a copy, since scripts change their globals.
   lua_pushlightuserdata(L, &pristine_key_);
   copy_fields(L, env);
   lua_rawset(L, LUA_REGISTRYINDEX);

@@ -35,6 +35,10 @@ struct Indicator {
   std::string unit;        // "%", "dat", ...
   std::string comparison;  // ">=", "<=", ">", "<", "="
   double min_value = NAN, max_value = NAN;
+  // Whether a value lies in the plausible range (min_value, max_value; either may be absent).
+  bool in_range(double value) const {
+    return !(value < min_value) && !(value > max_value);
+  }
   std::vector<Threshold> thresholds;
 };
 

@@ -303,7 +303,8 @@ std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId
   }
   // The units' ids as a JSON array: the classes, tags and recognitions below are looked up by
   // id (json_each) rather than by walking the tree again for each.
-  std::string ids = "[";
+  std::string& ids = province->ids_json_;
+  ids = "[";
   for (const Unit& u : province->units_) (ids += std::to_string(u.id)) += ',';
   ids.back() = ']';
   // Classes: a row of the class year beats the every-year row (year 0).

@@ -113,6 +113,9 @@ class Province {
   const std::string& date() const { return date_; }
   int class_year() const { return class_year_; }
   const std::vector<Unit>& units() const { return units_; }
+  // The ids of units() as a JSON array, for queries that look the units' rows up by id
+  // (json_each) instead of walking the unit tree again.
+  const std::string& ids_json() const { return ids_json_; }
   const Unit* find(const std::string& code) const;
   const Unit* find_id(UnitId id) const;
   std::size_t index_of(const Unit& u) const { return static_cast<std::size_t>(&u - units_.data()); }
@@ -133,6 +136,7 @@ class Province {
   std::unordered_map<std::string, std::size_t> by_code_;
   std::unordered_map<UnitId, std::size_t> by_id_;
   std::vector<std::size_t> districts_;
+  std::string ids_json_;
   std::string date_;
   int class_year_ = 0;
 };
