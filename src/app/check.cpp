@@ -35,6 +35,12 @@ std::vector<fs::path> rule_scripts() {
   return out;
 }
 
+void load_rules(Session& session) {
+  if (session.rules) return;
+  session.rules.emplace();
+  for (const auto& rule : rule_scripts()) session.rules->emplace_back(rule, script_disabled(rule));
+}
+
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& f : findings)
@@ -60,10 +66,7 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* s
   };
   std::vector<ScriptStep> steps{{*script, false, take_review}};
   if (options.rules) {
-    if (!session.rules) {
-      session.rules.emplace();
-      for (const auto& rule : rule_scripts()) session.rules->emplace_back(rule, script_disabled(rule));
-    }
+    load_rules(session);
     for (const auto& [rule, disabled] : *session.rules) {
       if (fs::equivalent(rule, *script)) continue;
       if (disabled) result.disabled_rules.push_back(rule);
@@ -308,84 +311,6 @@ std::vector<std::string> check_provinces(Session& session, const std::string& sp
   }
   std::sort(codes.begin(), codes.end());
   return codes;
-}
-
-nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces, std::ostream& log,
-                                    CheckResult& all,
-                                    const std::function<void(std::size_t, std::size_t, const std::string&)>& progress,
-                                    Session* shared) {
-  using json = nlohmann::ordered_json;
-  json list = json::array();
-  json national;
-  long communes = 0, with_data = 0, standard = 0, no_data = 0, unconfirmed = 0;
-  double total = 0;
-  json bands, band_order, criteria;
-  bool same = true;
-  int criteria_count = -1;
-  std::set<std::string> sets;
-  std::optional<Session> own;
-  Session& session = shared ? *shared : own.emplace(options.db);
-  for (std::size_t i = 0; i < provinces.size(); ++i) {
-    if (progress) progress(i, provinces.size(), provinces[i]);
-    CheckOptions o = options;
-    o.args["province"] = provinces[i];
-    CheckResult r = run_check(o, log, &session);
-    session.cache->drop_provinces();   // one province's units and values in memory at a time
-    const json& v = r.review;
-    communes += v.value("communes", 0);
-    with_data += v.value("with_data", 0);
-    standard += v.value("standard", 0);
-    no_data += v.contains("no_data") ? static_cast<long>(v["no_data"].size()) : 0;
-    unconfirmed += v.contains("unconfirmed_thresholds") ? static_cast<long>(v["unconfirmed_thresholds"].size()) : 0;
-    total += v.value("average", 0.0) * v.value("with_data", 0);
-    sets.insert(v.value("criteria_set", ""));
-    int n = v.value("criteria_count", 0);
-    if (criteria_count < 0) {
-      criteria_count = n;
-      band_order = v.contains("band_order") ? v["band_order"] : json::array();
-      bands = json::object();
-      for (const auto& k : band_order) bands[k.get<std::string>()] = 0;
-      criteria = json::object();
-    }
-    if (n != criteria_count) same = false;
-    if (same) {
-      const json none = json::object();
-      const json& b = v.contains("bands") ? v["bands"] : none;
-      const json& c = v.contains("criteria") ? v["criteria"] : none;
-      for (const auto& [k, x] : b.items()) bands[k] = bands.value(k, 0) + x.get<int>();
-      for (const auto& [k, x] : c.items()) criteria[k] = criteria.value(k, 0) + x.get<int>();
-    }
-    all.findings.insert(all.findings.end(), std::make_move_iterator(r.findings.begin()),
-                        std::make_move_iterator(r.findings.end()));
-    all.scripts_run.insert(r.scripts_run.begin(), r.scripts_run.end());
-    if (i == 0) all.disabled_rules = r.disabled_rules;   // the same rules for every province
-    list.push_back(std::move(r.review));
-  }
-  national["provinces"] = provinces.size();
-  national["year"] = std::stoi(options.args.at("year"));
-  std::string set_list;
-  for (const auto& s : sets) set_list += (set_list.empty() ? "" : ", ") + s;
-  national["criteria_sets"] = set_list;
-  national["communes"] = communes;
-  national["with_data"] = with_data;
-  national["no_data"] = no_data;
-  national["standard"] = standard;
-  national["average"] = with_data > 0 ? total / static_cast<double>(with_data) : 0.0;
-  national["unconfirmed_thresholds"] = unconfirmed;
-  national["same_criteria"] = same;
-  if (same) {
-    national["criteria_count"] = criteria_count;
-    national["band_order"] = band_order;
-    national["band_names"] = !list.empty() && list[0].contains("band_names") ? list[0]["band_names"] : json::object();
-    national["bands"] = bands;
-    national["criteria"] = criteria;
-  }
-  json out = json::object();
-  // Room for the findings the command adds: growing an object copies its members.
-  out.get_ref<json::object_t&>().reserve(3);
-  out["national"] = std::move(national);
-  out["provinces"] = std::move(list);   // 8,000 communes' results: moved, not copied
-  return out;
 }
 
 }  // namespace ntm::app

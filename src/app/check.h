@@ -20,6 +20,9 @@ struct CheckOptions {
   std::map<std::string, std::string> defaults; // for parameters a script declares and args lack (ntm.toml, --profile)
   bool rules = true;                          // also run scripts/checks/rules/*.lua
   lua::Limits limits;
+  // Threads reviewing the provinces of a national check (--jobs): 0, one per core (at most
+  // 8); 1, one province after another in this thread.
+  unsigned jobs = 0;
 };
 
 struct CheckResult {
@@ -38,6 +41,8 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* s
 
 // The rule scripts that `ntm check` runs, in name order.
 std::vector<std::filesystem::path> rule_scripts();
+// The session's rules (rule_scripts(), each with whether it is switched off), read once.
+void load_rules(Session& session);
 
 // Writes the computed statuses of the review's results (criterion_status, by = 'computed')
 // in one transaction, replacing the earlier computed statuses of those communes and year.
@@ -73,6 +78,11 @@ std::vector<std::string> check_provinces(Session& session, const std::string& sp
 // the average over the communes with data. `progress(i, n, province)` is called before each.
 // Returns {"national": {...}, "provinces": [review, ...]}; findings of all in `all.findings`.
 // `session`: the connection and cache to run on (nullptr: one opened for this check).
+// With options.jobs other than 1, the provinces are reviewed by threads, each with a
+// session of its own (Session::sibling); what the scripts print is kept per province and
+// written to `log` in province order, and the result, the findings and a failure are those
+// of one province after another: the first province that fails (in the list's order) is
+// the error, after the log of the provinces before it and its own.
 nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces,
                                     std::ostream& log, CheckResult& all,
                                     const std::function<void(std::size_t, std::size_t, const std::string&)>& progress = {},

@@ -180,6 +180,15 @@ void print_script_help(const fs::path& script, const ScriptInfo& info, std::ostr
   }
 }
 
+std::unique_ptr<Session> Session::sibling() const {
+  auto other = std::make_unique<Session>(path);
+  other->cache->packs = cache->packs;
+  other->cache->whole_map = cache->whole_map;
+  other->script_dirs = script_dirs;
+  other->rules = rules;
+  return other;
+}
+
 RunResult run_script(const fs::path& db, const fs::path& script, const std::map<std::string, std::string>& args,
                      const lua::Limits& limits, std::ostream& out, std::ostream& err,
                      const std::function<void(lua::Host&)>& after, bool lenient_args,

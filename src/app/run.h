@@ -71,9 +71,15 @@ struct RunResult {
 // and what the model loaded over it, so that a check's rules and the provinces of a
 // national check do not reopen the file and reload the same provinces and sets.
 struct Session {
-  explicit Session(const std::filesystem::path& db) : database(open_for_scripts(db)) {
+  explicit Session(const std::filesystem::path& db) : path(db), database(open_for_scripts(db)) {
     cache->packs = std::make_shared<PackWriter>(db);
   }
+  // A session for another thread of the same command (the provinces of a national check):
+  // a connection and a catalog cache of its own, since a connection serves one thread at a
+  // time; shared with this one: the pack writer, the map read whole, where scripts are found
+  // and the rules.
+  std::unique_ptr<Session> sibling() const;
+  std::filesystem::path path;
   store::Database database;
   std::shared_ptr<CatalogCache> cache = std::make_shared<CatalogCache>();
   // Where scripts are found, looked up once per command (a national check runs hundreds of

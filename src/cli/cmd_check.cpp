@@ -1,7 +1,7 @@
 // ntm check [SCRIPT] --province P (--year Y | --from Y1 --to Y2) [--tag T] [--district D] [--as-of D] [--set S]
 //           [--profile FILE] [--format text|csv|json] [-o FILE] [--findings] [--no-rules] [--save --write]
-// ntm check --province all|P1,P2,... (--year Y | --from Y1 --to Y2): several provinces in one run, with a
-// national block.
+// ntm check --province all|P1,P2,... (--year Y | --from Y1 --to Y2) [--jobs N]: several provinces in one
+// run, side by side in N threads, with a national block.
 //
 // The review on standard output (or -o FILE); on standard error one summary line, the rules
 // their authors have not switched on yet, and with --verbose the scripts' SHA-256.
@@ -35,6 +35,7 @@ struct Options {
   std::string script = "tieu-chi-xa";
   std::string province, tag, district, set, as_of, profile, format = "text", output;
   int year = 0, from = 0, to = 0;
+  long long jobs = 0;   // 0: one thread per core
   bool findings_only = false, no_rules = false, save = false, write = false;
   LimitFlags limits;
 };
@@ -204,6 +205,7 @@ int run(Options& o, const Global& global, CLI::App* cmd) {
   if (std::string profile = profile_path(o.profile, global); !profile.empty()) options.defaults["profile"] = profile;
   options.rules = !o.no_rules;
   options.limits = o.limits.limits();
+  options.jobs = static_cast<unsigned>(o.jobs);
   // Several provinces in one process: "all" (every province with data that year) or a list.
   if (fold(province) == "all" || fold(province) == "ca nuoc" || province.find(',') != std::string::npos)
     return run_national(o, options, province, year);
@@ -299,6 +301,12 @@ void add_check(CLI::App& app, Global& global) {
   cmd->add_flag("--no-rules", o->no_rules, tr("không chạy các quy tắc trong checks/rules", "do not run checks/rules"));
   cmd->add_flag("--save", o->save, tr("lưu trạng thái tiêu chí đã tính (cần --write)", "store the computed statuses (needs --write)"));
   cmd->add_flag("--write", o->write, tr("cho phép ghi vào cơ sở dữ liệu", "allow writing to the database"));
+  cmd->add_option("-j,--jobs", o->jobs,
+                  tr("số luồng rà soát đồng thời các tỉnh khi có nhiều tỉnh (mặc định: bằng số lõi, tối đa 8; 1: lần lượt từng tỉnh)",
+                     "threads reviewing provinces side by side when there are several (default: one per core, at most 8; "
+                     "1: one province after another)"))
+      ->option_text("N")
+      ->check(integer_between(1LL, 64LL, tr("số luồng", "a thread count")));
   add_limit_flags(cmd, o->limits);
   add_global_options(cmd, global);
   cmd->footer(tr("Ví dụ: ntm check --province \"Điện Biên\" --year 2020 --tag \"Đề án 29 xã biên giới\"\n"

@@ -17,12 +17,14 @@
 #define NTM_SECCOMP 1
 #endif
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "app/paths.h"
@@ -72,7 +74,10 @@ void confine(const lua::Limits& limits) {
   struct rlimit core {0, 0};
   ::setrlimit(RLIMIT_CORE, &core);
 #ifndef NTM_SANITIZED
-  std::size_t cap = address_space_now() + 2 * limits.memory_bytes + (512u << 20);
+  // Room for the scripts of every thread (a national check runs one per core, at most 8)
+  // and one more: a backstop for native allocations, not the scripts' limit.
+  std::size_t threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  std::size_t cap = address_space_now() + (threads + 1) * limits.memory_bytes + (512u << 20);
   struct rlimit as {cap, cap};
   ::setrlimit(RLIMIT_AS, &as);
 #else

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
 
 #include "lua/binding.h"
@@ -169,20 +171,38 @@ int sql_work(void* arg, std::int64_t steps) {
 }
 
 RunWatch g_watch = nullptr;
-int g_watch_depth = 0;
+thread_local int t_watch_depth = 0;
+// The deadlines of the threads running script code now (the provinces of a national check
+// run in threads): the watcher hears of the earliest, and that none runs when the last stops.
+std::mutex g_watch_lock;
+std::multiset<std::chrono::steady_clock::time_point> g_running;
 
 // Script code runs while one of these lives (calls may nest: a host callback that calls
-// back into Lua); the watcher hears of the outermost only.
+// back into Lua); the watcher hears of the outermost of each thread only.
 class Watched {
  public:
   explicit Watched(const Guard& g) {
-    if (g_watch && g_watch_depth++ == 0) g_watch(g.deadline, true);
+    if (!g_watch || t_watch_depth++ != 0) return;
+    std::lock_guard<std::mutex> hold(g_watch_lock);
+    mine_ = g_running.insert(g.deadline);
+    watching_ = true;
+    g_watch(*g_running.begin(), true);
   }
   ~Watched() {
-    if (g_watch && --g_watch_depth == 0) g_watch({}, false);
+    if (!g_watch) return;
+    --t_watch_depth;
+    if (!watching_) return;
+    std::lock_guard<std::mutex> hold(g_watch_lock);
+    g_running.erase(mine_);
+    if (g_running.empty()) g_watch({}, false);
+    else g_watch(*g_running.begin(), true);
   }
   Watched(const Watched&) = delete;
   Watched& operator=(const Watched&) = delete;
+
+ private:
+  std::multiset<std::chrono::steady_clock::time_point>::iterator mine_;
+  bool watching_ = false;
 };
 
 }  // namespace

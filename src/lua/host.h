@@ -119,7 +119,8 @@ class Host {
 
 // Tells the supervisor of a worker process (cli/worker.cpp) when script code starts running
 // (`running` true, with the run's deadline) and when it stops. Calls through the door and
-// the parsing of a script are watched. Null by default: tests and library users have none.
+// the parsing of a script are watched; with scripts running in several threads, the watcher
+// hears of the earliest deadline among them. Null by default: tests and library users have none.
 using RunWatch = void (*)(std::chrono::steady_clock::time_point deadline, bool running);
 void set_run_watch(RunWatch watch);
 

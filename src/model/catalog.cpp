@@ -18,24 +18,24 @@ std::shared_ptr<const Province> Catalog::province(const std::string& name_or_cod
   return province_at(id, d);
 }
 
-namespace {
+std::shared_ptr<const MapUnits> WholeMap::find(const std::string& date) {
+  std::lock_guard<std::mutex> hold(lock_);
+  return map_ && map_->date() == date ? map_ : nullptr;
+}
 
-// Provinces loaded one by one on a map before its units are read whole: a command about one
-// province (or a few) does not pay for the country's 11,000 units.
-constexpr int kWholeMapAfter = 3;
-
-}  // namespace
+std::shared_ptr<const MapUnits> WholeMap::get(const store::Database& db, const std::string& date) {
+  std::lock_guard<std::mutex> hold(lock_);   // the other threads wait: one reads the map
+  if (!map_ || map_->date() != date) map_ = MapUnits::load(db, date);
+  return map_;
+}
 
 std::shared_ptr<const Province> Catalog::province_at(UnitId id, const std::string& date, int class_year) {
   if (class_year == 0) class_year = std::atoi(date.substr(0, 4).c_str());
   std::tuple<UnitId, std::string, int> key{id, date, class_year};
   if (auto it = cache_->provinces.find(key); it != cache_->provinces.end()) return it->second;
-  const MapUnits* map = nullptr;
-  if (++cache_->provinces_loaded[date] > kWholeMapAfter) {
-    if (!cache_->map_units || cache_->map_units->date() != date) cache_->map_units = MapUnits::load(db_, date);
-    map = cache_->map_units.get();
-  }
-  auto loaded = Province::load(db_, id, date, class_year, map);
+  std::shared_ptr<const MapUnits> map = cache_->whole_map->find(date);   // read already by another thread
+  if (!map && ++cache_->provinces_loaded[date] > kWholeMapAfter) map = cache_->whole_map->get(db_, date);
+  auto loaded = Province::load(db_, id, date, class_year, map.get());
   cache_->provinces.emplace(std::move(key), loaded);
   return loaded;
 }

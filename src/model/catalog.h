@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <tuple>
@@ -16,6 +17,20 @@
 #include "model/value_pack.h"
 
 namespace ntm {
+
+// The map read whole by a national run (the map of one date; reading another replaces it),
+// shared by the threads of the run, each of which reads over a connection of its own.
+class WholeMap {
+ public:
+  // The map of `date` when it was read already, else nullptr.
+  std::shared_ptr<const MapUnits> find(const std::string& date);
+  // The map of `date`, read over `db` by the first thread that asks.
+  std::shared_ptr<const MapUnits> get(const store::Database& db, const std::string& date);
+
+ private:
+  std::mutex lock_;
+  std::shared_ptr<const MapUnits> map_;
+};
 
 // What catalogs loaded, shared by the catalogs of one command over one connection: a
 // check's review and its rules, the provinces of a national check. Never shared between
@@ -35,7 +50,7 @@ struct CatalogCache {
   // Once a command has loaded a few provinces on one map (a national run), the map's units
   // are read whole, once, and the next provinces are taken from them.
   std::map<std::string, int> provinces_loaded;              // by map date
-  std::shared_ptr<const MapUnits> map_units;
+  std::shared_ptr<WholeMap> whole_map = std::make_shared<WholeMap>();
 
   // Drops the provinces and their years (a national check holds one province at a time);
   // names, sets and the years with data stay.
@@ -47,6 +62,10 @@ struct CatalogCache {
 
 class Catalog {
  public:
+  // Provinces loaded one by one on a map before its units are read whole (WholeMap): a
+  // command about one province (or a few) does not pay for the country's 11,000 units.
+  static constexpr int kWholeMapAfter = 3;
+
   explicit Catalog(const store::Database& db, std::shared_ptr<CatalogCache> cache = nullptr)
       : db_(db), cache_(cache ? std::move(cache) : std::make_shared<CatalogCache>()) {}
 

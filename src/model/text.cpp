@@ -90,9 +90,11 @@ int display_width(std::string_view text) {
 
 namespace {
 
-// One collator for the process: opening it reads ICU's data, and compare() is const.
+// One collator per thread (the provinces of a national check run in threads): opening it
+// reads ICU's data once per thread, and ICU does not promise that one collator may compare
+// in two threads at once.
 const icu::Collator* vietnamese_collator() {
-  static std::unique_ptr<icu::Collator> collator = [] {
+  thread_local std::unique_ptr<icu::Collator> collator = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
     return U_FAILURE(status) ? nullptr : std::move(c);

@@ -168,6 +168,7 @@ ValuePack load_values(const store::Database& db, const PackKey& key, PackWriter*
 PackWriter::~PackWriter() = default;
 
 std::optional<ValuePack> PackWriter::rebuild(const PackKey& key) noexcept {
+  std::lock_guard<std::mutex> hold(lock_);
   if (failed_ || path_.empty() || path_ == ":memory:") return std::nullopt;
   try {
     if (!db_) {

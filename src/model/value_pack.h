@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,7 +65,8 @@ ValuePack load_values(const store::Database& db, const PackKey& key, PackWriter*
 // value in between and leave a pack older than the table. Best effort: a file that cannot be
 // written (read-only media, another process writing, a full disk) leaves the cache as it is
 // and the caller reads indicator_value itself; never an error for the command. After the
-// first failure the writer stops trying for the rest of the run.
+// first failure the writer stops trying for the rest of the run. One writer serves the
+// threads of a national check, one rebuild at a time.
 class PackWriter {
  public:
   explicit PackWriter(std::filesystem::path db_path) : path_(std::move(db_path)) {}
@@ -77,6 +79,7 @@ class PackWriter {
  private:
   std::filesystem::path path_;
   std::unique_ptr<store::Database> db_;
+  std::mutex lock_;   // the threads of one command share the writer and its connection
   bool failed_ = false;
   int written_ = 0;
 };

@@ -206,9 +206,59 @@ std::optional<Value> Database::scalar(std::string_view sql) const {
 
 void Database::set_progress_check(int (*check)(void*), void* arg) const { sqlite3_progress_handler(db_, 4000, check, arg); }
 
-std::int64_t Database::memory_used() { return sqlite3_memory_used(); }
+namespace {
 
-void Database::set_heap_limit(std::int64_t bytes) { sqlite3_hard_heap_limit64(bytes); }
+// SQLite's heap counted per thread: the provinces of a national check run in threads, each
+// with its own connection, and a script's query may grow only the heap of its own thread
+// (a cap on the whole process would fail the other thread's queries and count its bytes).
+// SQLite's own allocator does the work; these wrappers count what each thread holds.
+// Installed before SQLite initialises (a static object of this file); where that was too
+// late, the process-wide count and hard limit of SQLite stand in.
+thread_local std::int64_t t_heap_used = 0;
+thread_local std::int64_t t_heap_cap = 0;   // 0: none
+sqlite3_mem_methods g_system{};
+
+void* counted_malloc(int n) {
+  if (t_heap_cap > 0 && t_heap_used + n > t_heap_cap) return nullptr;
+  void* p = g_system.xMalloc(n);
+  if (p) t_heap_used += g_system.xSize(p);
+  return p;
+}
+
+void counted_free(void* p) {
+  if (!p) return;
+  t_heap_used -= g_system.xSize(p);
+  g_system.xFree(p);
+}
+
+void* counted_realloc(void* p, int n) {
+  const int old = g_system.xSize(p);
+  if (t_heap_cap > 0 && n > old && t_heap_used + (n - old) > t_heap_cap) return nullptr;
+  void* q = g_system.xRealloc(p, n);
+  if (q) t_heap_used += g_system.xSize(q) - old;
+  return q;
+}
+
+int counted_size(void* p) { return g_system.xSize(p); }
+int counted_roundup(int n) { return g_system.xRoundup(n); }
+int counted_init(void* data) { return g_system.xInit(data); }
+void counted_shutdown(void* data) { g_system.xShutdown(data); }
+
+const bool g_counted_heap = [] {
+  if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &g_system) != SQLITE_OK) return false;
+  sqlite3_mem_methods counted{counted_malloc, counted_free,    counted_realloc,  counted_size,
+                              counted_roundup, counted_init, counted_shutdown, g_system.pAppData};
+  return sqlite3_config(SQLITE_CONFIG_MALLOC, &counted) == SQLITE_OK;
+}();
+
+}  // namespace
+
+std::int64_t Database::memory_used() { return g_counted_heap ? t_heap_used : sqlite3_memory_used(); }
+
+void Database::set_heap_limit(std::int64_t bytes) {
+  if (g_counted_heap) t_heap_cap = bytes;
+  else sqlite3_hard_heap_limit64(bytes);
+}
 
 void Database::limit_value_length(int bytes) const { sqlite3_limit(db_, SQLITE_LIMIT_LENGTH, bytes); }
 

@@ -93,9 +93,10 @@ class Database {
   void set_busy_timeout(int milliseconds);
   sqlite3* handle() const { return db_; }
 
-  // SQLite's heap, for the whole process: the bytes in use now, and a hard cap on them (0:
-  // none). A statement that needs more fails with SQLITE_NOMEM. Scripts' queries run under
-  // a cap set from the memory their run has left.
+  // SQLite's heap held by the calling thread: the bytes in use now, and a hard cap on them
+  // (0: none). A statement that needs more fails with SQLITE_NOMEM. Scripts' queries run
+  // under a cap set from the memory their run has left; the other threads' queries (another
+  // province of a national check) neither count nor are capped.
   static std::int64_t memory_used();
   static void set_heap_limit(std::int64_t bytes);
 
