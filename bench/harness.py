@@ -35,8 +35,13 @@ class Failure(Exception):
     pass
 
 
+class Ran(tuple):
+    """(seconds, peak RSS in KiB, exit code) of a command; .cpu: its user + system seconds, its
+    children's included (ntm's worker process and threads)."""
+
+
 def run(cmd, stdout=None, ok=(0,), env=None, cwd=None):
-    """Runs cmd; returns (seconds, peak RSS in KiB, exit code). Raises Failure unless the exit
+    """Runs cmd; returns Ran(seconds, peak RSS in KiB, exit code). Raises Failure unless the exit
     code is in ok. stdout: a path, or None to discard."""
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL
     err_path = os.path.join(ARGS.work, "last-stderr.txt")
@@ -52,7 +57,9 @@ def run(cmd, stdout=None, ok=(0,), env=None, cwd=None):
         with open(err_path, encoding="utf-8", errors="replace") as f:
             tail = f.read()[-3000:]
         raise Failure("%s exited %d:\n%s" % (" ".join(cmd), p.returncode, tail))
-    return seconds, usage.ru_maxrss, p.returncode
+    ran = Ran((seconds, usage.ru_maxrss, p.returncode))
+    ran.cpu = usage.ru_utime + usage.ru_stime
+    return ran
 
 
 def parse_counts(path):
@@ -109,9 +116,12 @@ def copy_db(src, dst):
 def implementations(years):
     """name -> (label, function(year, out_path) -> command)."""
     impls = {
-        "ntm": ("ntm check --province all (one process)",
+        "ntm": ("ntm check --province all (one process, one thread per core)",
                 lambda y, out: [ARGS.ntm, "--db", ARGS.db, "check", "--province", "all", "--year", str(y),
                                 "--format", "json", "-o", out]),
+        "ntm1": ("ntm check --province all --jobs 1 (one process, one thread)",
+                 lambda y, out: [ARGS.ntm, "--db", ARGS.db, "check", "--province", "all", "--year", str(y),
+                                 "--format", "json", "-o", out, "--jobs", "1"]),
         "cpp": ("hand-written C++ (bench/baseline_cpp.cpp)", lambda y, out: [ARGS.baseline, ARGS.db, str(y)]),
         "sql": ("SQL in the sqlite3 shell (bench/baseline.sql)",
                 lambda y, out: ["sqlite3", "-readonly", "-csv", ARGS.db, ".parameter set :year %d" % y,
@@ -125,21 +135,22 @@ def implementations(years):
 
 
 def run_impl(name, impls, years, tag):
-    """Runs an implementation over `years`; returns (seconds, peak KiB, {year: counts})."""
+    """Runs an implementation over `years`; returns (seconds, peak KiB, {year: counts}, CPU seconds)."""
     label, make = impls[name]
-    total, peak, counts = 0.0, 0, {}
+    total, peak, counts, cpu = 0.0, 0, {}, 0.0
     for y in years:
         out = os.path.join(ARGS.work, "%s-%s-%d.out" % (tag, name, y))
-        if name == "ntm":
+        if name.startswith("ntm"):
             # Exit 1 when the review has error findings (communes without data): still a result.
-            s, rss, _ = run(make(y, out), ok=(0, 1))
+            ran = run(make(y, out), ok=(0, 1))
             counts[y] = ntm_counts(out)
         else:
-            s, rss, _ = run(make(y, out), stdout=out)
+            ran = run(make(y, out), stdout=out)
             counts[y] = parse_counts(out)
-        total += s
-        peak = max(peak, rss)
-    return total, peak, counts
+        total += ran[0]
+        peak = max(peak, ran[1])
+        cpu += ran.cpu
+    return total, peak, counts, cpu
 
 
 def compare(name, years, reference, counts):
@@ -155,17 +166,18 @@ def compare(name, years, reference, counts):
 
 def review_rounds(names, impls, years, tag, rounds):
     """Interleaved rounds; returns {name: {"times": [...], "rss": [...], "ratios": [...]}}."""
-    res = {n: {"times": [], "rss": [], "ratios": []} for n in names}
+    res = {n: {"times": [], "rss": [], "ratios": [], "cpu": []} for n in names}
     res["_rounds"] = rounds
     for r in range(rounds):
         order = names[r % len(names):] + names[:r % len(names)]
         this = {}
         for n in order:
-            s, rss, counts = run_impl(n, impls, years, tag)
+            s, rss, counts, cpu = run_impl(n, impls, years, tag)
             if r == 0:
                 this[n] = counts
             res[n]["times"].append(s)
             res[n]["rss"].append(rss)
+            res[n]["cpu"].append(cpu)
         if r == 0:
             for n in names:
                 if n != "ntm":
@@ -242,7 +254,7 @@ def main():
     sample["size"] = os.path.getsize(ARGS.db)
 
     impls = implementations(years)
-    names = ["ntm", "cpp", "sql", "python"]
+    names = ["ntm", "ntm1", "cpp", "sql", "python"]
     pandas_ok = subprocess.run([ARGS.python, "-c", "import pandas"], capture_output=True).returncode == 0
     if pandas_ok:
         names.append("pandas")
@@ -545,13 +557,18 @@ def write_results(started, load_before, init, sample, impls, names, years, one, 
         L.append("")
         L.append("Medians of %d interleaved rounds; ratio = ntm / baseline within a round (below 1: ntm is faster)." % res["_rounds"])
         L.append("")
-        L.append("| implementation | median s | peak RSS MiB | median ratio ntm/it | ratios per round |")
-        L.append("|---|---:|---:|---:|---|")
+        L.append("| implementation | median s | median CPU s | peak RSS MiB | median ratio ntm/it | ratios per round |")
+        L.append("|---|---:|---:|---:|---:|---|")
         for n in names:
             r = res[n]
             ratios = "" if n == "ntm" else ", ".join("%.2f" % x for x in r["ratios"])
             ratio = "" if n == "ntm" else "%.2f" % median(r["ratios"])
-            L.append("| %s | %.3f | %.0f | %s | %s |" % (impls[n][0], median(r["times"]), mib(max(r["rss"])), ratio, ratios))
+            L.append("| %s | %.3f | %.3f | %.0f | %s | %s |" % (impls[n][0], median(r["times"]), median(r["cpu"]),
+                                                                mib(max(r["rss"])), ratio, ratios))
+        L.append("")
+        L.append("CPU s: user + system time of the process and its children (ntm's worker process and its threads). "
+                 "ntm reviews the provinces side by side, one thread per core (%d here); the row with --jobs 1 is the "
+                 "same command in one thread, and its ratio is the gain of the threads." % os.cpu_count())
         L.append("")
 
     review_table("National review, one year (%d), end to end" % years[-1], one, 1)
@@ -611,6 +628,10 @@ def write_results(started, load_before, init, sample, impls, names, years, one, 
     cpp = median(one["cpp"]["ratios"])
     L.append("| one year: ntm ≤ 1.0× the C++ baseline | %.2f× | %s |" % (
         cpp, verdict(cpp <= 1.0, "%.1f× the target" % cpp if cpp > 1.0 else "")))
+    cpu_ratio = median([a / b for a, b in zip(one["ntm"]["cpu"], one["cpp"]["cpu"])])
+    one_thread = median([a / b for a, b in zip(one["ntm1"]["times"], one["cpp"]["times"])])
+    L.append("| (for the record, not a target) one year in CPU time, ntm / C++; and ntm --jobs 1 / C++ in time "
+             "| %.2f×; %.2f× | |" % (cpu_ratio, one_thread))
     for n in ("sql", "python", "pandas"):
         if n in one:
             r = median(one[n]["ratios"])

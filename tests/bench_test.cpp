@@ -44,8 +44,11 @@ TEST_CASE("bench/run.sh runs on two provinces for one year and every implementat
   // The sample of the slice: Điện Biên and Bắc Giang on the map of 2020.
   CHECK(results.find("`ntm init --sample national --years 2020 --provinces 11,24`: 2 provinces") != std::string::npos);
   CHECK(results.find("Every implementation gave the same 42 counts for 2020") != std::string::npos);
-  for (const char* impl : {"ntm check --province all", "hand-written C++", "SQL in the sqlite3 shell", "Python standard-library loop"})
+  for (const char* impl : {"ntm check --province all (one process, one thread per core)",
+                           "ntm check --province all --jobs 1 (one process, one thread)", "hand-written C++",
+                           "SQL in the sqlite3 shell", "Python standard-library loop"})
     CHECK(results.find(impl) != std::string::npos);
+  CHECK(results.find("| implementation | median s | median CPU s |") != std::string::npos);
   CHECK(results.find("## Targets of issue 14") != std::string::npos);
 }
 

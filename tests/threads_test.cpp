@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/check.h"
 #include "lua/host.h"
 #include "store/database.h"
 #include "support.h"
@@ -81,6 +82,34 @@ TEST_CASE("ntm check --province all --jobs N prints what one province after anot
     CHECK(bad.status == 2);
     CHECK(bad.err.find("--jobs") != std::string::npos);
   }
+}
+
+TEST_CASE("the national JSON written province by province is the JSON of the whole tree, byte for byte") {
+  ntm::app::CheckOptions options;
+  options.db = six_provinces();
+  options.args["year"] = "2020";
+  options.jobs = 2;
+  const std::vector<std::string> codes{"02", "04", "06", "08", "10", "11"};
+  std::ostringstream log;
+  ntm::app::CheckResult whole_findings, text_findings;
+  auto whole = ntm::app::run_national(options, codes, log, whole_findings);
+  std::vector<std::string> texts;
+  auto summary = ntm::app::run_national(options, codes, log, text_findings, {}, nullptr, &texts);
+  REQUIRE(texts.size() == codes.size());
+  CHECK_FALSE(summary["provinces"][0].contains("results"));   // written, and freed by the thread
+  REQUIRE(whole["provinces"][0]["results"].size() > 10);
+  auto findings = ntm::app::findings_json(whole_findings.findings);
+  CHECK(findings.size() > 0);
+  CHECK(ntm::app::findings_json(text_findings.findings) == findings);
+  whole["findings"] = findings;
+  CHECK(ntm::app::national_json(summary, texts, findings) == whole.dump(2));
+  // Nothing to list: the empty forms.
+  nlohmann::ordered_json none = {{"national", {{"provinces", 0}}}};
+  nlohmann::ordered_json empty_tree = none;
+  empty_tree["provinces"] = nlohmann::ordered_json::array();
+  empty_tree["findings"] = nlohmann::ordered_json::array();
+  CHECK(ntm::app::national_json(none, {}, nlohmann::ordered_json::array()) == empty_tree.dump(2));
+  CHECK(ntm::app::nested_json(nlohmann::ordered_json::object(), 3) == "{}");
 }
 
 TEST_CASE("a national check in threads fails as one province after another fails, and changes nothing") {

@@ -83,10 +83,22 @@ std::vector<std::string> check_provinces(Session& session, const std::string& sp
 // written to `log` in province order, and the result, the findings and a failure are those
 // of one province after another: the first province that fails (in the list's order) is
 // the error, after the log of the provinces before it and its own.
+// With `province_json`, each province's review is also written as JSON text, as national_json
+// lays it out, by the thread that made it (list order); the returned reviews then lack their
+// "results" (the communes' results: written, and freed in that thread).
 nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces,
                                     std::ostream& log, CheckResult& all,
                                     const std::function<void(std::size_t, std::size_t, const std::string&)>& progress = {},
-                                    Session* session = nullptr);
+                                    Session* session = nullptr, std::vector<std::string>* province_json = nullptr);
+
+// `value` as value.dump(2) writes it `depth` levels deep in a document: every line after the
+// first indented by 2 × depth more spaces.
+std::string nested_json(const nlohmann::ordered_json& value, int depth);
+// The national check's JSON document {"national", "provinces", "findings"}, byte for byte as
+// dump(2) of the whole tree would write it, from run_national's result (its "national" block)
+// and the provinces' texts that run_national wrote (no trailing line break).
+std::string national_json(const nlohmann::ordered_json& national, const std::vector<std::string>& province_json,
+                          const nlohmann::ordered_json& findings);
 
 // The change from review (or national block) `a` to `b`: communes meeting the standard, the
 // average, communes with data and, when both counted the same number of criteria, each band

@@ -20,24 +20,34 @@ namespace ntm::app {
 namespace {
 
 using Progress = std::function<void(std::size_t, std::size_t, const std::string&)>;
-using Take = std::function<void(std::size_t, CheckResult&)>;
+// Province i's review, and its JSON text when asked for (else empty).
+using Take = std::function<void(std::size_t, CheckResult&, std::string&)>;
 
 unsigned thread_count(unsigned asked, std::size_t provinces) {
   unsigned n = asked ? asked : std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
   return static_cast<unsigned>(std::min<std::size_t>(n, provinces));
 }
 
-CheckResult review_one(const CheckOptions& options, const std::string& province, std::ostream& log, Session& session) {
+// With `json`: the review is also written there as JSON text (as a province of the national
+// document), and its communes' results, written, are dropped from the tree: the text and the
+// freeing are done by the thread that reviewed the province.
+CheckResult review_one(const CheckOptions& options, const std::string& province, std::ostream& log, Session& session,
+                       std::string* json) {
   CheckOptions o = options;
   o.args["province"] = province;
   CheckResult r = run_check(o, log, &session);
   session.cache->drop_provinces();   // one province's units and values in memory at a time (per thread)
+  if (json) {
+    *json = nested_json(r.review, 2);
+    r.review.erase("results");
+  }
   return r;
 }
 
 // A province reviewed by a thread, waiting for its turn to be taken.
 struct Slot {
   CheckResult result;
+  std::string json;             // review_one's
   std::string log;              // what its scripts printed
   std::exception_ptr error;
   bool done = false;            // under the lock
@@ -46,7 +56,7 @@ struct Slot {
 // The provinces shared out to threads that take the next one not started; the results are
 // taken here, in the list's order. Returns false when no thread could be started.
 bool review_in_threads(const CheckOptions& options, const std::vector<std::string>& provinces, Session& session,
-                       unsigned jobs, std::ostream& log, const Progress& progress, const Take& take) {
+                       unsigned jobs, bool json, std::ostream& log, const Progress& progress, const Take& take) {
   load_rules(session);   // read once, for every thread
   std::vector<Slot> slots(provinces.size());
   std::mutex lock;
@@ -73,7 +83,7 @@ bool review_in_threads(const CheckOptions& options, const std::vector<std::strin
       std::ostringstream out;
       try {
         if (cannot_open) std::rethrow_exception(cannot_open);
-        slot.result = review_one(options, provinces[i], out, *mine);
+        slot.result = review_one(options, provinces[i], out, *mine, json ? &slot.json : nullptr);
       } catch (...) {
         slot.error = std::current_exception();
         if (mine) mine->cache->drop_provinces();
@@ -123,7 +133,7 @@ bool review_in_threads(const CheckOptions& options, const std::vector<std::strin
     Slot slot = std::move(slots[i]);
     log << slot.log;
     if (slot.error) std::rethrow_exception(slot.error);
-    take(i, slot.result);
+    take(i, slot.result, slot.json);
   }
   return true;
 }
@@ -131,22 +141,58 @@ bool review_in_threads(const CheckOptions& options, const std::vector<std::strin
 // Each province's review (run_check) handed to `take` in the list's order: by threads when
 // options.jobs allows more than one, else one after another on `session`.
 void review_provinces(const CheckOptions& options, const std::vector<std::string>& provinces, Session& session,
-                      std::ostream& log, const Progress& progress, const Take& take) {
+                      bool json, std::ostream& log, const Progress& progress, const Take& take) {
   unsigned jobs = thread_count(options.jobs, provinces.size());
-  if (jobs > 1 && review_in_threads(options, provinces, session, jobs, log, progress, take)) return;
+  if (jobs > 1 && review_in_threads(options, provinces, session, jobs, json, log, progress, take)) return;
   for (std::size_t i = 0; i < provinces.size(); ++i) {
     if (progress) progress(i, provinces.size(), provinces[i]);
-    CheckResult r = review_one(options, provinces[i], log, session);
-    take(i, r);
+    std::string text;
+    CheckResult r = review_one(options, provinces[i], log, session, json ? &text : nullptr);
+    take(i, r, text);
   }
 }
 
 }  // namespace
 
+std::string nested_json(const nlohmann::ordered_json& value, int depth) {
+  // dump(2) from an indentation of `depth` levels: nlohmann's own serializer, which dump()
+  // calls with an indentation of 0 (no copy of the text to indent it).
+  std::string out;
+  nlohmann::detail::serializer<nlohmann::ordered_json> serializer(nlohmann::detail::output_adapter<char>(out), ' ');
+  serializer.dump(value, true, false, 2, 2 * static_cast<unsigned>(depth));
+  return out;
+}
+
+std::string national_json(const nlohmann::ordered_json& national, const std::vector<std::string>& province_json,
+                          const nlohmann::ordered_json& findings) {
+  std::size_t size = 64;
+  for (const auto& p : province_json) size += p.size() + 8;
+  std::string out;
+  out.reserve(size);
+  out += "{\n  \"national\": ";
+  out += nested_json(national.contains("national") ? national["national"] : nlohmann::ordered_json::object(), 1);
+  out += ",\n  \"provinces\": ";
+  if (province_json.empty()) {
+    out += "[]";
+  } else {
+    out += "[\n";
+    for (std::size_t i = 0; i < province_json.size(); ++i) {
+      out += "    ";
+      out += province_json[i];
+      out += i + 1 < province_json.size() ? ",\n" : "\n";
+    }
+    out += "  ]";
+  }
+  out += ",\n  \"findings\": ";
+  out += nested_json(findings, 1);
+  out += "\n}";
+  return out;
+}
+
 nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces, std::ostream& log,
                                     CheckResult& all,
                                     const std::function<void(std::size_t, std::size_t, const std::string&)>& progress,
-                                    Session* shared) {
+                                    Session* shared, std::vector<std::string>* province_json) {
   using json = nlohmann::ordered_json;
   json list = json::array();
   json national;
@@ -158,7 +204,10 @@ nlohmann::ordered_json run_national(const CheckOptions& options, const std::vect
   std::set<std::string> sets;
   std::optional<Session> own;
   Session& session = shared ? *shared : own.emplace(options.db);
-  review_provinces(options, provinces, session, log, progress, [&](std::size_t i, CheckResult& r) {
+  if (province_json) province_json->clear();
+  review_provinces(options, provinces, session, province_json != nullptr, log, progress,
+                   [&](std::size_t i, CheckResult& r, std::string& text) {
+    if (province_json) province_json->push_back(std::move(text));
     const json& v = r.review;
     communes += v.value("communes", 0);
     with_data += v.value("with_data", 0);

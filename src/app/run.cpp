@@ -71,10 +71,9 @@ store::Database open_for_reading(const fs::path& db) {
     // The schema is checked before anything reads the file (a foreign object would run then).
     store::Database probe(db, store::OpenMode::ReadOnly);
     store::check_schema(probe, data_dir() / "db");
-    if (needs_upgrade(probe)) {
-      store::Database writer = open_for_writing(db);
-      (void)writer;
-    }
+    if (!needs_upgrade(probe)) return probe;   // the usual case: one connection, one check
+    store::Database writer = open_for_writing(db);
+    (void)writer;
   }
   store::Database database(db, store::OpenMode::ReadOnly);
   store::check_schema(database, data_dir() / "db");

@@ -77,13 +77,17 @@ class Progress {
 };
 
 // What a national run prints: the review (or the span) in the chosen format, or the findings.
+// `province_json`: the provinces' JSON texts of a one-year run (app::run_national), whose
+// reviews then lack their results.
 std::string national_text(const Options& o, nlohmann::ordered_json& national, const nlohmann::ordered_json& findings,
-                          nlohmann::ordered_json* span) {
+                          nlohmann::ordered_json* span, const std::vector<std::string>* province_json) {
   std::ostringstream text;
   if (o.findings_only) {
     if (o.format == "json") text << findings.dump(2) << "\n";
     else if (o.format == "csv") print_findings_csv(findings, text);
     else print_findings_text(findings, text);
+  } else if (o.format == "json" && !span && province_json) {
+    return app::national_json(national, *province_json, findings) + "\n";
   } else if (o.format == "json") {
     nlohmann::ordered_json& out = span ? *span : national;   // printed once: the findings go in, no copy
     out["findings"] = findings;
@@ -116,6 +120,7 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
   app::CheckResult all;
   nlohmann::ordered_json year_review, span;
   nlohmann::ordered_json* national = &year_review;   // with --from/--to: the span's end, not a copy of the country
+  std::vector<std::string> province_json;
   if (o.from) {
     try {
       app::check_provinces(session, province, o.to);
@@ -136,16 +141,17 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
       throw wrong_argument(e, "--year " + std::to_string(year));
     }
     options.args["year"] = std::to_string(year);
+    // For JSON, each province's text is written by the thread that reviewed it.
     year_review = app::run_national(options, codes, std::cerr, all, [&](std::size_t i, std::size_t n, const std::string& code) {
       progress(year, i, n, code);
-    }, &session);
+    }, &session, o.format == "json" && !o.findings_only ? &province_json : nullptr);
   }
   // Read before the output adds the findings to the span (which may move its members).
   std::size_t provinces = (*national)["provinces"].size();
   long communes = (*national)["national"].value("communes", 0L);
   print_provenance(all.scripts_run, std::cerr);
   nlohmann::ordered_json findings = app::findings_json(all.findings);
-  emit(o, national_text(o, *national, findings, o.from ? &span : nullptr));
+  emit(o, national_text(o, *national, findings, o.from ? &span : nullptr, o.from ? nullptr : &province_json));
   say_disabled(all.disabled_rules);
   if (o.from && !span.value("same_provinces", true))
     std::cerr << tr("Lưu ý: năm đầu và năm cuối của giai đoạn không gồm cùng các tỉnh (", "Note: the start and end years of the span "
