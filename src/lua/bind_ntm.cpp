@@ -12,7 +12,6 @@
 #include "lua/handles.h"
 #include "lua/host.h"
 #include "lua/sandbox.h"
-#include "model/hash.h"
 #include "model/i18n.h"
 #include "store/database.h"
 
@@ -329,9 +328,9 @@ int ntm_use(lua_State* L) {
   std::ostringstream text;
   text << in.rdbuf();
   std::string source = text.str();
-  ctx.scripts_run[found.string()] = sha256_hex(source);
-  if (!source.empty() && source[0] == '\x1b') return luaL_error(L, "binary chunk refused: %s", found.c_str());
   std::string chunkname = "@" + found.string();
+  ctx.scripts_run[found.string()] = script_sha256(source, chunkname.c_str());
+  if (!source.empty() && source[0] == '\x1b') return luaL_error(L, "binary chunk refused: %s", found.c_str());
   if (load_script_text(L, source, chunkname.c_str()) != LUA_OK) return lua_error(L);
   push_sandbox_env(L);
   lua_setupvalue(L, -2, 1);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "lua/sandbox.h"
+#include "model/hash.h"
 
 namespace ntm::lua {
 
@@ -15,6 +16,7 @@ namespace {
 struct Compiled {
   std::string text;       // the source it was compiled from: a changed file is compiled again
   std::string bytecode;   // lua_dump of the function, with its debug information
+  std::string sha256;     // of text, once asked for (script_sha256)
 };
 
 // Scripts are a few kilobytes each; the caps keep a run that loads many distinct large
@@ -52,6 +54,19 @@ const char* read_cached(lua_State* L, void* data, std::size_t* size) {
 }
 
 }  // namespace
+
+std::string script_sha256(std::string_view text, const char* chunkname) {
+  {
+    std::lock_guard<std::mutex> hold(lock);
+    auto it = cache.find(std::string_view(chunkname));
+    if (it != cache.end() && it->second.text == text && !it->second.sha256.empty()) return it->second.sha256;
+  }
+  std::string hash = sha256_hex(text);
+  std::lock_guard<std::mutex> hold(lock);
+  auto it = cache.find(std::string_view(chunkname));
+  if (it != cache.end() && it->second.text == text) it->second.sha256 = hash;
+  return hash;
+}
 
 int load_script_text(lua_State* L, std::string_view text, const char* chunkname) {
   std::string bytecode;

@@ -13,7 +13,6 @@
 
 #include "lua/binding.h"
 #include "lua/sandbox.h"
-#include "model/hash.h"
 #include "model/text.h"
 #include "store/database.h"
 #include "model/i18n.h"
@@ -287,8 +286,9 @@ void Host::load_file(const std::filesystem::path& path) {
   std::ostringstream text;
   text << in.rdbuf();
   std::string source = text.str();
-  context_.scripts_run[path.string()] = sha256_hex(source);
-  load_string(source, "@" + path.string());
+  std::string chunkname = "@" + path.string();
+  context_.scripts_run[path.string()] = script_sha256(source, chunkname.c_str());
+  load_string(source, chunkname);
 }
 
 void Host::call(int nargs, int nresults) {

@@ -46,6 +46,9 @@ int load_text(lua_State* L, std::string_view text, const char* chunkname, const 
 // charges, so limits stop the same chunk the same way with or without the cache. Bytecode
 // never comes from outside: only what this process compiled from text.
 int load_script_text(lua_State* L, std::string_view text, const char* chunkname);
+// The SHA-256 of a script's text (provenance), kept with its compiled chunk once the chunk
+// is cached: a national check names the same scripts for every province.
+std::string script_sha256(std::string_view text, const char* chunkname);
 
 // Bytes the run may still allocate: the memory limit less the Lua heap and the host's copies.
 struct Guard;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -38,9 +39,10 @@ struct Walker {
   std::size_t max_items;
   std::size_t items = 0;
   std::vector<const void*> open = {};   // tables on the current path, for cycle detection
-  // Keys in Vietnamese order, by key set (keys joined in byte order): the tables of a list
-  // have the same keys, and collating them once is enough.
-  std::map<std::string, std::vector<std::string>, std::less<>> orders = {};
+  // Keys in Vietnamese order, by the keys as a table yields them (joined): the tables of a
+  // list have the same keys, met in the same order, and collating them once is enough.
+  std::unordered_map<std::string, std::vector<std::string>> orders = {};
+  std::string joined = {};
 
   [[noreturn]] void fail(const Path& path, const std::string& what) {
     std::string where = path.text();
@@ -81,13 +83,12 @@ struct Walker {
 
   // The keys of an object in Vietnamese order (keys that are names, such as districts).
   const std::vector<std::string>& ordered(std::vector<std::string>& names) {
-    std::sort(names.begin(), names.end());
-    std::string joined;
+    joined.clear();
     for (const auto& n : names) (joined += n) += '\0';
     auto it = orders.find(joined);
     if (it == orders.end()) {
       sort_vietnamese(names);
-      it = orders.emplace(std::move(joined), std::move(names)).first;
+      it = orders.emplace(joined, std::move(names)).first;
     }
     return it->second;
   }
