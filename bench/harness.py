@@ -287,8 +287,7 @@ def main():
         log("%d years (%d-%d), %d rounds" % (len(years), years[0], years[-1], rounds))
         five = review_rounds(names, impls, years, "all", rounds)
         if rounds < 5:
-            notes.append("The %d-year review ran %d rounds only (--five-pairs %d), not 5: one ntm run of the %d years "
-                         "takes minutes on this shared machine." % (len(years), rounds, rounds, len(years)))
+            notes.append("The %d-year review ran %d rounds only (--five-pairs %d), not 5." % (len(years), rounds, rounds))
 
     extras = {}
     profile = ""

@@ -144,6 +144,36 @@ TEST_CASE("a national check in threads fails as one province after another fails
   CHECK(ntm::test::province_rows(six_provinces()) == before);
 }
 
+TEST_CASE("a runaway rule in one province of a national check in threads stops as it stops one after another") {
+  // A rule that loops without end, or grows a table without end, at the fourth province: the
+  // script's own limit stops it (exit 3), in whichever thread it runs, with the same words.
+  // (The limits apply to every script of the run: 2 s leaves the others room on a busy machine.)
+  const std::vector<std::pair<std::string, std::string>> runaways{
+      {"while true do end", "--time-limit 2"},
+      {"local t = {} for i = 1, 1e9 do t[i] = { i } end", "--memory-limit 16"}};
+  for (const auto& [body, limit] : runaways) {
+    fs::path cwd = ntm::test::temp_dir() / ("threads-runaway-" + limit.substr(2, 4));
+    fs::create_directories(cwd / "scripts" / "checks" / "rules");
+    {
+      std::ofstream rule(cwd / "scripts" / "checks" / "rules" / "zz-vong.lua");
+      rule << "-- Thử: một quy tắc không dừng ở một tỉnh.\n"
+              "local p = ntm.params{ province = { type = \"string\", required = true }, year = { type = \"integer\" } }\n"
+              "ntm.log(\"quy tắc thử ở tỉnh \" .. p.province)\n"
+              "if p.province == \"08\" then " << body << " end\n";
+    }
+    auto one = run_ntm(db_flag() + "check --province all --year 2020 --jobs 1 " + limit, cwd);
+    INFO(limit);
+    INFO(one.err);
+    CHECK(one.status == 3);
+    CHECK(one.err.find("Script bị dừng: vượt giới hạn") != std::string::npos);
+    CHECK(one.err.find("quy tắc thử ở tỉnh 10") == std::string::npos);
+    auto two = run_ntm(db_flag() + "check --province all --year 2020 --jobs 2 " + limit, cwd);
+    CHECK(two.status == one.status);
+    CHECK(two.err == one.err);
+    CHECK(two.out == one.out);
+  }
+}
+
 TEST_CASE("a cap on SQLite's heap binds the thread that set it, not the others") {
   auto db = ntm::store::Database::memory();
   db.exec("CREATE TABLE t(x)");
