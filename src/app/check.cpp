@@ -20,10 +20,9 @@ namespace ntm::app {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> rule_scripts() {
+std::vector<fs::path> rule_scripts(const std::vector<fs::path>& dirs) {
   std::vector<fs::path> out;
   std::map<std::string, fs::path> by_name;   // a user's rule replaces the shipped one of the same name
-  auto dirs = script_dirs();
   for (auto it = dirs.rbegin(); it != dirs.rend(); ++it) {
     std::error_code ec;
     fs::path dir = *it / "checks" / "rules";
@@ -38,7 +37,7 @@ std::vector<fs::path> rule_scripts() {
 void load_rules(Session& session) {
   if (session.rules) return;
   session.rules.emplace();
-  for (const auto& rule : rule_scripts()) session.rules->emplace_back(rule, script_disabled(rule));
+  for (const auto& rule : rule_scripts(session.script_dirs)) session.rules->emplace_back(rule, script_disabled(rule));
 }
 
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings) {

@@ -39,9 +39,12 @@ struct Session;
 // Throws lua::ScriptError / std::runtime_error as run_script does.
 CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* session = nullptr);
 
-// The rule scripts that `ntm check` runs, in name order.
-std::vector<std::filesystem::path> rule_scripts();
-// The session's rules (rule_scripts(), each with whether it is switched off), read once.
+// The rule scripts that `ntm check` runs, in name order: checks/rules/*.lua of the script
+// folders `dirs` (app::script_dirs(), first wins), a user's rule replacing the shipped one
+// of the same name.
+std::vector<std::filesystem::path> rule_scripts(const std::vector<std::filesystem::path>& dirs);
+// The session's rules (rule_scripts() of its script folders, each with whether it is
+// switched off), read once.
 void load_rules(Session& session);
 
 // Writes the computed statuses of the review's results (criterion_status, by = 'computed')
