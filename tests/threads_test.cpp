@@ -113,7 +113,7 @@ TEST_CASE("the national JSON written province by province is the JSON of the who
 }
 
 TEST_CASE("a national check in threads fails as one province after another fails, and changes nothing") {
-  // A user's rule that says which province it checks and fails at the fourth (08, Lào Cai).
+  // A user's rule that says which province it checks and fails at the fourth (08, Tuyên Quang).
   fs::path cwd = ntm::test::temp_dir() / "threads-failing-rule";
   fs::create_directories(cwd / "scripts" / "checks" / "rules");
   {
@@ -127,7 +127,7 @@ TEST_CASE("a national check in threads fails as one province after another fails
   auto one = run_ntm(db_flag() + "check --province all --year 2020 --jobs 1", cwd);
   CHECK(one.status == 1);
   CHECK(one.out.empty());
-  CHECK(one.err.find("zz-hong.lua:4: hỏng ở tỉnh 08") != std::string::npos);
+  CHECK(one.err.find("zz-hong.lua:4: hỏng ở tỉnh 08 (khi rà soát tỉnh Tuyên Quang, mã 08)") != std::string::npos);
   // The provinces before the failing one and the failing one, in order; none after it.
   auto at = [&](const std::string& text, const std::string& code) { return text.find("quy tắc thử ở tỉnh " + code); };
   CHECK(at(one.err, "02") < at(one.err, "04"));
@@ -166,6 +166,7 @@ TEST_CASE("a runaway rule in one province of a national check in threads stops a
     INFO(one.err);
     CHECK(one.status == 3);
     CHECK(one.err.find("Script bị dừng: vượt giới hạn") != std::string::npos);
+    CHECK(one.err.find("(khi rà soát tỉnh Tuyên Quang, mã 08)") != std::string::npos);
     CHECK(one.err.find("quy tắc thử ở tỉnh 10") == std::string::npos);
     auto two = run_ntm(db_flag() + "check --province all --year 2020 --jobs 2 " + limit, cwd);
     CHECK(two.status == one.status);

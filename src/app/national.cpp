@@ -14,6 +14,8 @@
 #include "app/check.h"
 #include "app/run.h"
 #include "model/catalog.h"
+#include "model/i18n.h"
+#include "model/units.h"
 
 namespace ntm::app {
 
@@ -31,11 +33,38 @@ unsigned thread_count(unsigned asked, std::size_t provinces) {
 // With `json`: the review is also written there as JSON text (as a province of the national
 // document), and its communes' results, written, are dropped from the tree: the text and the
 // freeing are done by the thread that reviewed the province.
+// A script's failure (or limit) names the province it was reviewing: of 63 provinces, the
+// script line alone does not say which one's data it met. A mistake on the command line
+// (ErrorKind::Usage) is the same for every province and is left as it is.
+[[noreturn]] void rethrow_in_province(const lua::ScriptError& e, const CheckOptions& options, const std::string& code,
+                                      Session& session) {
+  if (e.kind == lua::ErrorKind::Usage) throw e;
+  std::string name;
+  try {
+    auto year = options.args.find("year");
+    int y = year == options.args.end() ? 0 : std::atoi(year->second.c_str());
+    name = Catalog(session.database, session.cache).province(code, y ? year_end(y) : std::string())->unit().name;
+  } catch (const std::exception&) {
+    name.clear();   // the code alone
+  }
+  std::string where = name.empty() ? code : name + tr(", mã ", ", code ") + code;
+  lua::ScriptError named(e.kind, e.what() + tr(" (khi rà soát tỉnh ", " (while reviewing province ") + where + ")", e.file,
+                         e.line, e.traceback);
+  named.parameter = e.parameter;
+  throw named;
+}
+
 CheckResult review_one(const CheckOptions& options, const std::string& province, std::ostream& log, Session& session,
                        std::string* json) {
   CheckOptions o = options;
   o.args["province"] = province;
-  CheckResult r = run_check(o, log, &session);
+  CheckResult r;
+  try {
+    r = run_check(o, log, &session);
+  } catch (const lua::ScriptError& e) {
+    session.cache->drop_provinces();
+    rethrow_in_province(e, options, province, session);
+  }
   session.cache->drop_provinces();   // one province's units and values in memory at a time (per thread)
   if (json) {
     *json = nested_json(r.review, 2);
