@@ -64,6 +64,9 @@ CheckResult review_one(const CheckOptions& options, const std::string& province,
   } catch (const lua::ScriptError& e) {
     session.cache->drop_provinces();
     rethrow_in_province(e, options, province, session);
+  } catch (...) {
+    session.cache->drop_provinces();
+    throw;
   }
   session.cache->drop_provinces();   // one province's units and values in memory at a time (per thread)
   if (json) {
@@ -115,7 +118,6 @@ bool review_in_threads(const CheckOptions& options, const std::vector<std::strin
         slot.result = review_one(options, provinces[i], out, *mine, json ? &slot.json : nullptr);
       } catch (...) {
         slot.error = std::current_exception();
-        if (mine) mine->cache->drop_provinces();
         for (std::size_t f = failed.load(); i < f && !failed.compare_exchange_weak(f, i);) {
         }
       }
