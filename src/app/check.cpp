@@ -40,6 +40,23 @@ void load_rules(Session& session) {
   for (const auto& rule : rule_scripts(session.script_dirs)) session.rules->emplace_back(rule, script_disabled(rule));
 }
 
+namespace {
+
+// The rules a check with review script `script` runs (the script itself is not one of them),
+// worked out once per command: a national check asks for each of 63 provinces.
+const std::vector<std::pair<fs::path, bool>>& rules_besides(Session& session, const fs::path& script) {
+  auto it = session.rules_besides.find(script.string());
+  if (it != session.rules_besides.end()) return it->second;
+  load_rules(session);
+  std::vector<std::pair<fs::path, bool>> rules;
+  std::error_code ec;
+  for (const auto& rule : *session.rules)
+    if (!fs::equivalent(rule.first, script, ec)) rules.push_back(rule);
+  return session.rules_besides.emplace(script.string(), std::move(rules)).first->second;
+}
+
+}  // namespace
+
 nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& f : findings)
@@ -49,10 +66,10 @@ nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings) 
 }
 
 CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* shared) {
-  auto script = find_script(options.script, "checks");
-  if (!script) throw std::invalid_argument(tr("không tìm thấy script kiểm tra '", "check script not found: '") + options.script + "'");
   std::optional<Session> own;
   Session& session = shared ? *shared : own.emplace(options.db);
+  auto script = find_script(options.script, "checks", session.script_dirs);
+  if (!script) throw std::invalid_argument(tr("không tìm thấy script kiểm tra '", "check script not found: '") + options.script + "'");
   CheckResult result;
   nlohmann::ordered_json review;
   // The review, then the rules, in one sandboxed state: each script as in a state of its own
@@ -65,9 +82,7 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* s
   };
   std::vector<ScriptStep> steps{{*script, false, take_review}};
   if (options.rules) {
-    load_rules(session);
-    for (const auto& [rule, disabled] : *session.rules) {
-      if (fs::equivalent(rule, *script)) continue;
+    for (const auto& [rule, disabled] : rules_besides(session, *script)) {
       if (disabled) result.disabled_rules.push_back(rule);
       else steps.push_back({rule, true, {}});
     }
@@ -284,12 +299,17 @@ nlohmann::ordered_json run_national_period(const CheckOptions& options, const st
   return out;
 }
 
+bool whole_country(const std::string& spec) {
+  std::string f = fold(spec);
+  return f == "all" || f == "ca nuoc";
+}
+
 std::vector<std::string> check_provinces(Session& session, const std::string& spec, int year) {
   const store::Database& db = session.database;
   Catalog catalog(db, session.cache);
   std::string date = year_end(year);
   std::vector<std::string> codes;
-  if (fold(spec) == "all" || fold(spec) == "ca nuoc") {
+  if (whole_country(spec)) {
     codes = catalog.provinces_with_data(year);
     if (codes.empty())
       throw NotFound(tr("không tỉnh nào có số liệu tiêu chí năm ", "no province has criteria data for ") + std::to_string(year), {});

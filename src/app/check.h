@@ -74,6 +74,8 @@ nlohmann::ordered_json run_period(const CheckOptions& options, int from, int to,
 // names or codes. Returns province codes in code order; throws NotFound for an unknown name.
 // Over the session the national check then runs on (one connection, one catalog cache).
 std::vector<std::string> check_provinces(Session& session, const std::string& spec, int year);
+// Whether `spec` (of --province) names the whole country: "all" or "cả nước".
+bool whole_country(const std::string& spec);
 
 // The check of several provinces in one process: each province as run_check (findings with
 // the province), then a national block summing communes, communes with data, the standard, the

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 
 #include "app/project.h"
@@ -12,9 +14,11 @@ namespace ntm::app {
 
 namespace fs = std::filesystem;
 
-fs::path data_dir() {
+namespace {
+
+fs::path find_data_dir(const char* home) {
   std::vector<fs::path> candidates;
-  if (const char* home = std::getenv("NTM_HOME")) candidates.emplace_back(home);
+  if (home) candidates.emplace_back(home);
   // Installed: PREFIX/bin/ntm finds PREFIX/share/ntm, whatever prefix `cmake --install` used.
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
@@ -25,6 +29,25 @@ fs::path data_dir() {
     if (fs::is_regular_file(c / "db" / "schema.sql")) return c;
   throw std::runtime_error(tr("không tìm thấy thư mục dữ liệu của ntm (db/schema.sql); đặt biến NTM_HOME",
                               "cannot find ntm's data folder (db/schema.sql); set NTM_HOME"));
+}
+
+}  // namespace
+
+fs::path data_dir() {
+  // Looked up once per process (and again if NTM_HOME changes): a national check asks for
+  // it for each of its hundreds of scripts.
+  static std::mutex lock;
+  static std::optional<std::pair<std::string, fs::path>> found;   // NTM_HOME ("\0" unset), the folder
+  const char* home = std::getenv("NTM_HOME");
+  std::string key = home ? home : std::string(1, '\0');
+  {
+    std::lock_guard<std::mutex> hold(lock);
+    if (found && found->first == key) return found->second;
+  }
+  fs::path dir = find_data_dir(home);
+  std::lock_guard<std::mutex> hold(lock);
+  found.emplace(key, dir);
+  return dir;
 }
 
 std::vector<fs::path> script_dirs() {
@@ -43,6 +66,10 @@ std::vector<fs::path> script_dirs() {
 }
 
 std::optional<fs::path> find_script(const std::string& name, const std::string& kind) {
+  return find_script(name, kind, script_dirs());
+}
+
+std::optional<fs::path> find_script(const std::string& name, const std::string& kind, const std::vector<fs::path>& dirs) {
   std::error_code ec;
   if (fs::is_regular_file(name, ec)) return fs::path(name);
   std::vector<std::string> names = {name};
@@ -50,7 +77,7 @@ std::optional<fs::path> find_script(const std::string& name, const std::string& 
   std::vector<std::string> subdirs;
   if (!kind.empty()) subdirs.push_back(kind);
   subdirs.insert(subdirs.end(), {"", "checks", "reports", "allocations", "examples"});
-  for (const auto& dir : script_dirs())
+  for (const auto& dir : dirs)
     for (const auto& sub : subdirs)
       for (const auto& n : names) {
         fs::path candidate = sub.empty() ? dir / n : dir / sub / n;

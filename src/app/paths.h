@@ -23,6 +23,9 @@ std::vector<std::filesystem::path> script_dirs();
 // reports/, allocations/, examples/ subfolders. `kind` ("checks", ...) is tried first.
 // nullopt when nothing matches.
 std::optional<std::filesystem::path> find_script(const std::string& name, const std::string& kind = {});
+// The same, in the script folders `dirs` (script_dirs(), looked up once by the caller).
+std::optional<std::filesystem::path> find_script(const std::string& name, const std::string& kind,
+                                                 const std::vector<std::filesystem::path>& dirs);
 
 // Whether a database setting names a PostgreSQL server rather than a SQLite file: a libpq URI
 // (postgresql://…, postgres://…) or a conninfo string starting with one of libpq's keywords

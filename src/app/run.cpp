@@ -185,6 +185,8 @@ std::unique_ptr<Session> Session::sibling() const {
   other->cache->whole_map = cache->whole_map;
   other->script_dirs = script_dirs;
   other->rules = rules;
+  other->rules_besides = rules_besides;
+  other->files = files;
   return other;
 }
 
@@ -215,6 +217,7 @@ std::vector<RunResult> run_scripts(Session& session, const std::vector<ScriptSte
   context.args = args;
   context.defaults = defaults;
   context.script_dirs = session.script_dirs;
+  context.files = session.files;
   // The map date and criteria set from the command line, else from ntm.toml.
   std::map<std::string, std::string> given = args;
   given.insert(defaults.begin(), defaults.end());

@@ -88,6 +88,10 @@ struct Session {
   std::map<std::string, std::string> labels;
   // The rule scripts of `ntm check` and whether each is switched off, read once per command.
   std::optional<std::vector<std::pair<std::filesystem::path, bool>>> rules;
+  // Those of them a check runs after review script PATH (all but PATH itself), by PATH.
+  std::map<std::string, std::vector<std::pair<std::filesystem::path, bool>>> rules_besides;
+  // The script files the command runs, each read once (shared with the siblings).
+  std::shared_ptr<lua::ScriptFiles> files = std::make_shared<lua::ScriptFiles>();
 };
 // `defaults` (the project file's province, year, set, profile) fill the parameters the
 // script declares and `args` lack; the script's own defaults come after them.

@@ -4,10 +4,12 @@
 // The in-process meter (lua/host.cpp, native_caps.cpp) stops a script at its limits with a
 // message naming the limit and the script line. The worker is what holds if the meter ever
 // misses something: a native call no one metered, a copy no one counted.
-//   - Time: the worker tells the supervisor, through a pipe, when script code starts and
-//     stops running and until when it may run (lua::set_run_watch). Past that deadline plus
-//     one second the supervisor kills the worker (SIGKILL) and reports the time limit
-//     (exit 3). Nothing a script does can outlive its limit by more than that second.
+//   - Time: the worker tells the supervisor, in memory they share, when script code starts
+//     and stops running and until when it may run (lua::set_run_watch); the supervisor
+//     sleeps until that deadline, and is woken through a pipe only when a script starts
+//     while it sleeps with none. Past the deadline of the script code running then plus one
+//     second the supervisor kills the worker (SIGKILL) and reports the time limit (exit 3).
+//     Nothing a script does can outlive its limit by more than that second.
 //   - Memory: the worker's address space is capped (RLIMIT_AS) at what it had when it
 //     started plus twice the memory limit plus 512 MiB, so no uncounted copy can grow the
 //     process without end; an allocation past it fails and is reported as the memory limit.

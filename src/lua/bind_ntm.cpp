@@ -313,21 +313,20 @@ int ntm_use(lua_State* L) {
   int loaded = lua_gettop(L);
   if (lua_getfield(L, loaded, name.c_str()) != LUA_TNIL) return 1;
   lua_pop(L, 1);
-  std::filesystem::path found = find_library(ctx, name);
+  std::filesystem::path found =
+      ctx.files ? ctx.files->library(name, [&] { return find_library(ctx, name); }) : find_library(ctx, name);
   if (found.empty()) {
     std::string shown = name.size() > 100 ? name.substr(0, 100) + "…" : name;
     return luaL_error(L, "%s", (tr("không có thư viện '", "no library '") + shown +
                                 tr("' (ntm.use nạp lib/TÊN.lua trong thư mục scripts; tên chỉ gồm chữ, số, '-' và '_')",
                                    "' (ntm.use loads lib/NAME.lua of a script folder; names are letters, digits, '-' and '_')")).c_str());
   }
-  std::error_code ec;
-  auto bytes = std::filesystem::file_size(found, ec);
-  if (!ec && bytes > guard_of(L).limits.max_string_bytes)
+  std::uintmax_t bytes = 0;
+  auto text = read_script_file(ctx.files.get(), found, guard_of(L).limits.max_string_bytes, &bytes);
+  if (bytes)
     raise_limit(L, found.string() + tr(": thư viện quá lớn", ": library too large"), static_cast<int>(Guard::Stop::Memory));
-  std::ifstream in(found, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string source = text.str();
+  if (!text) return luaL_error(L, "%s", (tr("không đọc được thư viện ", "cannot read library ") + found.string()).c_str());
+  const std::string& source = *text;
   std::string chunkname = "@" + found.string();
   ctx.scripts_run[found.string()] = script_sha256(source, chunkname.c_str());
   if (!source.empty() && source[0] == '\x1b') return luaL_error(L, "binary chunk refused: %s", found.c_str());

@@ -91,7 +91,7 @@ int load_script_text(lua_State* L, std::string_view text, const char* chunkname)
   }
   if (total + text.size() + dumped.size() > kMaxTotal) return status;
   total += text.size() + dumped.size();
-  cache.emplace(chunkname, Compiled{std::string(text), std::move(dumped)});
+  cache.emplace(chunkname, Compiled{std::string(text), std::move(dumped), {}});
   return status;
 }
 

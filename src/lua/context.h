@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "lua/script_files.h"
 #include "model/catalog.h"
 #include "report/profile.h"
 
@@ -73,6 +74,8 @@ struct Context {
   LookupFailure lookup;
   std::string script_description;
   std::vector<std::filesystem::path> script_dirs;   // where ntm.use finds lib/NAME.lua
+  // The command's script files, each read once (nullptr: read from the disk at each load).
+  std::shared_ptr<ScriptFiles> files;
   std::vector<Finding> findings;
   std::map<std::string, std::string> scripts_run;   // path → SHA-256 of its text
   std::size_t max_print_bytes = 64u << 20;          // output flood cap

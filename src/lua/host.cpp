@@ -271,24 +271,20 @@ void Host::load_string(std::string_view source, const std::string& chunkname) {
 }
 
 void Host::load_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  auto bytes = std::filesystem::file_size(path, ec);
-  if (!ec && bytes > guard_.limits.max_string_bytes)
+  std::uintmax_t bytes = 0;
+  auto source = read_script_file(context_.files.get(), path, guard_.limits.max_string_bytes, &bytes);
+  if (bytes)
     throw ScriptError(ErrorKind::Limit,
                       path.string() + tr(": script dài ", ": the script is ") + std::to_string(bytes) +
                           tr(" byte, quá giới hạn ", " bytes, over the cap of ") + std::to_string(guard_.limits.max_string_bytes) +
                           " byte",
                       path.string());
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  if (!source)
     throw ScriptError(ErrorKind::Usage, tr("không đọc được script ", "cannot read script ") + path.string(),
                       path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string source = text.str();
   std::string chunkname = "@" + path.string();
-  context_.scripts_run[path.string()] = script_sha256(source, chunkname.c_str());
-  load_string(source, chunkname);
+  context_.scripts_run[path.string()] = script_sha256(*source, chunkname.c_str());
+  load_string(*source, chunkname);
 }
 
 void Host::call(int nargs, int nresults) {
