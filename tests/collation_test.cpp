@@ -1,7 +1,8 @@
 // Vietnamese order (model/text.h collate): one comparison for every list the tool sorts by
-// name, in C++ and, through ntm.fmt.less, in scripts.
+// name, in C++ and, through ntm.fmt.less, in scripts; and fold(), the matching of names.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -54,4 +55,39 @@ TEST_CASE("ntm check lists districts and findings' districts in Vietnamese order
     CHECK_MESSAGE(next != std::string::npos, name);
     at = next;
   }
+}
+
+TEST_CASE("fold gives what utf8proc gives for the whole text, code point by code point or in any mix") {
+  // Every code point (the table covers those below U+2000; those above go to utf8proc), alone
+  // and between letters, then mixed texts with invalid bytes, spaces and đ.
+  for (char32_t cp = 1; cp < 0x30000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string one;
+    if (cp < 0x80) one += static_cast<char>(cp);
+    else if (cp < 0x800) one += {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+    else if (cp < 0x10000)
+      one += {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    else
+      one += {static_cast<char>(0xF0 | (cp >> 18)), static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+              static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    for (const std::string& text : {one, "a" + one + "b"}) {
+      INFO("U+" << std::hex << static_cast<unsigned>(cp));
+      REQUIRE(ntm::fold(text) == ntm::fold_with_utf8proc(text));
+    }
+  }
+  const std::vector<std::string> pieces = {"Điện", " ", "Biên", "đ", "Đ", "-", "_", ".", "  ", "Ǆ", "ß", "ﬁ", "½", "Ⅻ",
+                                           "\xC3", "\xE1\xBB", "\xFF", "x\x80y", "ở", "Ừ", "A\xCC\x81", "\xED\xA0\x80",
+                                           "Hà Nội", "\t", "İ", "ǅ", "\xF4\x90\x80\x80", "㎞", "Ⓐ"};
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int k = 0, n = static_cast<int>(seed % 7); k < n; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      text += pieces[(seed >> 8) % pieces.size()];
+    }
+    seed = seed * 1103515245u + 12345u;
+    INFO(text);
+    REQUIRE(ntm::fold(text) == ntm::fold_with_utf8proc(text));
+  }
+  CHECK(ntm::fold("  Điện   Biên--Đông ") == "dien bien dong");
 }

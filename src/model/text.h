@@ -14,6 +14,9 @@ namespace ntm {
 // runs of spaces, '-', '_' and '.' collapsed to one space, trimmed.
 // "Điện Biên" and "dien  bien" fold to the same "dien bien". Invalid UTF-8 bytes are dropped.
 std::string fold(std::string_view text);
+// The same, asking utf8proc for the whole text: what fold() gives, which takes the fold of
+// each code point from a table utf8proc fills on first use (the tests compare the two).
+std::string fold_with_utf8proc(std::string_view text);
 
 // Upper case of UTF-8 text, letter by letter ("Điện Biên" → "ĐIỆN BIÊN"), for headers
 // printed in capitals. Invalid bytes are dropped.
