@@ -104,6 +104,10 @@ std::string nested_json(const nlohmann::ordered_json& value, int depth);
 // and the provinces' texts that run_national wrote (no trailing line break).
 std::string national_json(const nlohmann::ordered_json& national, const std::vector<std::string>& province_json,
                           const nlohmann::ordered_json& findings);
+// The same document written to `out` piece by piece: the country's 5 MB are not gathered
+// into one string first.
+void write_national_json(std::ostream& out, const nlohmann::ordered_json& national,
+                         const std::vector<std::string>& province_json, const nlohmann::ordered_json& findings);
 
 // The change from review (or national block) `a` to `b`: communes meeting the standard, the
 // average, communes with data and, when both counted the same number of criteria, each band

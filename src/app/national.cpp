@@ -194,30 +194,27 @@ std::string nested_json(const nlohmann::ordered_json& value, int depth) {
   return out;
 }
 
+void write_national_json(std::ostream& out, const nlohmann::ordered_json& national,
+                         const std::vector<std::string>& province_json, const nlohmann::ordered_json& findings) {
+  out << "{\n  \"national\": "
+      << nested_json(national.contains("national") ? national["national"] : nlohmann::ordered_json::object(), 1)
+      << ",\n  \"provinces\": ";
+  if (province_json.empty()) {
+    out << "[]";
+  } else {
+    out << "[\n";
+    for (std::size_t i = 0; i < province_json.size(); ++i)
+      out << "    " << province_json[i] << (i + 1 < province_json.size() ? ",\n" : "\n");
+    out << "  ]";
+  }
+  out << ",\n  \"findings\": " << nested_json(findings, 1) << "\n}";
+}
+
 std::string national_json(const nlohmann::ordered_json& national, const std::vector<std::string>& province_json,
                           const nlohmann::ordered_json& findings) {
-  std::size_t size = 64;
-  for (const auto& p : province_json) size += p.size() + 8;
-  std::string out;
-  out.reserve(size);
-  out += "{\n  \"national\": ";
-  out += nested_json(national.contains("national") ? national["national"] : nlohmann::ordered_json::object(), 1);
-  out += ",\n  \"provinces\": ";
-  if (province_json.empty()) {
-    out += "[]";
-  } else {
-    out += "[\n";
-    for (std::size_t i = 0; i < province_json.size(); ++i) {
-      out += "    ";
-      out += province_json[i];
-      out += i + 1 < province_json.size() ? ",\n" : "\n";
-    }
-    out += "  ]";
-  }
-  out += ",\n  \"findings\": ";
-  out += nested_json(findings, 1);
-  out += "\n}";
-  return out;
+  std::ostringstream out;
+  write_national_json(out, national, province_json, findings);
+  return std::move(out).str();
 }
 
 nlohmann::ordered_json run_national(const CheckOptions& options, const std::vector<std::string>& provinces, std::ostream& log,

@@ -55,6 +55,11 @@ void emit(const Options& o, const std::string& text) {
   else write_output_file(o.output, text, o.format == "csv");
 }
 
+void emit(const Options& o, const std::function<void(std::ostream&)>& write) {
+  if (o.output.empty()) write(std::cout);
+  else write_output_file(o.output, write, o.format == "csv");
+}
+
 std::string written_to(const Options& o) { return o.output.empty() ? "" : tr("; kết quả ghi vào ", "; written to ") + o.output; }
 
 // Progress on a terminal once a national run has taken more than a second.
@@ -77,17 +82,14 @@ class Progress {
 };
 
 // What a national run prints: the review (or the span) in the chosen format, or the findings.
-// `province_json`: the provinces' JSON texts of a one-year run (app::run_national), whose
-// reviews then lack their results.
+// (JSON of a one-year run is written piece by piece instead: see run_national.)
 std::string national_text(const Options& o, nlohmann::ordered_json& national, const nlohmann::ordered_json& findings,
-                          nlohmann::ordered_json* span, const std::vector<std::string>* province_json) {
+                          nlohmann::ordered_json* span) {
   std::ostringstream text;
   if (o.findings_only) {
     if (o.format == "json") text << findings.dump(2) << "\n";
     else if (o.format == "csv") print_findings_csv(findings, text);
     else print_findings_text(findings, text);
-  } else if (o.format == "json" && !span && province_json) {
-    return app::national_json(national, *province_json, findings) + "\n";
   } else if (o.format == "json") {
     nlohmann::ordered_json& out = span ? *span : national;   // printed once: the findings go in, no copy
     out["findings"] = findings;
@@ -151,7 +153,15 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
   long communes = (*national)["national"].value("communes", 0L);
   print_provenance(all.scripts_run, std::cerr);
   nlohmann::ordered_json findings = app::findings_json(all.findings);
-  emit(o, national_text(o, *national, findings, o.from ? &span : nullptr, o.from ? nullptr : &province_json));
+  if (o.format == "json" && !o.findings_only && !o.from) {
+    // The provinces' JSON texts of the one-year run (their reviews lack their results).
+    emit(o, [&](std::ostream& out) {
+      app::write_national_json(out, *national, province_json, findings);
+      out << "\n";
+    });
+  } else {
+    emit(o, national_text(o, *national, findings, o.from ? &span : nullptr));
+  }
   say_disabled(all.disabled_rules);
   if (o.from && !span.value("same_provinces", true))
     std::cerr << tr("Lưu ý: năm đầu và năm cuối của giai đoạn không gồm cùng các tỉnh (", "Note: the start and end years of the span "
@@ -161,9 +171,16 @@ int run_national(const Options& o, app::CheckOptions& options, const std::string
                     " provinces); the national change includes provinces present in one year only.\n");
   std::cerr << tr("Đã rà soát ", "Reviewed ") << communes << tr(" xã của ", " communes in ")
             << provinces << tr(" tỉnh; ", " provinces; ") << findings_summary(findings) << written_to(o) << ".\n";
+  int status = kOk;
   for (const auto& f : all.findings)
-    if (f.level == "error") return kDataError;
-  return kOk;
+    if (f.level == "error") status = kDataError;
+  leave_to_exit(year_review);
+  leave_to_exit(span);
+  leave_to_exit(findings);
+  leave_to_exit(all);
+  leave_to_exit(province_json);
+  leave_to_exit(session.cache);
+  return status;
 }
 
 // A year of a span that the data does not have is named by the flag the user typed

@@ -64,6 +64,7 @@ static_assert(std::atomic<std::int64_t>::is_always_lock_free && std::atomic<std:
 
 Shared* g_shared = nullptr;
 int g_notice_fd = -1;
+bool g_in_worker = false;
 
 void notify(Clock::time_point deadline, bool running) {
   if (!g_shared) return;
@@ -127,6 +128,8 @@ std::string seconds_text(double s) {
 
 }  // namespace
 
+bool ends_after_command() { return g_in_worker; }
+
 int supervised(const lua::Limits& limits, const std::optional<std::string>& db_flag, const std::function<int()>& body) {
   if (db_flag) {
     int status = guarded([&] {
@@ -167,6 +170,7 @@ int supervised(const lua::Limits& limits, const std::optional<std::string>& db_f
     ::close(fds[0]);
     g_notice_fd = fds[1];
     g_shared = shared;
+    g_in_worker = true;
     confine(limits);
     lua::set_run_watch(notify);
     int status = guarded(body);

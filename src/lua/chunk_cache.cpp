@@ -2,6 +2,7 @@
 #include <lua.hpp>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -13,10 +14,12 @@ namespace ntm::lua {
 
 namespace {
 
+// Never changed once cached: the threads of a national check look an entry up under the
+// lock (a pointer copied) and read it outside it.
 struct Compiled {
   std::string text;       // the source it was compiled from: a changed file is compiled again
   std::string bytecode;   // lua_dump of the function, with its debug information
-  std::string sha256;     // of text, once asked for (script_sha256)
+  std::string sha256;     // of text
 };
 
 // Scripts are a few kilobytes each; the caps keep a run that loads many distinct large
@@ -25,7 +28,18 @@ constexpr std::size_t kMaxText = 1 << 20;
 constexpr std::size_t kMaxTotal = 32u << 20;
 
 std::mutex lock;
-std::map<std::string, Compiled, std::less<>> cache;
+std::map<std::string, std::shared_ptr<const Compiled>, std::less<>> cache;
+
+// The entry of `chunkname` when it was compiled from `text`, else nullptr.
+std::shared_ptr<const Compiled> cached(std::string_view text, const char* chunkname) {
+  std::shared_ptr<const Compiled> entry;
+  {
+    std::lock_guard<std::mutex> hold(lock);
+    auto it = cache.find(std::string_view(chunkname));
+    if (it != cache.end()) entry = it->second;
+  }
+  return entry && entry->text == text ? entry : nullptr;
+}
 std::size_t total = 0;
 
 int append(lua_State*, const void* p, std::size_t size, void* out) {
@@ -56,42 +70,29 @@ const char* read_cached(lua_State* L, void* data, std::size_t* size) {
 }  // namespace
 
 std::string script_sha256(std::string_view text, const char* chunkname) {
-  {
-    std::lock_guard<std::mutex> hold(lock);
-    auto it = cache.find(std::string_view(chunkname));
-    if (it != cache.end() && it->second.text == text && !it->second.sha256.empty()) return it->second.sha256;
-  }
-  std::string hash = sha256_hex(text);
-  std::lock_guard<std::mutex> hold(lock);
-  auto it = cache.find(std::string_view(chunkname));
-  if (it != cache.end() && it->second.text == text) it->second.sha256 = hash;
-  return hash;
+  if (auto entry = cached(text, chunkname)) return entry->sha256;
+  return sha256_hex(text);
 }
 
 int load_script_text(lua_State* L, std::string_view text, const char* chunkname) {
-  std::string bytecode;
-  {
-    std::lock_guard<std::mutex> hold(lock);
-    auto it = cache.find(std::string_view(chunkname));
-    if (it != cache.end() && it->second.text == text) bytecode = it->second.bytecode;
-  }
-  if (!bytecode.empty()) {
-    CachedReader reader{bytecode, text.size()};
+  if (auto entry = cached(text, chunkname)) {
+    CachedReader reader{entry->bytecode, text.size()};
     return lua_load(L, read_cached, &reader, chunkname, "b");
   }
   int status = load_text(L, text, chunkname);
   if (status != LUA_OK || text.size() > kMaxText) return status;
   std::string dumped;
   if (lua_dump(L, append, &dumped, 0) != 0) return status;
+  auto entry = std::make_shared<const Compiled>(Compiled{std::string(text), std::move(dumped), sha256_hex(text)});
   std::lock_guard<std::mutex> hold(lock);
   auto it = cache.find(std::string_view(chunkname));
   if (it != cache.end()) {
-    total -= it->second.text.size() + it->second.bytecode.size();
+    total -= it->second->text.size() + it->second->bytecode.size();
     cache.erase(it);
   }
-  if (total + text.size() + dumped.size() > kMaxTotal) return status;
-  total += text.size() + dumped.size();
-  cache.emplace(chunkname, Compiled{std::string(text), std::move(dumped), {}});
+  if (total + entry->text.size() + entry->bytecode.size() > kMaxTotal) return status;
+  total += entry->text.size() + entry->bytecode.size();
+  cache.emplace(chunkname, std::move(entry));
   return status;
 }
 

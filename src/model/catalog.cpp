@@ -19,14 +19,17 @@ std::shared_ptr<const Province> Catalog::province(const std::string& name_or_cod
 }
 
 std::shared_ptr<const MapUnits> WholeMap::find(const std::string& date) {
-  std::lock_guard<std::mutex> hold(lock_);
+  std::lock_guard<std::mutex> hold(lock_);   // not load_: a thread does not wait for a map being read
   return map_ && map_->date() == date ? map_ : nullptr;
 }
 
 std::shared_ptr<const MapUnits> WholeMap::get(const store::Database& db, const std::string& date) {
-  std::lock_guard<std::mutex> hold(lock_);   // the other threads wait: one reads the map
-  if (!map_ || map_->date() != date) map_ = MapUnits::load(db, date);
-  return map_;
+  std::lock_guard<std::mutex> loading(load_);   // the other threads that ask wait: one reads the map
+  if (auto map = find(date)) return map;
+  std::shared_ptr<const MapUnits> map = MapUnits::load(db, date);
+  std::lock_guard<std::mutex> hold(lock_);
+  map_ = map;
+  return map;
 }
 
 std::shared_ptr<const Province> Catalog::province_at(UnitId id, const std::string& date, int class_year) {

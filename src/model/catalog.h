@@ -28,7 +28,8 @@ class WholeMap {
   std::shared_ptr<const MapUnits> get(const store::Database& db, const std::string& date);
 
  private:
-  std::mutex lock_;
+  std::mutex load_;   // held while a map is read
+  std::mutex lock_;   // held while map_ is read or set
   std::shared_ptr<const MapUnits> map_;
 };
 
