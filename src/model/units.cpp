@@ -252,20 +252,24 @@ namespace {
 // The units of one province on a map read whole, in the order of the tree query of
 // Province::load: level by level from the province, each level in code order.
 std::vector<Unit> province_units(const MapUnits& map, UnitId id) {
-  std::vector<Unit> out;
+  std::vector<const Unit*> order;   // found first, then copied once into a vector of the right size
   const Unit* root = map.find_id(id);
-  if (!root) return out;
-  std::vector<const Unit*> level{root};
+  std::vector<const Unit*> level;
+  if (root) level.push_back(root);
   while (!level.empty()) {
     std::sort(level.begin(), level.end(), [](const Unit* a, const Unit* b) { return a->code < b->code; });
     std::vector<const Unit*> next;
     for (const Unit* u : level) {
-      if (out.size() == map.units().size()) return out;   // a loop in the parents of a damaged file
-      out.push_back(*u);
+      if (order.size() == map.units().size()) break;   // a loop in the parents of a damaged file
+      order.push_back(u);
       for (std::size_t child : map.children(u->id)) next.push_back(&map.units()[child]);
     }
+    if (order.size() == map.units().size()) break;
     level = std::move(next);
   }
+  std::vector<Unit> out;
+  out.reserve(order.size());
+  for (const Unit* u : order) out.push_back(*u);
   return out;
 }
 
@@ -282,7 +286,13 @@ std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId
     province->units_.push_back(std::move(u));
   };
   if (map && map->date() == date) {
-    for (Unit& u : province_units(*map, id)) keep(std::move(u));
+    province->units_ = province_units(*map, id);
+    province->by_code_.reserve(province->units_.size());
+    province->by_id_.reserve(province->units_.size());
+    for (std::size_t i = 0; i < province->units_.size(); ++i) {
+      province->by_code_[province->units_[i].code] = i;
+      province->by_id_[province->units_[i].id] = i;
+    }
   } else {
     auto units = db.prepare(std::string(kTree) + "SELECT " + kUnitColumns + R"(
       FROM tree t JOIN unit u ON u.id = t.id

@@ -3,9 +3,6 @@
 // has every Vietnamese letter.
 #include "report/map_draw.h"
 
-#include <cairo-svg.h>
-#include <cairo.h>
-#include <fontconfig/fontconfig.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +10,7 @@
 #include <limits>
 #include <memory>
 
+#include "report/cairo_lib.h"   // cairo.h, and cairo's functions loaded on first use
 #include "report/png.h"
 #include "report/writer.h"
 #include "report/xml.h"
@@ -95,7 +93,7 @@ Frame frame(const Map& m, double width) {
 
 void set_color(cairo_t* cr, const std::string& hex) {
   Rgb c = parse_color(hex);
-  cairo_set_source_rgb(cr, c.r, c.g, c.b);
+  cairo().cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
 void path_rings(cairo_t* cr, const Frame& f, const std::vector<std::vector<std::pair<double, double>>>& rings) {
@@ -104,19 +102,19 @@ void path_rings(cairo_t* cr, const Frame& f, const std::vector<std::vector<std::
     for (const auto& [lon, lat] : ring) {
       double x = f.ox + (lon - f.box.x0) * f.cos_lat * f.scale;
       double y = f.oy + (f.box.y1 - lat) * f.scale;
-      if (first) cairo_move_to(cr, x, y);
-      else cairo_line_to(cr, x, y);
+      if (first) cairo().cairo_move_to(cr, x, y);
+      else cairo().cairo_line_to(cr, x, y);
       first = false;
     }
-    cairo_close_path(cr);
+    cairo().cairo_close_path(cr);
   }
 }
 
 void text_at(cairo_t* cr, double x, double y, const std::string& s, double size, bool bold = false) {
-  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr, size);
-  cairo_move_to(cr, x, y);
-  cairo_show_text(cr, clean_text(s).c_str());
+  cairo().cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  cairo().cairo_set_font_size(cr, size);
+  cairo().cairo_move_to(cr, x, y);
+  cairo().cairo_show_text(cr, clean_text(s).c_str());
 }
 
 // A scale bar of a round length (1, 2, 5 × 10ⁿ km) about a fifth of the map wide.
@@ -128,39 +126,39 @@ void scale_bar(cairo_t* cr, const Frame& f) {
   double km = (n >= 5 ? 5 : n >= 2 ? 2 : 1) * p;
   double len = km / km_per_pt;
   double x = kMargin + 4, y = f.map_h - kMargin - 6;
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_set_line_width(cr, 1);
-  cairo_rectangle(cr, x, y - 3, len / 2, 3);
-  cairo_fill(cr);
-  cairo_rectangle(cr, x, y - 3, len, 3);
-  cairo_stroke(cr);
+  cairo().cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo().cairo_set_line_width(cr, 1);
+  cairo().cairo_rectangle(cr, x, y - 3, len / 2, 3);
+  cairo().cairo_fill(cr);
+  cairo().cairo_rectangle(cr, x, y - 3, len, 3);
+  cairo().cairo_stroke(cr);
   std::string label = format_number(km, NumberFormat{}) + " km";
   text_at(cr, x, y - 6, "0", kFontSize - 1.5);
   cairo_text_extents_t ext;
-  cairo_text_extents(cr, label.c_str(), &ext);
+  cairo().cairo_text_extents(cr, label.c_str(), &ext);
   text_at(cr, x + len - ext.width / 2, y - 6, label, kFontSize - 1.5);
 }
 
 void north_arrow(cairo_t* cr, const Frame& f) {
   double cx = f.width - kMargin - 14, top = kMargin + 6;
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_move_to(cr, cx, top);
-  cairo_line_to(cr, cx + 7, top + 22);
-  cairo_line_to(cr, cx, top + 16);
-  cairo_close_path(cr);
-  cairo_fill(cr);
-  cairo_set_line_width(cr, 0.8);
-  cairo_move_to(cr, cx, top);
-  cairo_line_to(cr, cx - 7, top + 22);
-  cairo_line_to(cr, cx, top + 16);
-  cairo_close_path(cr);
-  cairo_stroke(cr);
-  cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
-  cairo_set_font_size(cr, kFontSize + 1);
+  cairo().cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo().cairo_move_to(cr, cx, top);
+  cairo().cairo_line_to(cr, cx + 7, top + 22);
+  cairo().cairo_line_to(cr, cx, top + 16);
+  cairo().cairo_close_path(cr);
+  cairo().cairo_fill(cr);
+  cairo().cairo_set_line_width(cr, 0.8);
+  cairo().cairo_move_to(cr, cx, top);
+  cairo().cairo_line_to(cr, cx - 7, top + 22);
+  cairo().cairo_line_to(cr, cx, top + 16);
+  cairo().cairo_close_path(cr);
+  cairo().cairo_stroke(cr);
+  cairo().cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo().cairo_set_font_size(cr, kFontSize + 1);
   cairo_text_extents_t ext;
-  cairo_text_extents(cr, "B", &ext);
-  cairo_move_to(cr, cx - ext.width / 2 - ext.x_bearing, top + 34);
-  cairo_show_text(cr, "B");
+  cairo().cairo_text_extents(cr, "B", &ext);
+  cairo().cairo_move_to(cr, cx - ext.width / 2 - ext.x_bearing, top + 34);
+  cairo().cairo_show_text(cr, "B");
 }
 
 void legend(cairo_t* cr, const Frame& f, const Map& m) {
@@ -177,12 +175,12 @@ void legend(cairo_t* cr, const Frame& f, const Map& m) {
     double x = kMargin + static_cast<double>(i % 2) * col_w;
     double y = f.map_h + 8 + static_cast<double>(i / 2) * kLegendRow;
     set_color(cr, items[i].color);
-    cairo_rectangle(cr, x, y, 14, 10);
-    cairo_fill_preserve(cr);
-    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-    cairo_set_line_width(cr, 0.5);
-    cairo_stroke(cr);
-    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo().cairo_rectangle(cr, x, y, 14, 10);
+    cairo().cairo_fill_preserve(cr);
+    cairo().cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+    cairo().cairo_set_line_width(cr, 0.5);
+    cairo().cairo_stroke(cr);
+    cairo().cairo_set_source_rgb(cr, 0, 0, 0);
     text_at(cr, x + 19, y + 9, items[i].label + " (" + std::to_string(items[i].count) + ")", kFontSize);
   }
 }
@@ -191,30 +189,30 @@ void legend(cairo_t* cr, const Frame& f, const Map& m) {
 // They are released at exit, once no cairo object is alive, so that a leak checker (and CI's
 // sanitizer run) sees a clean exit. Registered at the first map.
 void release_font_caches() {
-  cairo_debug_reset_static_data();
-  FcFini();
+  cairo().cairo_debug_reset_static_data();
+  fontconfig().FcFini();
 }
 
 void draw(cairo_t* cr, const Map& m, const Frame& f) {
   static const bool registered = (std::atexit(release_font_caches), true);
   (void)registered;
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_paint(cr);
-  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo().cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo().cairo_paint(cr);
+  cairo().cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   for (const MapArea& a : m.areas) {
     path_rings(cr, f, a.rings);
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+    cairo().cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
     set_color(cr, a.klass >= 0 ? m.legend[static_cast<std::size_t>(a.klass)].color : std::string(kNoDataColor));
-    cairo_fill_preserve(cr);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_set_line_width(cr, 0.6);
-    cairo_stroke(cr);
+    cairo().cairo_fill_preserve(cr);
+    cairo().cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo().cairo_set_line_width(cr, 0.6);
+    cairo().cairo_stroke(cr);
   }
   if (!m.outline.empty()) {
     path_rings(cr, f, m.outline);
-    cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
-    cairo_set_line_width(cr, 1.2);
-    cairo_stroke(cr);
+    cairo().cairo_set_source_rgb(cr, 0.15, 0.15, 0.15);
+    cairo().cairo_set_line_width(cr, 1.2);
+    cairo().cairo_stroke(cr);
   }
   scale_bar(cr, f);
   north_arrow(cr, f);
@@ -226,6 +224,16 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
   return CAIRO_STATUS_SUCCESS;
 }
 
+// cairo and fontconfig, opened at the first map of the process.
+void open_cairo() {
+  try {
+    cairo();
+    fontconfig();
+  } catch (const store::MissingLibrary& e) {
+    throw WriteError(std::string("Không vẽ được bản đồ: ") + e.what());
+  }
+}
+
 }  // namespace
 
 MapSize map_size(const Map& map, double width) {
@@ -234,43 +242,45 @@ MapSize map_size(const Map& map, double width) {
 }
 
 std::string map_svg(const Map& map, double width) {
+  open_cairo();
   Frame f = frame(map, width);
   std::string out;
-  cairo_surface_t* s = cairo_svg_surface_create_for_stream(append, &out, f.width, f.height);
-  cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
-  cairo_t* cr = cairo_create(s);
+  cairo_surface_t* s = cairo().cairo_svg_surface_create_for_stream(append, &out, f.width, f.height);
+  cairo().cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
+  cairo_t* cr = cairo().cairo_create(s);
   draw(cr, map, f);
-  cairo_destroy(cr);
-  cairo_surface_finish(s);
-  cairo_status_t status = cairo_surface_status(s);
-  cairo_surface_destroy(s);
+  cairo().cairo_destroy(cr);
+  cairo().cairo_surface_finish(s);
+  cairo_status_t status = cairo().cairo_surface_status(s);
+  cairo().cairo_surface_destroy(s);
   if (status != CAIRO_STATUS_SUCCESS)
-    throw WriteError(std::string("Không vẽ được bản đồ (cairo): ") + cairo_status_to_string(status));
+    throw WriteError(std::string("Không vẽ được bản đồ (cairo): ") + cairo().cairo_status_to_string(status));
   return out;
 }
 
 std::string map_png(const Map& map, double width, double scale) {
+  open_cairo();
   Frame f = frame(map, width);
   int w = static_cast<int>(std::ceil(f.width * scale)), h = static_cast<int>(std::ceil(f.height * scale));
-  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-  cairo_t* cr = cairo_create(s);
-  cairo_scale(cr, scale, scale);
+  cairo_surface_t* s = cairo().cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+  cairo_t* cr = cairo().cairo_create(s);
+  cairo().cairo_scale(cr, scale, scale);
   draw(cr, map, f);
-  cairo_destroy(cr);
-  cairo_surface_flush(s);
-  cairo_status_t status = cairo_surface_status(s);
+  cairo().cairo_destroy(cr);
+  cairo().cairo_surface_flush(s);
+  cairo_status_t status = cairo().cairo_surface_status(s);
   if (status != CAIRO_STATUS_SUCCESS) {
-    cairo_surface_destroy(s);
-    throw WriteError(std::string("Không vẽ được bản đồ (cairo): ") + cairo_status_to_string(status));
+    cairo().cairo_surface_destroy(s);
+    throw WriteError(std::string("Không vẽ được bản đồ (cairo): ") + cairo().cairo_status_to_string(status));
   }
   std::string out;
   try {
-    out = png_of_rgb24(cairo_image_surface_get_data(s), w, h, cairo_image_surface_get_stride(s));
+    out = png_of_rgb24(cairo().cairo_image_surface_get_data(s), w, h, cairo().cairo_image_surface_get_stride(s));
   } catch (...) {
-    cairo_surface_destroy(s);
+    cairo().cairo_surface_destroy(s);
     throw;
   }
-  cairo_surface_destroy(s);
+  cairo().cairo_surface_destroy(s);
   return out;
 }
 

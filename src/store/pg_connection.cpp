@@ -1,6 +1,7 @@
 #include "store/pg_connection.h"
 
-#include <libpq-fe.h>
+#include "store/libpq.h"   // libpq-fe.h, and its functions loaded on first use
+
 #include <poll.h>
 
 #include <algorithm>
@@ -51,8 +52,8 @@ std::string sqlstate_in(const std::string& text) {
 }
 
 std::string server_label(PGconn* conn) {
-  std::string host = PQhost(conn) ? PQhost(conn) : "";
-  std::string port = PQport(conn) ? PQport(conn) : "";
+  std::string host = libpq().PQhost(conn) ? libpq().PQhost(conn) : "";
+  std::string port = libpq().PQport(conn) ? libpq().PQport(conn) : "";
   if (port.empty()) port = "5432";
   if (!host.empty() && (host[0] == '/' || host[0] == '@')) return "socket " + host + "/.s.PGSQL." + port;
   return host + ":" + port;
@@ -205,60 +206,65 @@ std::string to_dollar_placeholders(std::string_view sql, int& count) {
 }
 
 PgConnection::PgConnection(const std::string& conninfo) {
+  try {
+    libpq();
+  } catch (const MissingLibrary& e) {
+    throw PgError("08001", e.what());   // no server can be reached without it
+  }
   // Parse first: a malformed string is the caller's mistake, and libpq's message about it can
   // quote pieces of the string (a password among them), so only detail() carries it.
   char* parse_error = nullptr;
-  PQconninfoOption* parsed = PQconninfoParse(conninfo.c_str(), &parse_error);
+  PQconninfoOption* parsed = libpq().PQconninfoParse(conninfo.c_str(), &parse_error);
   if (!parsed) {
     std::string detail = parse_error ? one_line(parse_error) : "";
-    PQfreemem(parse_error);
+    libpq().PQfreemem(parse_error);
     throw PgError("08001", "chuỗi kết nối PostgreSQL không hợp lệ (dạng host=… dbname=… hoặc postgresql://…)", detail);
   }
-  PQconninfoFree(parsed);
+  libpq().PQconninfoFree(parsed);
 
-  conn_ = PQconnectStart(conninfo.c_str());
+  conn_ = libpq().PQconnectStart(conninfo.c_str());
   if (!conn_) throw std::bad_alloc();
-  PQsetErrorVerbosity(conn_, PQERRORS_VERBOSE);   // the SQLSTATE in the message, see sqlstate_in
+  libpq().PQsetErrorVerbosity(conn_, PQERRORS_VERBOSE);   // the SQLSTATE in the message, see sqlstate_in
   server_ = server_label(conn_);
-  database_ = PQdb(conn_) ? PQdb(conn_) : "";
+  database_ = libpq().PQdb(conn_) ? libpq().PQdb(conn_) : "";
 
   // libpq's connect_timeout is not applied to a PQconnectPoll loop: apply it ourselves, over
   // all hosts. Without one, 30 s rather than the TCP stack's minutes.
   int timeout_s = 30;
-  if (PQconninfoOption* options = PQconninfo(conn_)) {
+  if (PQconninfoOption* options = libpq().PQconninfo(conn_)) {
     for (PQconninfoOption* o = options; o->keyword; ++o)
       if (std::string_view(o->keyword) == "connect_timeout" && o->val && std::atoi(o->val) > 0)
         timeout_s = std::atoi(o->val);
-    PQconninfoFree(options);
+    libpq().PQconninfoFree(options);
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_s);
   bool timed_out = false;
   PostgresPollingStatusType state = PGRES_POLLING_WRITING;   // as libpq's documentation says to start
-  while (PQstatus(conn_) != CONNECTION_BAD && state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
+  while (libpq().PQstatus(conn_) != CONNECTION_BAD && state != PGRES_POLLING_OK && state != PGRES_POLLING_FAILED) {
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) { timed_out = true; break; }
-    pollfd fd{PQsocket(conn_), static_cast<short>(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+    pollfd fd{libpq().PQsocket(conn_), static_cast<short>(state == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
     int ready = ::poll(&fd, 1, static_cast<int>(std::min<std::int64_t>(left.count(), 1000)));
     if (ready < 0 && errno != EINTR) break;
-    if (ready > 0) state = PQconnectPoll(conn_);
+    if (ready > 0) state = libpq().PQconnectPoll(conn_);
   }
-  if (!timed_out && PQstatus(conn_) == CONNECTION_OK) {
+  if (!timed_out && libpq().PQstatus(conn_) == CONNECTION_OK) {
     server_ = server_label(conn_);   // with several hosts: the one that answered
-    PQsetErrorVerbosity(conn_, PQERRORS_DEFAULT);
+    libpq().PQsetErrorVerbosity(conn_, PQERRORS_DEFAULT);
     // Values cross as UTF-8 whatever PGCLIENTENCODING or the locale say (DESIGN: UTF-8 everywhere).
-    PQsetClientEncoding(conn_, "UTF8");
+    libpq().PQsetClientEncoding(conn_, "UTF8");
     // Notices (a ROLLBACK outside a transaction...) would go to standard error in the
     // middle of the program's own output.
-    PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
+    libpq().PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
     return;
   }
-  std::string detail = one_line(PQerrorMessage(conn_));
+  std::string detail = one_line(libpq().PQerrorMessage(conn_));
   std::string sqlstate = timed_out ? "" : sqlstate_in(detail);
-  std::string user = PQuser(conn_) ? PQuser(conn_) : "";
+  std::string user = libpq().PQuser(conn_) ? libpq().PQuser(conn_) : "";
   std::string reason = timed_out ? "máy chủ không trả lời sau " + std::to_string(timeout_s) + " giây"
-                                 : refusal_reason(sqlstate, user, PQconnectionNeedsPassword(conn_) != 0);
+                                 : refusal_reason(sqlstate, user, libpq().PQconnectionNeedsPassword(conn_) != 0);
   std::string where = server_label(conn_);
-  PQfinish(conn_);
+  libpq().PQfinish(conn_);
   conn_ = nullptr;
   throw PgError(sqlstate.empty() ? "08001" : sqlstate,
                 "không kết nối được máy chủ PostgreSQL " + where + " (cơ sở dữ liệu \"" + database_ + "\"): " + reason,
@@ -266,7 +272,7 @@ PgConnection::PgConnection(const std::string& conninfo) {
 }
 
 PgConnection::~PgConnection() {
-  if (conn_) PQfinish(conn_);
+  if (conn_) libpq().PQfinish(conn_);
 }
 
 PgConnection::PgConnection(PgConnection&& other) noexcept
@@ -274,7 +280,7 @@ PgConnection::PgConnection(PgConnection&& other) noexcept
 
 PgConnection& PgConnection::operator=(PgConnection&& other) noexcept {
   if (this != &other) {
-    if (conn_) PQfinish(conn_);
+    if (conn_) libpq().PQfinish(conn_);
     conn_ = std::exchange(other.conn_, nullptr);
     server_ = std::move(other.server_);
     database_ = std::move(other.database_);
@@ -284,39 +290,39 @@ PgConnection& PgConnection::operator=(PgConnection&& other) noexcept {
 
 void PgConnection::fail(const void* result) const {
   auto* res = static_cast<const PGresult*>(result);
-  if (!conn_ || PQstatus(conn_) == CONNECTION_BAD) {
+  if (!conn_ || libpq().PQstatus(conn_) == CONNECTION_BAD) {
     throw PgError("08006", "mất kết nối tới máy chủ PostgreSQL " + server_ + " (cơ sở dữ liệu \"" + database_ + "\")",
-                  conn_ ? one_line(PQerrorMessage(conn_)) : "");
+                  conn_ ? one_line(libpq().PQerrorMessage(conn_)) : "");
   }
-  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  std::string detail = one_line(res ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
+  const char* state = res ? libpq().PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  const char* primary = res ? libpq().PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+  std::string detail = one_line(res ? libpq().PQresultErrorMessage(res) : libpq().PQerrorMessage(conn_));
   std::string sqlstate = state ? state : "";
-  throw PgError(sqlstate, "SQL trên máy chủ PostgreSQL " + server_ + ": " + statement_reason(sqlstate, primary ? one_line(primary) : detail, PQuser(conn_)),
+  throw PgError(sqlstate, "SQL trên máy chủ PostgreSQL " + server_ + ": " + statement_reason(sqlstate, primary ? one_line(primary) : detail, libpq().PQuser(conn_)),
                 detail);
 }
 
 void PgConnection::exec(std::string_view sql) {
-  ResultPtr res(PQexec(conn_, std::string(sql).c_str()), &PQclear);
-  ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+  ResultPtr res(libpq().PQexec(conn_, std::string(sql).c_str()), libpq().PQclear);
+  ExecStatusType status = res ? libpq().PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(res.get());
 }
 
 std::int64_t PgConnection::copy_out(std::string_view query,
                                     const std::function<void(const std::vector<std::optional<std::string_view>>&)>& row) {
   const std::string sql = "COPY (" + std::string(query) + ") TO STDOUT";
-  ResultPtr start(PQexec(conn_, sql.c_str()), &PQclear);
-  if (!start || PQresultStatus(start.get()) != PGRES_COPY_OUT) fail(start.get());
+  ResultPtr start(libpq().PQexec(conn_, sql.c_str()), libpq().PQclear);
+  if (!start || libpq().PQresultStatus(start.get()) != PGRES_COPY_OUT) fail(start.get());
   std::vector<std::optional<std::string_view>> columns;
   std::string unescaped;
   std::vector<std::pair<std::size_t, std::size_t>> spans;   // within `unescaped`
   std::int64_t rows = 0;
   for (;;) {
     char* buffer = nullptr;
-    int length = PQgetCopyData(conn_, &buffer, 0);
+    int length = libpq().PQgetCopyData(conn_, &buffer, 0);
     if (length == -1) break;   // done
     if (length < 0) fail(nullptr);
-    std::unique_ptr<char, decltype(&PQfreemem)> line(buffer, &PQfreemem);
+    std::unique_ptr<char, decltype(&PQfreemem)> line(buffer, libpq().PQfreemem);
     // Text format: columns separated by tabs, the line ends with a newline, \N is NULL, and
     // backslash escapes (\t, \n, \\, \r, \b, \f, \v, octal \NNN) inside values.
     std::string_view text(buffer, static_cast<std::size_t>(length));
@@ -364,14 +370,14 @@ std::int64_t PgConnection::copy_out(std::string_view query,
     row(columns);
     ++rows;
   }
-  ResultPtr end(PQgetResult(conn_), &PQclear);
-  if (!end || PQresultStatus(end.get()) != PGRES_COMMAND_OK) fail(end.get());
-  while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+  ResultPtr end(libpq().PQgetResult(conn_), libpq().PQclear);
+  if (!end || libpq().PQresultStatus(end.get()) != PGRES_COMMAND_OK) fail(end.get());
+  while (PGresult* extra = libpq().PQgetResult(conn_)) libpq().PQclear(extra);
   return rows;
 }
 
 void PgConnection::exec_quietly(const char* sql) noexcept {
-  if (conn_ && PQstatus(conn_) == CONNECTION_OK) PQclear(PQexec(conn_, sql));
+  if (conn_ && libpq().PQstatus(conn_) == CONNECTION_OK) libpq().PQclear(libpq().PQexec(conn_, sql));
 }
 
 PgRows PgConnection::query(std::string_view sql, const std::vector<Value>& params) {
@@ -389,23 +395,23 @@ PgRows PgConnection::query(std::string_view sql, const std::vector<Value>& param
     values.push_back(std::holds_alternative<std::monostate>(p) ? nullptr : converted.back().first.c_str());
     types.push_back(converted.back().second);
   }
-  ResultPtr res(PQexecParams(conn_, text.c_str(), expected, types.data(), values.data(), nullptr, nullptr, 0), &PQclear);
-  ExecStatusType status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
+  ResultPtr res(libpq().PQexecParams(conn_, text.c_str(), expected, types.data(), values.data(), nullptr, nullptr, 0), libpq().PQclear);
+  ExecStatusType status = res ? libpq().PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) fail(res.get());
 
   PgRows rows;
   const PGresult* r = res.get();
-  int columns = PQnfields(r);
-  for (int c = 0; c < columns; ++c) rows.columns.emplace_back(PQfname(r, c));
-  for (int row = 0, count = PQntuples(r); row < count; ++row) {
+  int columns = libpq().PQnfields(r);
+  for (int c = 0; c < columns; ++c) rows.columns.emplace_back(libpq().PQfname(r, c));
+  for (int row = 0, count = libpq().PQntuples(r); row < count; ++row) {
     std::vector<Value>& out = rows.rows.emplace_back();
     out.reserve(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) {
-      if (PQgetisnull(r, row, c)) out.emplace_back(std::monostate{});
-      else out.push_back(parse_value(PQgetvalue(r, row, c), PQgetlength(r, row, c), PQftype(r, c)));
+      if (libpq().PQgetisnull(r, row, c)) out.emplace_back(std::monostate{});
+      else out.push_back(parse_value(libpq().PQgetvalue(r, row, c), libpq().PQgetlength(r, row, c), libpq().PQftype(r, c)));
     }
   }
-  const char* tuples = PQcmdTuples(res.get());
+  const char* tuples = libpq().PQcmdTuples(res.get());
   if (tuples && *tuples) rows.affected = std::strtoll(tuples, nullptr, 10);
   return rows;
 }
@@ -423,7 +429,7 @@ void PgConnection::set_statement_timeout(double seconds) {
 }
 
 bool PgConnection::in_transaction() const {
-  PGTransactionStatusType status = conn_ ? PQtransactionStatus(conn_) : PQTRANS_UNKNOWN;
+  PGTransactionStatusType status = conn_ ? libpq().PQtransactionStatus(conn_) : PQTRANS_UNKNOWN;
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
@@ -450,7 +456,7 @@ PgTransaction::~PgTransaction() {
 void PgTransaction::commit() {
   // PostgreSQL answers COMMIT of a transaction that an error has aborted with a silent
   // ROLLBACK: a caller that caught the error and went on must not believe its writes landed.
-  if (!nested_ && PQtransactionStatus(conn_.conn_) == PQTRANS_INERROR) {
+  if (!nested_ && libpq().PQtransactionStatus(conn_.conn_) == PQTRANS_INERROR) {
     conn_.exec_quietly("ROLLBACK");
     done_ = true;
     throw PgError("25P02", "giao dịch trên máy chủ PostgreSQL " + conn_.server() +
