@@ -102,8 +102,10 @@ const FundingSources& Catalog::funding_sources() {
 const std::vector<std::string>& Catalog::provinces_with_data(int year) const {
   // Once per year and command: a national check over a span asks for the end year twice.
   if (auto it = cache_->provinces_with_data.find(year); it != cache_->provinces_with_data.end()) return it->second;
+  // NOT INDEXED: SQLite otherwise walks every unit in code order (the index that spares it the
+  // sort of 63 codes) and looks each row up, three times slower than reading the table (6 ms).
   auto stmt = db_.prepare(R"(
-    SELECT u.code FROM unit u JOIN unit_period p ON p.unit_id = u.id
+    SELECT u.code FROM unit u NOT INDEXED JOIN unit_period p ON p.unit_id = u.id
     WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1
       AND EXISTS (
         SELECT 1 FROM unit_period c
