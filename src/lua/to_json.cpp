@@ -147,8 +147,14 @@ struct Walker {
       // Room for every key first: an object's members are a vector whose growth copies them
       // (its elements' keys are const), so a member holding thousands of results would be
       // copied whole each time the object grew.
-      out.get_ref<nlohmann::ordered_json::object_t&>().reserve(names.size());
+      auto& members = out.get_ref<nlohmann::ordered_json::object_t&>();
+      members.reserve(names.size());
+      const std::string* previous = nullptr;
       for (const auto& name : ordered(names)) {
+        // Key 1 and key "1" of one table are one member "1" (the string key's value), as
+        // before; equal names are next to each other once sorted.
+        if (previous && *previous == name) continue;
+        previous = &name;
         lua_pushlstring(L, name.data(), name.size());
         if (lua_rawget(L, index) == LUA_TNIL) {
           lua_pop(L, 1);
@@ -158,7 +164,9 @@ struct Walker {
           if (lua_numbertointeger(lua_tonumber(L, -1), &as_int)) { lua_pop(L, 1); lua_pushinteger(L, as_int); }
           lua_rawget(L, index);
         }
-        out[name] = convert(-1, Path{&path, name, 0}, depth + 1);
+        // Appended: the names are distinct, and out[name] would look for it among the members
+        // before (a commune's result has sixty).
+        members.emplace_back(name, convert(-1, Path{&path, name, 0}, depth + 1));
         lua_pop(L, 1);
       }
     }
