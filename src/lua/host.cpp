@@ -3,6 +3,8 @@
 
 #include <lua.hpp>
 
+#include <time.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -18,6 +20,14 @@
 #include "model/i18n.h"
 
 namespace ntm::lua {
+
+std::chrono::steady_clock::time_point coarse_now() noexcept {
+  timespec t{};
+  if (::clock_gettime(CLOCK_MONOTONIC_COARSE, &t) != 0) return std::chrono::steady_clock::now();
+  static_assert(std::chrono::steady_clock::is_steady);   // libstdc++: CLOCK_MONOTONIC, the same epoch
+  return std::chrono::steady_clock::time_point(std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec));
+}
+
 
 Guard& guard_of(lua_State* L) { return **static_cast<Guard**>(lua_getextraspace(L)); }
 
@@ -58,7 +68,7 @@ void* guarded_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
     if (nsize - old >= kLargeAllocation) {
       if (guard->stop == Guard::Stop::None) {
         if (guard->interrupted.load(std::memory_order_relaxed)) guard->stop = Guard::Stop::Interrupted;
-        else if (std::chrono::steady_clock::now() > guard->deadline) guard->stop = Guard::Stop::Time;
+        else if (coarse_now() > guard->deadline) guard->stop = Guard::Stop::Time;
       }
       if (guard->stop != Guard::Stop::None) return nullptr;
     }
@@ -105,7 +115,7 @@ void limit_hook(lua_State* L, lua_Debug*) {
     g.instructions += kHookEvery;
     if (g.interrupted.load(std::memory_order_relaxed)) g.stop = Guard::Stop::Interrupted;
     else if (g.instructions > g.limits.instructions) g.stop = Guard::Stop::Instructions;
-    else if (std::chrono::steady_clock::now() > g.deadline) g.stop = Guard::Stop::Time;
+    else if (coarse_now() > g.deadline) g.stop = Guard::Stop::Time;
   }
   if (g.stop != Guard::Stop::None && g.where.empty()) g.where = script_line(L, 0);
   if (g.stop != Guard::Stop::None) {
@@ -120,7 +130,7 @@ void check_limits_after_native(lua_State* L) noexcept {
   Guard& g = guard_of(L);
   if (g.stop == Guard::Stop::None) {
     if (g.interrupted.load(std::memory_order_relaxed)) g.stop = Guard::Stop::Interrupted;
-    else if (std::chrono::steady_clock::now() > g.deadline) g.stop = Guard::Stop::Time;
+    else if (coarse_now() > g.deadline) g.stop = Guard::Stop::Time;
   }
   if (g.stop != Guard::Stop::None) lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
 }
@@ -156,7 +166,7 @@ int message_handler(lua_State* L) {
 int sql_progress(void* arg) {
   auto* g = static_cast<Guard*>(arg);
   if (g->stop == Guard::Stop::None && g->interrupted.load(std::memory_order_relaxed)) g->stop = Guard::Stop::Interrupted;
-  if (g->stop == Guard::Stop::None && std::chrono::steady_clock::now() > g->deadline) g->stop = Guard::Stop::Time;
+  if (g->stop == Guard::Stop::None && coarse_now() > g->deadline) g->stop = Guard::Stop::Time;
   return g->stop != Guard::Stop::None;
 }
 

@@ -108,7 +108,7 @@ void charge(lua_State* L, long double work) {
   g.instructions += static_cast<std::int64_t>(std::clamp(work, 0.0L, 1e15L));
   if (g.instructions > g.limits.instructions)
     raise_limit(L, {}, static_cast<int>(Guard::Stop::Instructions));
-  if (std::chrono::steady_clock::now() > g.deadline) raise_limit(L, {}, static_cast<int>(Guard::Stop::Time));
+  if (coarse_now() > g.deadline) raise_limit(L, {}, static_cast<int>(Guard::Stop::Time));
   if (g.interrupted.load(std::memory_order_relaxed)) raise_limit(L, {}, static_cast<int>(Guard::Stop::Interrupted));
 }
 
