@@ -28,7 +28,6 @@ std::chrono::steady_clock::time_point coarse_now() noexcept {
   return std::chrono::steady_clock::time_point(std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec));
 }
 
-
 Guard& guard_of(lua_State* L) { return **static_cast<Guard**>(lua_getextraspace(L)); }
 
 std::string script_line(lua_State* L, int level) {

@@ -91,12 +91,8 @@ std::string strip_and_fold_fast(std::string_view text) {
     }
     std::string_view bytes = text.substr(i, static_cast<std::size_t>(len));
     i += static_cast<std::size_t>(len);
-    if (cp >= kFolded) {
-      out += strip_and_fold(bytes);
-      continue;
-    }
-    std::uint32_t entry = folded_entry(cp, bytes);
-    if (entry & kLong) {
+    std::uint32_t entry = cp < kFolded ? folded_entry(cp, bytes) : kLong;
+    if (entry & kLong) {   // beyond the table, or a fold of more than three bytes
       out += strip_and_fold(bytes);
       continue;
     }

@@ -280,28 +280,21 @@ std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId
   auto province = std::make_shared<Province>();
   province->date_ = date;
   province->class_year_ = class_year;
-  auto keep = [&](Unit u) {
-    province->by_code_[u.code] = province->units_.size();
-    province->by_id_[u.id] = province->units_.size();
-    province->units_.push_back(std::move(u));
-  };
   if (map && map->date() == date) {
     province->units_ = province_units(*map, id);
-    province->by_code_.reserve(province->units_.size());
-    province->by_id_.reserve(province->units_.size());
-    for (std::size_t i = 0; i < province->units_.size(); ++i) {
-      province->by_code_[province->units_[i].code] = i;
-      province->by_id_[province->units_[i].id] = i;
-    }
   } else {
     auto units = db.prepare(std::string(kTree) + "SELECT " + kUnitColumns + R"(
       FROM tree t JOIN unit u ON u.id = t.id
            JOIN unit_period p ON p.unit_id = u.id AND ifnull(p.valid_from, '') <= ?2 AND ifnull(p.valid_to, '9999-12-31') >= ?2
       ORDER BY t.depth, u.code)");
     units.bind(1, id).bind(2, date);
-    while (units.step()) {
-      keep(unit_of_row(units));
-    }
+    while (units.step()) province->units_.push_back(unit_of_row(units));
+  }
+  province->by_code_.reserve(province->units_.size());
+  province->by_id_.reserve(province->units_.size());
+  for (std::size_t i = 0; i < province->units_.size(); ++i) {
+    province->by_code_[province->units_[i].code] = i;
+    province->by_id_[province->units_[i].id] = i;
   }
   if (province->units_.empty() || province->units_[0].id != id || province->units_[0].kind != "province") {
     UnitLabel l = unit_label(db, id);

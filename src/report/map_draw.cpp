@@ -3,7 +3,6 @@
 // has every Vietnamese letter.
 #include "report/map_draw.h"
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
