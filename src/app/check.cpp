@@ -65,7 +65,7 @@ nlohmann::ordered_json findings_json(const std::vector<lua::Finding>& findings) 
   return out;
 }
 
-CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* shared) {
+CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* shared, std::string* results_text) {
   std::optional<Session> own;
   Session& session = shared ? *shared : own.emplace(options.db);
   auto script = find_script(options.script, "checks", session.script_dirs);
@@ -75,7 +75,8 @@ CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* s
   // The review, then the rules, in one sandboxed state: each script as in a state of its own
   // (run_scripts), without building the state, the bindings and the libraries five times.
   auto take_review = [&](lua::Host& host) {
-    review = lua::take_json(host);
+    lua::TakeOptions text{"results", results_text, 3};
+    review = lua::take_json(host, results_text ? &text : nullptr);
     if (!review.is_object())
       throw std::runtime_error(script->string() + tr(": script rà soát phải trả về một bảng (province, year, bands, ...)",
                                                      ": a review script must return a table (province, year, bands, ...)"));

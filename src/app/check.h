@@ -37,7 +37,11 @@ struct Session;
 // Runs the review script (which must return the review table) and then each rule script,
 // all over one connection and one catalog cache (`session`, or one opened for this check).
 // Throws lua::ScriptError / std::runtime_error as run_script does.
-CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* session = nullptr);
+// With `results_text`, the communes' results the review returned are written there as JSON
+// text, as a province of the national document holds them (nested_json(results, 3)), and the
+// review's "results" is null.
+CheckResult run_check(const CheckOptions& options, std::ostream& log, Session* session = nullptr,
+                      std::string* results_text = nullptr);
 
 // The rule scripts that `ntm check` runs, in name order: checks/rules/*.lua of the script
 // folders `dirs` (app::script_dirs(), first wins), a user's rule replacing the shipped one

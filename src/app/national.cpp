@@ -54,13 +54,35 @@ unsigned thread_count(unsigned asked, std::size_t provinces) {
   throw named;
 }
 
+// nested_json(review, 2), with the communes' results already written (`results`) in place of
+// the review's "results": the members before it are put in front of that text, which is not
+// copied (a province's results are most of its text).
+std::string province_json(const nlohmann::ordered_json& review, std::string results) {
+  if (review.empty()) return "{}";
+  std::string head = "{", tail;
+  bool seen = false;
+  for (auto it = review.begin(); it != review.end(); ++it) {
+    std::string& out = seen ? tail : head;
+    out += it == review.begin() ? "\n      " : ",\n      ";
+    out += nlohmann::ordered_json(it.key()).dump();
+    out += ": ";
+    if (it.key() == "results" && !seen) seen = true;
+    else out += nested_json(it.value(), 3);
+  }
+  tail += "\n    }";
+  if (!seen) return head + tail;
+  results.insert(0, head);
+  return results += tail;
+}
+
 CheckResult review_one(const CheckOptions& options, const std::string& province, std::ostream& log, Session& session,
                        std::string* json) {
   CheckOptions o = options;
   o.args["province"] = province;
   CheckResult r;
+  std::string results;
   try {
-    r = run_check(o, log, &session);
+    r = run_check(o, log, &session, json ? &results : nullptr);
   } catch (const lua::ScriptError& e) {
     session.cache->drop_provinces();
     rethrow_in_province(e, options, province, session);
@@ -70,7 +92,7 @@ CheckResult review_one(const CheckOptions& options, const std::string& province,
   }
   session.cache->drop_provinces();   // one province's units and values in memory at a time (per thread)
   if (json) {
-    *json = nested_json(r.review, 2);
+    *json = province_json(r.review, std::move(results));
     r.review.erase("results");
   }
   return r;
