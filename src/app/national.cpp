@@ -16,6 +16,7 @@
 #include "model/catalog.h"
 #include "model/i18n.h"
 #include "model/units.h"
+#include "store/huge_pages.h"
 
 namespace ntm::app {
 
@@ -121,6 +122,7 @@ bool review_in_threads(const CheckOptions& options, const std::vector<std::strin
   std::atomic<std::size_t> failed{provinces.size()};
   std::atomic<bool> abandoned{false};   // this thread stopped taking results (its own failure)
   auto work = [&] {
+    store::advise_huge_pages_for_thread_heap();
     // Each thread opens its own connection (checking the file's schema), side by side. A
     // failure to open is the failure of the first province the thread takes.
     std::unique_ptr<Session> mine;

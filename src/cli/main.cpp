@@ -18,15 +18,14 @@
 #include "cli/help.h"
 #include "cli/terminal.h"
 #include "model/i18n.h"
+#include "store/huge_pages.h"
 
 int main(int argc, char** argv) {
   using namespace ntm;
-  // A national run frees one province's units and values and builds the next one's: without
-  // this, the allocator hands the freed memory back to the system each time and takes it again
-  // page by page (a page fault each). Kept up to 64 MiB; the memory limits are unchanged.
-  mallopt(M_TRIM_THRESHOLD, 64 << 20);
-  mallopt(M_TOP_PAD, 16 << 20);
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  // A national run frees one province's units and values and builds the next one's, and
+  // builds a map of 16,000 units: the allocator keeps what is freed, and its heaps are backed
+  // by huge pages where the kernel lets a program ask (store/huge_pages.h).
+  store::tune_heap();
   cli::escape_controls_on_terminal(std::cout, 1);
   cli::escape_controls_on_terminal(std::cerr, 2);
   // The language must be known before the help texts are built.
