@@ -213,6 +213,44 @@ Unit unit_of_row(store::Statement& row) {
 
 }  // namespace
 
+namespace {
+
+// The classes of `class_year` (a row of that year beats the every-year row, year 0), the tags
+// and the recognitions not revoked by `date` of the units that `find(id)` gives (nullptr for
+// a unit it does not have): of the units listed in `ids` (a JSON array), or of every unit when
+// `ids` is empty.
+template <typename Find>
+void read_unit_facts(const store::Database& db, const std::string& ids, int class_year, const std::string& date,
+                     Find find) {
+  auto from = [&](const char* table, const char* alias) {
+    std::string t = std::string(table) + " " + alias;
+    return ids.empty() ? t : "json_each(?9) j JOIN " + t + " ON " + alias + ".unit_id = j.value";
+  };
+  auto bind_ids = [&](store::Statement& st) {
+    if (!ids.empty()) st.bind(9, ids);
+  };
+  auto classes = db.prepare("SELECT c.unit_id, c.key, c.value FROM " + from("unit_class", "c") +
+                            " WHERE c.year IN (0, ?1) ORDER BY c.unit_id, c.key, c.year");
+  classes.bind(1, class_year);
+  bind_ids(classes);
+  while (classes.step())
+    if (Unit* u = find(classes.get_int(0))) u->classes[classes.get_text(1)] = classes.get_text(2);
+  auto tags = db.prepare("SELECT g.unit_id, g.tag FROM " + from("unit_tag", "g") + " ORDER BY g.unit_id, g.tag");
+  bind_ids(tags);
+  while (tags.step())
+    if (Unit* u = find(tags.get_int(0))) u->tags.push_back(tags.get_text(1));
+  // Of two recognitions of one grade, the later year's.
+  auto recognitions = db.prepare("SELECT r.unit_id, r.grade, r.year FROM " + from("recognition", "r") +
+                                 " WHERE r.revoked IS NULL OR r.revoked > ?1 ORDER BY r.unit_id, r.year");
+  recognitions.bind(1, date);
+  bind_ids(recognitions);
+  while (recognitions.step())
+    if (Unit* u = find(recognitions.get_int(0)))
+      u->recognitions[recognitions.get_text(1)] = static_cast<int>(recognitions.get_int(2));
+}
+
+}  // namespace
+
 std::shared_ptr<const MapUnits> MapUnits::load(const store::Database& db, const std::string& date) {
   auto map = std::make_shared<MapUnits>();
   map->date_ = date;
@@ -233,6 +271,11 @@ std::shared_ptr<const MapUnits> MapUnits::load(const store::Database& db, const 
     if (u.parent_id) map->children_[u.parent_id].push_back(map->units_.size());
     map->units_.push_back(std::move(u));
   }
+  map->class_year_ = std::atoi(date.substr(0, 4).c_str());
+  read_unit_facts(db, {}, map->class_year_, date, [&](std::int64_t id) -> Unit* {
+    auto it = map->by_id_.find(id);
+    return it == map->by_id_.end() ? nullptr : &map->units_[it->second];
+  });
   return map;
 }
 
@@ -280,8 +323,17 @@ std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId
   auto province = std::make_shared<Province>();
   province->date_ = date;
   province->class_year_ = class_year;
+  // Whether the units came with their classes (of `class_year`), tags and recognitions.
+  bool with_facts = false;
   if (map && map->date() == date) {
     province->units_ = province_units(*map, id);
+    with_facts = map->class_year() == class_year;
+    if (!with_facts)
+      for (Unit& u : province->units_) {
+        u.classes.clear();
+        u.tags.clear();
+        u.recognitions.clear();
+      }
   } else {
     auto units = db.prepare(std::string(kTree) + "SELECT " + kUnitColumns + R"(
       FROM tree t JOIN unit u ON u.id = t.id
@@ -317,15 +369,11 @@ std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId
   ids = "[";
   for (const Unit& u : province->units_) (ids += std::to_string(u.id)) += ',';
   ids.back() = ']';
-  // Classes: a row of the class year beats the every-year row (year 0).
-  auto classes = db.prepare(R"(
-    SELECT c.unit_id, c.key, c.value FROM json_each(?1) j JOIN unit_class c ON c.unit_id = j.value
-    WHERE c.year IN (0, ?2) ORDER BY c.unit_id, c.key, c.year)");
-  classes.bind(1, ids).bind(2, class_year);
-  while (classes.step()) {
-    auto it = province->by_id_.find(classes.get_int(0));
-    if (it != province->by_id_.end()) province->units_[it->second].classes[classes.get_text(1)] = classes.get_text(2);
-  }
+  if (!with_facts)
+    read_unit_facts(db, ids, class_year, date, [&](std::int64_t id) -> Unit* {
+      auto it = province->by_id_.find(id);
+      return it == province->by_id_.end() ? nullptr : &province->units_[it->second];
+    });
   // A unit without a region of its own has its parent's (parents come first in units_).
   for (std::size_t i = 1; i < province->units_.size(); ++i) {
     Unit& u = province->units_[i];
@@ -334,22 +382,6 @@ std::shared_ptr<const Province> Province::load(const store::Database& db, UnitId
       std::string r = parent->region();
       if (!r.empty()) u.classes["region"] = r;
     }
-  }
-  auto tags = db.prepare("SELECT g.unit_id, g.tag FROM json_each(?1) j JOIN unit_tag g ON g.unit_id = j.value "
-                         "ORDER BY g.unit_id, g.tag");
-  tags.bind(1, ids);
-  while (tags.step()) {
-    auto it = province->by_id_.find(tags.get_int(0));
-    if (it != province->by_id_.end()) province->units_[it->second].tags.push_back(tags.get_text(1));
-  }
-  auto recognitions = db.prepare(R"(
-    SELECT r.unit_id, r.grade, r.year FROM json_each(?1) j JOIN recognition r ON r.unit_id = j.value
-    WHERE r.revoked IS NULL OR r.revoked > ?2)");
-  recognitions.bind(1, ids).bind(2, date);
-  while (recognitions.step()) {
-    auto it = province->by_id_.find(recognitions.get_int(0));
-    if (it != province->by_id_.end())
-      province->units_[it->second].recognitions[recognitions.get_text(1)] = static_cast<int>(recognitions.get_int(2));
   }
   return province;
 }
