@@ -31,7 +31,8 @@ struct Snapshots {
   std::map<std::string, SnapshotInfo> by_address;
   std::vector<fs::path> work;   // working copies (ServerWork)
   pid_t owner = ::getpid();
-  ~Snapshots() {
+  ~Snapshots() { remove(); }
+  void remove() {
     if (::getpid() != owner) return;
     std::vector<fs::path> files = work;
     for (const auto& [address, info] : by_address) files.push_back(info.path);
@@ -40,6 +41,8 @@ struct Snapshots {
         std::error_code ec;
         fs::remove(file.string() + suffix, ec);
       }
+    work.clear();
+    by_address.clear();
   }
 };
 
@@ -87,6 +90,12 @@ void bind_text(store::Statement& st, int index, const std::optional<std::string_
   }
   st.bind(index, *text);
 }
+
+}  // namespace
+
+void remove_snapshot_files() { snapshots().remove(); }
+
+namespace {
 
 SnapshotInfo take(const std::string& address) {
   store::PgConnection server(address);

@@ -31,6 +31,10 @@ struct SnapshotInfo {
 // or one of another version.
 const SnapshotInfo& postgres_snapshot(const std::string& address);
 
+// Removes this process's snapshot files and working copies now; done too when the process
+// ends through its destructors, which cli::end_process does not run.
+void remove_snapshot_files();
+
 // A command that writes to a server (import, check --save, allocate --save) writes a private
 // working copy of the server's snapshot, made here and removed when the process ends; push() then
 // sends the server what the command changed, and only that (app/copy.h: push_changes), in one

@@ -7,7 +7,6 @@
 // reject_extras(), and CLI11's own parse errors are rephrased by parse_error_message().
 #include <CLI/CLI.hpp>
 
-#include <malloc.h>
 
 #include <cstring>
 #include <iostream>
@@ -17,6 +16,7 @@
 #include "cli/common.h"
 #include "cli/help.h"
 #include "cli/terminal.h"
+#include "cli/worker.h"
 #include "model/i18n.h"
 #include "store/huge_pages.h"
 
@@ -96,5 +96,5 @@ int main(int argc, char** argv) {
     std::cout << app.help();
     return cli::kOk;
   }
-  return cli::guarded(global.action);
+  return cli::end_process(cli::guarded(global.action));
 }

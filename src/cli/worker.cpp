@@ -130,6 +130,18 @@ std::string seconds_text(double s) {
 
 bool ends_after_command() { return g_in_worker; }
 
+int end_process(int status) {
+#ifdef NTM_SANITIZED
+  return status;
+#else
+  app::remove_snapshot_files();
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  ::_exit(status);
+#endif
+}
+
 int supervised(const lua::Limits& limits, const std::optional<std::string>& db_flag, const std::function<int()>& body) {
   if (db_flag) {
     int status = guarded([&] {
