@@ -9,6 +9,7 @@
 #include <fstream>
 #include <map>
 
+#include "model/catalog.h"
 #include "model/units.h"
 #include "store/database.h"
 #include "support.h"
@@ -343,4 +344,89 @@ TEST_CASE("a province taken from the map read whole is the province its tree que
   auto map_2020 = ntm::MapUnits::load(db, "2020-12-31");
   auto at_reform = ntm::Province::load(db, ntm::find_province(db, "Điện Biên", "2025-07-01"), "2025-07-01", 2025, map_2020.get());
   CHECK(!at_reform->has_districts());
+}
+
+TEST_CASE("a province's years with data are those its units had on each year's map") {
+  // Catalog::years_with_data asks about one province at a time (its own units only); the
+  // reference below is the whole-country pass it replaced. They must agree for every
+  // province of every map: the 2020 provinces, the 2025 ones (which share codes with old
+  // ones), a commune that sits straight under its province (2026) and one whose district
+  // is gone.
+  fs::path path = copy_of(ntm::test::sample_db("dien-bien-2020"), "years-with-data");
+  {
+    ntm::store::Database d(path, ntm::store::OpenMode::ReadWrite);
+    // A value of 2026 for a commune of the 2025 map (under its province, no district), and
+    // one of 2019 for a commune of another province (Lai Châu, 12).
+    d.exec(R"(
+      INSERT INTO indicator_value(unit_id, year, set_id, indicator, value)
+      SELECT p.unit_id, 2026, '1980-xa', (SELECT id FROM indicator WHERE set_id = '1980-xa' ORDER BY id LIMIT 1), 1
+      FROM unit_period p JOIN unit u ON u.id = p.unit_id JOIN unit_period q ON q.unit_id = p.parent_id
+      WHERE u.kind = 'commune' AND p.valid_from = '2025-07-01' AND q.parent_id IS NULL LIMIT 1;
+      INSERT INTO indicator_value(unit_id, year, set_id, indicator, value)
+      SELECT u.id, 2019, '1980-xa', (SELECT id FROM indicator WHERE set_id = '1980-xa' ORDER BY id LIMIT 1), 1
+      FROM unit u WHERE u.kind = 'commune' AND u.code = (SELECT min(c.code) FROM unit c JOIN unit_period p ON p.unit_id = c.id
+        JOIN unit_period d ON d.unit_id = p.parent_id JOIN unit pr ON pr.id = d.parent_id
+        WHERE c.kind = 'commune' AND pr.code = '12' AND p.valid_from IS NULL);)");
+  }
+  ntm::store::Database db(path, ntm::store::OpenMode::ReadOnly);
+  std::map<ntm::UnitId, std::vector<int>> expected;
+  auto reference = db.prepare(R"(
+    WITH facts(unit_id, year) AS (
+      SELECT DISTINCT unit_id, year FROM indicator_value
+      UNION SELECT DISTINCT unit_id, year FROM criterion_status WHERE by = 'assessed'),
+    placed(year, parent_id) AS (
+      SELECT DISTINCT f.year, p.parent_id FROM facts f JOIN unit_period p ON p.unit_id = f.unit_id
+      WHERE p.parent_id IS NOT NULL
+        AND ifnull(p.valid_from, '') <= f.year || '-12-31' AND ifnull(p.valid_to, '9999-12-31') >= f.year || '-12-31')
+    SELECT parent_id, year FROM placed
+    UNION
+    SELECT d.parent_id, x.year FROM placed x JOIN unit_period d ON d.unit_id = x.parent_id
+    WHERE d.parent_id IS NOT NULL
+      AND ifnull(d.valid_from, '') <= x.year || '-12-31' AND ifnull(d.valid_to, '9999-12-31') >= x.year || '-12-31'
+    ORDER BY 1, 2)");
+  while (reference.step()) expected[reference.get_int(0)].push_back(static_cast<int>(reference.get_int(1)));
+  ntm::Catalog catalog(db);
+  auto provinces = db.prepare("SELECT id, code FROM unit WHERE kind = 'province' ORDER BY id");
+  int with_data = 0, provinces_seen = 0;
+  while (provinces.step()) {
+    ntm::UnitId id = provinces.get_int(0);
+    INFO("province " << provinces.get_text(1) << " (id " << id << ")");
+    CHECK(catalog.years_with_data(id) == expected[id]);
+    with_data += !expected[id].empty();
+    ++provinces_seen;
+  }
+  CHECK(provinces_seen > 63);
+  CHECK(with_data == 3);   // Điện Biên of 2020, Lai Châu of 2020, and the 2025 province of 2026
+  CHECK(catalog.years_with_data(count(path, "SELECT min(id) FROM unit WHERE kind = 'province' AND code = '11'")) ==
+        std::vector<int>{2015, 2016, 2017, 2018, 2019, 2020});
+}
+
+TEST_CASE("a province found by name once per command: the same answers as one query each") {
+  ntm::store::Database db(ntm::test::sample_db("dien-bien-2020"), ntm::store::OpenMode::ReadOnly);
+  auto periods = ntm::province_periods(db);
+  CHECK(periods.size() > 63 + 34 - 30);
+  for (const std::string date : {"2020-12-31", "2025-07-01"}) {
+    for (const std::string name : {"Điện Biên", "dien bien", "tỉnh Điện Biên", "11", "Bắc Giang", "24", "Hà Nội", "1"}) {
+      INFO(date << " " << name);
+      std::string one, many;
+      ntm::UnitId a = 0, b = 0;
+      try {
+        a = ntm::find_province(db, name, date);
+      } catch (const ntm::NotFound& e) {
+        one = e.what();
+      }
+      try {
+        b = ntm::find_province(db, periods, name, date);
+      } catch (const ntm::NotFound& e) {
+        many = e.what();
+      }
+      CHECK(a == b);
+      CHECK(one == many);
+    }
+  }
+  // Bắc Giang is on the 2020 map only: after the reform it is explained, not just missing.
+  CHECK_THROWS_WITH_AS(ntm::find_province(db, periods, "Bắc Giang", "2025-07-01"),
+                       doctest::Contains("không có trên bản đồ ngày 01/07/2025"), ntm::NotFound);
+  CHECK_THROWS_WITH_AS(ntm::find_province(db, periods, "Điện Bin", "2020-12-31"), doctest::Contains("có phải: Điện Biên"),
+                       ntm::NotFound);
 }

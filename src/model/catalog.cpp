@@ -14,7 +14,11 @@ std::shared_ptr<const Province> Catalog::province(const std::string& name_or_cod
   std::string d = date.empty() ? map_date(0) : date;
   auto key = std::make_pair(name_or_code, d);
   auto it = cache_->names.find(key);
-  UnitId id = it != cache_->names.end() ? it->second : (cache_->names[key] = find_province(db_, name_or_code, d));
+  if (it == cache_->names.end()) {
+    if (!cache_->province_periods) cache_->province_periods = std::make_shared<const std::vector<ProvincePeriod>>(province_periods(db_));
+    it = cache_->names.emplace(key, find_province(db_, *cache_->province_periods, name_or_code, d)).first;
+  }
+  UnitId id = it->second;
   return province_at(id, d);
 }
 
@@ -66,32 +70,43 @@ std::shared_ptr<const YearData> Catalog::year(UnitId province, int year, const s
 }
 
 const std::vector<int>& Catalog::years_with_data(UnitId province) {
-  // One pass over the facts fills every province: a national check asks for each of 63, and
-  // a query per province scanned the whole value tables 63 times (82 % of a national review).
-  if (!cache_->years_with_data_loaded) {
-    // A fact of year Y counts for the province its unit sits under on the map of 31/12/Y
-    // (directly, or through a district of that map); the parent and the grandparent are
-    // both collected, and a lookup keeps only the province asked for.
-    auto stmt = db_.prepare(R"(
-      WITH facts(unit_id, year) AS (
-        SELECT DISTINCT unit_id, year FROM indicator_value
-        UNION SELECT DISTINCT unit_id, year FROM criterion_status WHERE by = 'assessed'),
-      placed(year, parent_id) AS (
-        SELECT DISTINCT f.year, p.parent_id FROM facts f JOIN unit_period p ON p.unit_id = f.unit_id
-        WHERE p.parent_id IS NOT NULL
-          AND ifnull(p.valid_from, '') <= f.year || '-12-31' AND ifnull(p.valid_to, '9999-12-31') >= f.year || '-12-31')
-      SELECT parent_id, year FROM placed
-      UNION
-      SELECT d.parent_id, x.year FROM placed x JOIN unit_period d ON d.unit_id = x.parent_id
-      WHERE d.parent_id IS NOT NULL
-        AND ifnull(d.valid_from, '') <= x.year || '-12-31' AND ifnull(d.valid_to, '9999-12-31') >= x.year || '-12-31'
-      ORDER BY 1, 2)");
-    while (stmt.step()) cache_->years_with_data[stmt.get_int(0)].push_back(static_cast<int>(stmt.get_int(1)));
-    cache_->years_with_data_loaded = true;
-  }
-  static const std::vector<int> none;
-  auto it = cache_->years_with_data.find(province);
-  return it == cache_->years_with_data.end() ? none : it->second;
+  if (auto it = cache_->years_with_data.find(province); it != cache_->years_with_data.end()) return it->second;
+  // A fact of year Y counts for the province its unit sits under on the map of 31/12/Y
+  // (directly, or through a district of that map). Only the units ever under the province
+  // are searched, and for each of them its years are found by seeking the next year after
+  // the last one found (a handful of seeks, not every value): one province costs 1-5 ms on
+  // the 2-million-value national sample, where one pass over every value of the country
+  // took 390 ms, and 63 provinces together cost about what that pass did.
+  auto stmt = db_.prepare(R"(
+    WITH RECURSIVE ever(id) AS (
+      SELECT ?1 UNION SELECT p.unit_id FROM unit_period p JOIN ever e ON p.parent_id = e.id),
+    value_years(unit_id, year) AS (
+      SELECT e.id, (SELECT min(year) FROM indicator_value WHERE unit_id = e.id) FROM ever e
+      UNION ALL
+      SELECT y.unit_id, (SELECT min(year) FROM indicator_value WHERE unit_id = y.unit_id AND year > y.year)
+      FROM value_years y WHERE y.year IS NOT NULL),
+    status_years(unit_id, year) AS (
+      SELECT e.id, (SELECT min(year) FROM criterion_status WHERE unit_id = e.id AND by = 'assessed') FROM ever e
+      UNION ALL
+      SELECT y.unit_id, (SELECT min(year) FROM criterion_status WHERE unit_id = y.unit_id AND year > y.year AND by = 'assessed')
+      FROM status_years y WHERE y.year IS NOT NULL),
+    facts(unit_id, year) AS (
+      SELECT unit_id, year FROM value_years WHERE year IS NOT NULL
+      UNION SELECT unit_id, year FROM status_years WHERE year IS NOT NULL),
+    placed(year, parent_id) AS (
+      SELECT DISTINCT f.year, p.parent_id FROM facts f JOIN unit_period p ON p.unit_id = f.unit_id
+      WHERE p.parent_id IS NOT NULL
+        AND ifnull(p.valid_from, '') <= f.year || '-12-31' AND ifnull(p.valid_to, '9999-12-31') >= f.year || '-12-31')
+    SELECT year FROM placed WHERE parent_id = ?1
+    UNION
+    SELECT x.year FROM placed x JOIN unit_period d ON d.unit_id = x.parent_id
+    WHERE d.parent_id = ?1
+      AND ifnull(d.valid_from, '') <= x.year || '-12-31' AND ifnull(d.valid_to, '9999-12-31') >= x.year || '-12-31'
+    ORDER BY 1)");
+  stmt.bind(1, province);
+  std::vector<int> years;
+  while (stmt.step()) years.push_back(static_cast<int>(stmt.get_int(0)));
+  return cache_->years_with_data[province] = std::move(years);
 }
 
 const FundingSources& Catalog::funding_sources() {

@@ -38,11 +38,11 @@ class WholeMap {
 // connections to different files.
 struct CatalogCache {
   std::map<std::pair<std::string, std::string>, UnitId> names;
+  std::shared_ptr<const std::vector<ProvincePeriod>> province_periods;   // read at the first name
   std::map<std::tuple<UnitId, std::string, int>, std::shared_ptr<const Province>> provinces;
   std::map<std::string, std::shared_ptr<const CriteriaSet>> sets;
   std::map<std::tuple<UnitId, int, std::string>, std::shared_ptr<const YearData>> years;
-  std::map<UnitId, std::vector<int>> years_with_data;   // every unit with facts under it
-  bool years_with_data_loaded = false;
+  std::map<UnitId, std::vector<int>> years_with_data;   // by province, as asked
   // Writes the packs of province-years read without one (nullptr: none written, e.g. for a
   // database in memory). Set by whoever knows the file: app::Session.
   std::shared_ptr<PackWriter> packs;

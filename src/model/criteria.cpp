@@ -253,8 +253,11 @@ std::shared_ptr<const YearData> YearData::load(const store::Database& db, std::s
   }
   // The statuses of the province's units on its map, looked up by id (the units are loaded);
   // CROSS JOIN keeps the ids outside: the other order scans every status of the year for each.
+  // Each id is sought in the table itself (its primary key, unit_id first): through the index
+  // criterion_status_year, which SQLite prefers, every row is found twice, 4 times the work.
   auto statuses = db.prepare("SELECT s.unit_id, s.criterion, s.met, s.by FROM json_each(?1) j "
-                             "CROSS JOIN criterion_status s ON s.unit_id = j.value WHERE s.year = ?2 AND s.set_id = ?3");
+                             "CROSS JOIN criterion_status s INDEXED BY sqlite_autoindex_criterion_status_1 "
+                             "ON s.unit_id = j.value WHERE s.year = ?2 AND s.set_id = ?3");
   statuses.bind(1, province->ids_json()).bind(2, year).bind(3, set->id());
   while (statuses.step()) {
     auto u = unit_index.find(statuses.get_int(0));

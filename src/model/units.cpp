@@ -126,34 +126,48 @@ UnitId find_province(const store::Database& db, const std::string& name_or_code,
     by_code.bind(1, date).bind(2, name_or_code.size() == 1 ? "0" + name_or_code : name_or_code);
     if (by_code.step()) return by_code.get_int(0);
   }
-  // Every province period: the ones on this map first.
+  return find_province(db, province_periods(db), name_or_code, date);
+}
+
+std::vector<ProvincePeriod> province_periods(const store::Database& db) {
+  // The unit table is read first (NOT INDEXED CROSS JOIN): otherwise SQLite walks every
+  // period of every unit (15,000 on the 2020 map) and looks its unit up, three times slower.
   auto stmt = db.prepare(R"(
-    SELECT u.id, u.code, p.name, p.name_with_type, ifnull(p.valid_from, ''), ifnull(p.valid_to, ''),
-           ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1 AS current
-    FROM unit u JOIN unit_period p ON p.unit_id = u.id WHERE u.kind = 'province'
-    ORDER BY current DESC, u.code, ifnull(p.valid_from, ''))");
-  stmt.bind(1, date);
+    SELECT u.id, u.code, p.name, p.name_with_type, ifnull(p.valid_from, ''), ifnull(p.valid_to, '')
+    FROM unit u NOT INDEXED CROSS JOIN unit_period p ON p.unit_id = u.id WHERE u.kind = 'province'
+    ORDER BY u.code, ifnull(p.valid_from, ''))");
+  std::vector<ProvincePeriod> out;
+  while (stmt.step())
+    out.push_back({stmt.get_int(0), stmt.get_text(1), stmt.get_text(2), stmt.get_text(3), stmt.get_text(4), stmt.get_text(5)});
+  return out;
+}
+
+UnitId find_province(const store::Database& db, const std::vector<ProvincePeriod>& periods, const std::string& name_or_code,
+                     const std::string& date) {
   // A text longer than any name matches none: it is not folded (that costs its length).
   bool plausible = name_or_code.size() <= kMaxNameBytes;
   std::string folded = plausible ? fold(name_or_code) : std::string();
   std::string wanted = plausible ? strip_type(folded) : std::string();
   std::string code = name_or_code;
   if (code.size() == 1 && std::isdigit(static_cast<unsigned char>(code[0]))) code = "0" + code;
+  auto matches = [&](const ProvincePeriod& p) {
+    return p.code == code || (plausible && (fold(p.name) == wanted || fold(p.name_with_type) == folded));
+  };
+  // The provinces of this map first; a match at another date only is explained.
   std::vector<std::string> names;
+  for (const ProvincePeriod& p : periods) {
+    if (p.from > date || (!p.to.empty() && p.to < date)) continue;
+    names.push_back(p.name);
+    if (matches(p)) return p.id;
+  }
   UnitId elsewhere = 0;
   std::string elsewhere_name;
-  while (stmt.step()) {
-    bool current = stmt.get_int(6) != 0;
-    bool match = stmt.get_text(1) == code ||
-                 (plausible && (fold(stmt.get_text(2)) == wanted || fold(stmt.get_text(3)) == folded));
-    if (current) {
-      names.push_back(stmt.get_text(2));
-      if (match) return stmt.get_int(0);
-    } else if (match && !elsewhere) {
-      elsewhere = stmt.get_int(0);
-      elsewhere_name = stmt.get_text(3);
+  for (const ProvincePeriod& p : periods)
+    if (matches(p)) {
+      elsewhere = p.id;
+      elsewhere_name = p.name_with_type;
+      break;
     }
-  }
   if (elsewhere) {
     UnitLabel l = unit_label(db, elsewhere);
     std::string message = tr("tỉnh ", "province ") + clip(name_or_code) + tr(" không có trên bản đồ ngày ", " is not on the map of ") +
@@ -172,8 +186,8 @@ UnitId find_province_identity(const store::Database& db, const std::string& name
     return find_province(db, name_or_code, date);
   } catch (const NotFound&) {
     auto stmt = db.prepare(R"(
-      SELECT DISTINCT u.id, u.code, p.name, p.name_with_type FROM unit u JOIN unit_period p ON p.unit_id = u.id
-      WHERE u.kind = 'province')");
+      SELECT DISTINCT u.id, u.code, p.name, p.name_with_type FROM unit u NOT INDEXED CROSS JOIN unit_period p
+      ON p.unit_id = u.id WHERE u.kind = 'province')");
     if (name_or_code.size() > kMaxNameBytes) throw;
     std::string folded = fold(name_or_code);
     std::string wanted = strip_type(folded);

@@ -156,6 +156,17 @@ std::string did_you_mean(const std::vector<std::string>& suggestions);
 // Throws NotFound listing the closest province names of that map.
 UnitId find_province(const store::Database& db, const std::string& name_or_code, const std::string& date);
 
+// Every period of every province, in code order then by start: what find_province matches a
+// name against. A command that looks provinces up many times (a report's years, each on its
+// own map) reads them once and passes them to the overload below.
+struct ProvincePeriod {
+  UnitId id = 0;
+  std::string code, name, name_with_type, from, to;   // from, to: "" when open
+};
+std::vector<ProvincePeriod> province_periods(const store::Database& db);
+UnitId find_province(const store::Database& db, const std::vector<ProvincePeriod>& periods, const std::string& name_or_code,
+                     const std::string& date);
+
 // As find_province, but a province that is not on the map of `date` and that the name or code
 // designates unambiguously at other dates is found too (for files whose rows have years of
 // their own). Throws what find_province throws when that fails.
