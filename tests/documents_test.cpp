@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <zip.h>
+
 #include "app/entry_forms.h"
 #include "app/run.h"
 #include "app/profile.h"
@@ -358,6 +360,17 @@ TEST_CASE("maps: communes coloured by band with a legend in html and docx; units
   CHECK(docx["word/media/map1.png"].rfind("\x89PNG", 0) == 0);
   CHECK(docx["[Content_Types].xml"].find("Extension=\"png\"") != std::string::npos);
   CHECK(docx["word/_rels/document.xml.rels"].find("media/map1.png") != std::string::npos);
+  // The picture is stored as it is (a PNG is deflated already); the XML parts are deflated.
+  int error = 0;
+  zip_t* za = zip_open((dir / "bc.docx").c_str(), ZIP_RDONLY, &error);
+  REQUIRE(za != nullptr);
+  zip_stat_t st;
+  REQUIRE(zip_stat(za, "word/media/map1.png", 0, &st) == 0);
+  CHECK(st.comp_method == ZIP_CM_STORE);
+  REQUIRE(zip_stat(za, "word/document.xml", 0, &st) == 0);
+  CHECK(st.comp_method == ZIP_CM_DEFLATE);
+  CHECK(st.comp_size * 5 < st.size);
+  zip_close(za);
 }
 
 TEST_CASE("ntm report ca-nuoc: provinces on the 2025 map") {
@@ -383,6 +396,24 @@ TEST_CASE("maps: the drawing has its legend, counts, scale and north arrow") {
   CHECK(svg.find("rgb(85.098039%,85.098039%,85.098039%)") != std::string::npos);   // no data
   std::string png = ntm::report::map_png(m);
   CHECK(png.rfind("\x89PNG", 0) == 0);
+  // Drawn ahead on another thread (a command that writes a .docx): the same picture; one of
+  // another size is drawn when asked; with ahead-drawing off, nothing is started.
+  using ntm::report::kWordMapScale;
+  using ntm::report::kWordMapWidth;
+  ntm::report::draw_maps_ahead(true);
+  ntm::report::Map ahead = m;
+  ntm::report::start_map_png(ahead, kWordMapWidth, kWordMapScale);
+  REQUIRE(ahead.picture != nullptr);
+  CHECK(ntm::report::map_png_of(ahead, kWordMapWidth, kWordMapScale) == ntm::report::map_png(m, kWordMapWidth, kWordMapScale));
+  CHECK(ntm::report::map_png_of(ahead, 240, 1) == ntm::report::map_png(m, 240, 1));
+  ntm::report::Map second = m;   // the first picture is done: another may be drawn ahead
+  ntm::report::start_map_png(second, kWordMapWidth, kWordMapScale);
+  CHECK(second.picture != nullptr);
+  CHECK(ntm::report::map_png_of(second, kWordMapWidth, kWordMapScale) == ntm::report::map_png_of(ahead, kWordMapWidth, kWordMapScale));
+  ntm::report::draw_maps_ahead(false);
+  ntm::report::Map later = m;
+  ntm::report::start_map_png(later, kWordMapWidth, kWordMapScale);
+  CHECK(later.picture == nullptr);
   auto size = ntm::report::map_size(m, 480);
   CHECK(size.width == doctest::Approx(480));
   CHECK(size.height > 100);

@@ -28,6 +28,7 @@
 #include "lua/bind_report.h"
 #include "model/i18n.h"
 #include "report/docx_template.h"
+#include "report/map_draw.h"
 #include "report/writer.h"
 
 namespace ntm::cli {
@@ -225,6 +226,16 @@ void add_report(CLI::App& app, Global& global) {
     if (!province.empty()) check_province(app::database_path(global.db, app::Access::Read), province, map_date(o->as_of, year));
     else map_date(o->as_of, year);   // a bad --as-of is a command-line error before the layout runs
     auto profile = load_report_profile(profile_file, o->text);
+    auto lower_ext = [](const std::string& out) {
+      std::string ext = fs::path(out).extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      return ext;
+    };
+    // A .docx written without a template carries each map as a picture: drawn on a second
+    // thread while the layout goes on (report::start_map_png).
+    report::draw_maps_ahead(o->template_path.empty() && std::any_of(o->outputs.begin(), o->outputs.end(), [&](const std::string& out) {
+                              return lower_ext(out) == ".docx";
+                            }));
     report::Document doc;
     auto run = app::run_script(
         app::database_path(global.db, app::Access::Read), *script, args, o->limits.limits(), std::cout, std::cerr,
@@ -249,11 +260,6 @@ void add_report(CLI::App& app, Global& global) {
     doc.provenance = app::hashes_text(run.scripts_run);   // into each file's metadata
     // Word templates are filled first, then every file is written all or none: a failure on
     // the last one leaves none of them behind.
-    auto lower_ext = [](const std::string& out) {
-      std::string ext = fs::path(out).extension().string();
-      std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      return ext;
-    };
     std::map<fs::path, std::string> ready;
     std::map<fs::path, report::FilledTemplate> filled;
     if (!o->template_path.empty())

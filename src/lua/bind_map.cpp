@@ -15,6 +15,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string_view>
 
 #include "lua/binding.h"
@@ -22,6 +23,7 @@
 #include "lua/bind_report.h"
 #include "lua/sandbox.h"
 #include "model/i18n.h"
+#include "report/map_draw.h"
 
 namespace ntm::lua::report_binding {
 
@@ -75,7 +77,9 @@ Feature feature_of(const nlohmann::json& f) {
 std::vector<Feature> read_features(const fs::path& file, const std::string& only = "") {
   std::ifstream in(file, std::ios::binary);
   if (!in) fail(tr("doc:map: thiếu tệp ranh giới '", "doc:map: missing boundary file '") + file.string() + "'");
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::ostringstream read;   // in bulk: a character at a time, the 1 MB of provinces cost 15 M instructions
+  read << in.rdbuf();
+  std::string text = std::move(read).str();
   auto damaged = [&](const std::exception& e) {
     fail(tr("doc:map: tệp ranh giới '", "doc:map: boundary file '") + file.string() + tr("' hỏng: ", "' is damaged: ") + e.what());
   };
@@ -228,6 +232,7 @@ int document_map(lua_State* L) {
   }
   for (std::size_t i = 0; i < features.size(); ++i)
     map.areas.push_back(report::MapArea{features[i].code, features[i].name, klass[i], std::move(features[i].rings)});
+  report::start_map_png(map, report::kWordMapWidth, report::kWordMapScale);   // when a .docx will be written
   doc.blocks.emplace_back(std::move(map));
   return 0;
 }

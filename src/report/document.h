@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -163,6 +164,7 @@ struct MapLegendItem {
   std::string label, color;                         // "#1a9850"
   int count = 0;                                    // units in the class (printed in the legend)
 };
+struct MapPicture;   // map_draw.h: Word's picture of the map, drawn ahead on another thread
 struct Map {
   std::string title;
   std::vector<MapArea> areas;
@@ -171,6 +173,7 @@ struct Map {
   std::string source;                               // attribution line printed under the map
   std::string no_data_label = "Không có số liệu";
   std::vector<std::vector<std::pair<double, double>>> outline;   // optional outer border drawn on top
+  std::shared_ptr<const MapPicture> picture;         // set by start_map_png; none: drawn when written
 };
 
 struct PageBreak {};

@@ -4,10 +4,12 @@
 #include "report/map_draw.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 #include <memory>
+#include <system_error>
 
 #include "report/cairo_lib.h"   // cairo.h, and cairo's functions loaded on first use
 #include "report/png.h"
@@ -184,17 +186,28 @@ void legend(cairo_t* cr, const Frame& f, const Map& m) {
   }
 }
 
+// Set by draw_maps_ahead: fontconfig being loaded on another thread. Made before main, so
+// destroyed after the exit handler below has run.
+std::shared_future<void> fonts_ready;
+
 // cairo's text API keeps font caches (its own and fontconfig's) for the life of the process.
-// They are released at exit, once no cairo object is alive, so that a leak checker (and CI's
-// sanitizer run) sees a clean exit. Registered at the first map.
+// They are released at exit, once no cairo object is alive and the fonts are no longer
+// being loaded, so that a leak checker (and CI's sanitizer run) sees a clean exit.
 void release_font_caches() {
+  if (fonts_ready.valid()) fonts_ready.wait();
   cairo().cairo_debug_reset_static_data();
   fontconfig().FcFini();
 }
 
-void draw(cairo_t* cr, const Map& m, const Frame& f) {
+// Registered once, by the first text drawn or the fonts loaded ahead.
+void release_fonts_at_exit() {
   static const bool registered = (std::atexit(release_font_caches), true);
   (void)registered;
+}
+
+void draw(cairo_t* cr, const Map& m, const Frame& f) {
+  release_fonts_at_exit();
+  if (fonts_ready.valid()) fonts_ready.wait();   // being loaded ahead (draw_maps_ahead)
   cairo().cairo_set_source_rgb(cr, 1, 1, 1);
   cairo().cairo_paint(cr);
   cairo().cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -281,6 +294,68 @@ std::string map_png(const Map& map, double width, double scale) {
   }
   cairo().cairo_surface_destroy(s);
   return out;
+}
+
+namespace {
+
+std::atomic<bool> ahead{false};
+std::atomic<int> drawing{0};   // pictures being drawn ahead
+
+// fontconfig reads its configuration and font caches at the first text of the process, and
+// cairo matches the font: about 6 ms, done while the layout runs. A failure is left for the
+// drawing itself to report.
+void load_fonts() {
+  try {
+    open_cairo();
+    cairo_surface_t* s = cairo().cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+    cairo_t* cr = cairo().cairo_create(s);
+    release_fonts_at_exit();
+    cairo().cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+    cairo().cairo_set_font_size(cr, kFontSize);
+    cairo_text_extents_t ext;
+    cairo().cairo_text_extents(cr, "Đ", &ext);
+    cairo().cairo_destroy(cr);
+    cairo().cairo_surface_destroy(s);
+  } catch (...) {
+  }
+}
+
+}  // namespace
+
+void draw_maps_ahead(bool on) {
+  ahead = on;
+  if (!on || fonts_ready.valid()) return;
+  try {
+    fonts_ready = std::async(std::launch::async, load_fonts).share();
+  } catch (const std::system_error&) {   // no thread to be had: the fonts are loaded by the first map
+  }
+}
+
+void start_map_png(Map& map, double width, double scale) {
+  if (!ahead) return;
+  int idle = 0;
+  if (!drawing.compare_exchange_strong(idle, 1)) return;
+  auto picture = std::make_shared<MapPicture>();
+  picture->width = width;
+  picture->scale = scale;
+  try {
+    // The thread draws its own copy: the layout may still change the map it was given.
+    picture->png = std::async(std::launch::async, [copy = map, width, scale] {
+                     struct Done {
+                       ~Done() { drawing = 0; }
+                     } done;
+                     return map_png(copy, width, scale);
+                   }).share();
+  } catch (const std::system_error&) {   // no thread to be had: drawn when written
+    drawing = 0;
+    return;
+  }
+  map.picture = std::move(picture);
+}
+
+std::string map_png_of(const Map& map, double width, double scale) {
+  if (map.picture && map.picture->width == width && map.picture->scale == scale) return map.picture->png.get();
+  return map_png(map, width, scale);
 }
 
 }  // namespace ntm::report

@@ -2,6 +2,7 @@
 // Word), so the picture is the same in every report.
 #pragma once
 
+#include <future>
 #include <string>
 
 #include "report/document.h"
@@ -22,6 +23,23 @@ std::string map_svg(const Map& map, double width = 480);
 
 // The map as PNG bytes, `scale` pixels per point (2: 960 pixels for 480 points).
 std::string map_png(const Map& map, double width = 480, double scale = 2);
+
+// Word's picture of a map takes about as long to draw and compress as the layout takes to
+// build the whole province report (a 1200 × 1600 pixel PNG). A command that will write a
+// .docx turns ahead-drawing on; doc:map then calls start_map_png, which draws the picture on
+// a second thread while the layout goes on, and the .docx writer takes it with
+// map_png_of. One picture is drawn ahead at a time (each holds an 8 MB surface): a map made
+// while another is being drawn is drawn when the .docx is written, as without ahead-drawing.
+// A failure to draw is thrown by map_png_of, where map_png would have thrown it.
+inline constexpr double kWordMapWidth = 480;   // points: 16 cm across the page
+inline constexpr double kWordMapScale = 2.5;   // pixels a point: 1200 pixels across
+struct MapPicture {
+  double width = 0, scale = 0;
+  std::shared_future<std::string> png;
+};
+void draw_maps_ahead(bool on);
+void start_map_png(Map& map, double width, double scale);
+std::string map_png_of(const Map& map, double width, double scale);
 
 // Fixed colours of the bands of criteria met, in the order of review.BANDS (standard first);
 // the same in charts and maps of every report.

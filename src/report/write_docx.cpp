@@ -363,8 +363,8 @@ class DocxWriter {
   // and the units it could not place under it.
   void block(const Map& m) {
     if (!m.title.empty()) emit(para("<w:pStyle w:val=\"NtmTableTitle\"/>", run(m.title)));
-    images_.push_back(map_png(m, 480, 2.5));
-    MapSize size = map_size(m, 480);
+    images_.push_back(map_png_of(m, kWordMapWidth, kWordMapScale));
+    MapSize size = map_size(m, kWordMapWidth);
     emit(docx::image_drawing(static_cast<int>(images_.size()), 16.0, 16.0 * size.height / size.width, m.title));
     if (!m.missing.empty())
       emit(para("<w:pStyle w:val=\"NtmTableText\"/><w:jc w:val=\"both\"/>", run(missing_line(m), RunStyle{false, true, false, 22})));

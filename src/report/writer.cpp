@@ -242,10 +242,14 @@ void write_all(const Document& doc, const std::vector<fs::path>& paths, const st
   validate(doc);
   if (paths.size() > kMaxFiles) throw WriteError("Quá " + std::to_string(kMaxFiles) + " tệp kết quả");
   Pending pending;
-  for (const auto& path : paths) {
-    if (auto it = ready.find(path); it != ready.end()) pending.add(path).fill(it->second);
-    else prepare(doc, path, pending);
-  }
+  // The .docx files last: their maps' pictures may still be being drawn on another thread
+  // (start_map_png), while this one writes the others.
+  for (bool word : {false, true})
+    for (const auto& path : paths) {
+      if (word != (lower_extension(path) == ".docx")) continue;
+      if (auto it = ready.find(path); it != ready.end()) pending.add(path).fill(it->second);
+      else prepare(doc, path, pending);
+    }
   pending.commit();
 }
 
