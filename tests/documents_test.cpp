@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include <zip.h>
+#include <zlib.h>
 
 #include "app/entry_forms.h"
 #include "app/run.h"
@@ -20,6 +22,7 @@
 #include "report/docx_parts.h"
 #include "report/docx_template.h"
 #include "report/map_draw.h"
+#include "report/png.h"
 #include "report/prose.h"
 #include "store/database.h"
 #include "support.h"
@@ -371,6 +374,18 @@ TEST_CASE("maps: communes coloured by band with a legend in html and docx; units
   CHECK(st.comp_method == ZIP_CM_DEFLATE);
   CHECK(st.comp_size * 5 < st.size);
   zip_close(za);
+  // The same picture and the same page whatever else is written and in which order, though the
+  // picture is drawn on other threads while the page's map is drawn: text is drawn with fixed
+  // font options (cairo otherwise reuses a font made for the other output) and the SVG's
+  // group has the same name.
+  r = ntm::test::ntm("--db " + quoted(sample_db("dien-bien-2020")) + " report annual --province 'Điện Biên' --year 2020 -o only.docx", dir);
+  REQUIRE(r.status == 0);
+  r = ntm::test::ntm("--db " + quoted(sample_db("dien-bien-2020")) +
+                         " report annual --province 'Điện Biên' --year 2020 -o first.docx -o then.xlsx -o then.html", dir);
+  REQUIRE(r.status == 0);
+  CHECK(unzip(dir / "only.docx")["word/media/map1.png"] == docx["word/media/map1.png"]);
+  CHECK(unzip(dir / "first.docx")["word/media/map1.png"] == docx["word/media/map1.png"]);
+  CHECK(slurp(dir / "then.html") == html);
 }
 
 TEST_CASE("ntm report ca-nuoc: provinces on the 2025 map") {
@@ -414,6 +429,14 @@ TEST_CASE("maps: the drawing has its legend, counts, scale and north arrow") {
   ntm::report::Map later = m;
   ntm::report::start_map_png(later, kWordMapWidth, kWordMapScale);
   CHECK(later.picture == nullptr);
+  // Drawn again after other surfaces were made: the same SVG, its group named as the first.
+  CHECK(ntm::report::map_svg(m) == svg);
+  CHECK(svg.find("<g id=\"surface1\">") != std::string::npos);
+  // The PNG is two bands compressed apart and joined: one zlib stream whose pixels are those
+  // of the picture drawn whole (the rows of each band, unfiltered, in order).
+  REQUIRE(png.size() > 8 + 25 + 12 + 12);
+  CHECK(png.substr(12, 4) == "IHDR");
+  CHECK(png.substr(png.size() - 8, 4) == "IEND");
   auto size = ntm::report::map_size(m, 480);
   CHECK(size.width == doctest::Approx(480));
   CHECK(size.height > 100);
@@ -515,4 +538,54 @@ TEST_CASE("report maps read a boundary file in any GeoJSON layout, and name one 
   CHECK(cut.err.find("provinces.geojson") != std::string::npos);
   CHECK(cut.err.find("hỏng") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "cut.html"));
+}
+
+TEST_CASE("a PNG compressed in bands is one valid zlib stream with the rows in order") {
+  const int w = 7, h = 10, stride = w * 4;
+  std::vector<std::uint32_t> pixels(static_cast<std::size_t>(w) * h);
+  for (std::size_t i = 0; i < pixels.size(); ++i) pixels[i] = static_cast<std::uint32_t>(i * 2654435761u) & 0xffffffu;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(pixels.data());
+  std::string expected;   // each row: filter 0, then R G B
+  for (int y = 0; y < h; ++y) {
+    expected += '\0';
+    for (int x = 0; x < w; ++x) {
+      std::uint32_t p = pixels[static_cast<std::size_t>(y) * w + x];
+      expected += {static_cast<char>(p >> 16), static_cast<char>(p >> 8), static_cast<char>(p)};
+    }
+  }
+  auto be32 = [](const std::string& s, std::size_t at) {
+    return (std::uint32_t(std::uint8_t(s[at])) << 24) | (std::uint32_t(std::uint8_t(s[at + 1])) << 16) |
+           (std::uint32_t(std::uint8_t(s[at + 2])) << 8) | std::uint32_t(std::uint8_t(s[at + 3]));
+  };
+  auto rows_of = [&](const std::string& png) {
+    REQUIRE(png.rfind("\x89PNG\r\n\x1a\n", 0) == 0);
+    std::string types, idat;
+    for (std::size_t at = 8; at < png.size();) {
+      std::uint32_t n = be32(png, at);
+      std::string type = png.substr(at + 4, 4);
+      CHECK(be32(png, at + 8 + n) == crc32(0, reinterpret_cast<const Bytef*>(png.data() + at + 4), n + 4));
+      if (type == "IHDR") {
+        CHECK(be32(png, at + 8) == std::uint32_t(w));
+        CHECK(be32(png, at + 12) == std::uint32_t(h));
+        CHECK(png.substr(at + 16, 5) == std::string("\x08\x02\x00\x00\x00", 5));
+      }
+      if (type == "IDAT") idat += png.substr(at + 8, n);
+      types += type + " ";
+      at += 12 + n;
+    }
+    CHECK(types == "IHDR IDAT IEND ");
+    std::string out(expected.size() + 16, '\0');
+    uLongf size = out.size();
+    // uncompress checks the stream's Adler-32: the bands' values combined.
+    REQUIRE(uncompress(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(idat.data()), idat.size()) == Z_OK);
+    out.resize(size);
+    return out;
+  };
+  CHECK(rows_of(ntm::report::png_of_rgb24(bytes, w, h, stride)) == expected);
+  auto upper = ntm::report::png_band(bytes, w, 4, stride, false);
+  auto lower = ntm::report::png_band(bytes + 4 * stride, w, 6, stride, true);
+  CHECK(rows_of(ntm::report::png_of_bands(w, h, {upper, lower})) == expected);
+  auto a = ntm::report::png_band(bytes, w, 3, stride, false), b = ntm::report::png_band(bytes + 3 * stride, w, 3, stride, false),
+       c = ntm::report::png_band(bytes + 6 * stride, w, 4, stride, true);
+  CHECK(rows_of(ntm::report::png_of_bands(w, h, {a, b, c})) == expected);
 }

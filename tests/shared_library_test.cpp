@@ -1,4 +1,4 @@
-// Libraries opened when first needed (store/shared_library.h): libpq, cairo, libpng.
+// Libraries opened when first needed (store/shared_library.h): libpq, cairo.
 #include <doctest/doctest.h>
 
 #include <string>

@@ -40,11 +40,13 @@ void push_successions(lua_State* L, const std::vector<Succession>& list) {
   }
 }
 
-// The ids of the provinces on the map of `date`, in code order.
+// The ids of the provinces on the map of `date`, in code order: the periods without a parent
+// (through the index unit_period_parent), not a walk of every unit.
 std::vector<UnitId> provinces_on(const Catalog& catalog, const std::string& date) {
   auto stmt = catalog.db().prepare(R"(
-    SELECT u.id FROM unit u JOIN unit_period p ON p.unit_id = u.id
-    WHERE u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1 ORDER BY u.code)");
+    SELECT u.id FROM unit_period p CROSS JOIN unit u ON u.id = p.unit_id
+    WHERE p.parent_id IS NULL AND u.kind = 'province' AND ifnull(p.valid_from, '') <= ?1 AND ifnull(p.valid_to, '9999-12-31') >= ?1
+    ORDER BY u.code)");
   stmt.bind(1, date);
   std::vector<UnitId> ids;
   while (stmt.step()) ids.push_back(stmt.get_int(0));

@@ -130,11 +130,11 @@ UnitId find_province(const store::Database& db, const std::string& name_or_code,
 }
 
 std::vector<ProvincePeriod> province_periods(const store::Database& db) {
-  // The unit table is read first (NOT INDEXED CROSS JOIN): otherwise SQLite walks every
-  // period of every unit (15,000 on the 2020 map) and looks its unit up, three times slower.
+  // A province's periods have no parent (the map's roots): found through the index
+  // unit_period_parent, about 90 rows, instead of walking the 15,000 units or their periods.
   auto stmt = db.prepare(R"(
     SELECT u.id, u.code, p.name, p.name_with_type, ifnull(p.valid_from, ''), ifnull(p.valid_to, '')
-    FROM unit u NOT INDEXED CROSS JOIN unit_period p ON p.unit_id = u.id WHERE u.kind = 'province'
+    FROM unit_period p CROSS JOIN unit u ON u.id = p.unit_id WHERE p.parent_id IS NULL AND u.kind = 'province'
     ORDER BY u.code, ifnull(p.valid_from, ''))");
   std::vector<ProvincePeriod> out;
   while (stmt.step())

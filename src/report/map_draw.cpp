@@ -186,28 +186,24 @@ void legend(cairo_t* cr, const Frame& f, const Map& m) {
   }
 }
 
-// Set by draw_maps_ahead: fontconfig being loaded on another thread. Made before main, so
-// destroyed after the exit handler below has run.
-std::shared_future<void> fonts_ready;
-
 // cairo's text API keeps font caches (its own and fontconfig's) for the life of the process.
-// They are released at exit, once no cairo object is alive and the fonts are no longer
-// being loaded, so that a leak checker (and CI's sanitizer run) sees a clean exit.
+// They are released at exit, once no cairo object is alive, so that a leak checker (and CI's
+// sanitizer run) sees a clean exit. Registered at the first map.
 void release_font_caches() {
-  if (fonts_ready.valid()) fonts_ready.wait();
   cairo().cairo_debug_reset_static_data();
   fontconfig().FcFini();
 }
 
-// Registered once, by the first text drawn or the fonts loaded ahead.
-void release_fonts_at_exit() {
+void draw(cairo_t* cr, const Map& m, const Frame& f) {
   static const bool registered = (std::atexit(release_font_caches), true);
   (void)registered;
-}
-
-void draw(cairo_t* cr, const Map& m, const Frame& f) {
-  release_fonts_at_exit();
-  if (fonts_ready.valid()) fonts_ready.wait();   // being loaded ahead (draw_maps_ahead)
+  {
+    cairo_font_options_t* o = cairo().cairo_font_options_create();
+    cairo().cairo_font_options_set_hint_style(o, CAIRO_HINT_STYLE_NONE);
+    cairo().cairo_font_options_set_hint_metrics(o, CAIRO_HINT_METRICS_OFF);
+    cairo().cairo_set_font_options(cr, o);
+    cairo().cairo_font_options_destroy(o);
+  }
   cairo().cairo_set_source_rgb(cr, 1, 1, 1);
   cairo().cairo_paint(cr);
   cairo().cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -267,15 +263,28 @@ std::string map_svg(const Map& map, double width) {
   cairo().cairo_surface_destroy(s);
   if (status != CAIRO_STATUS_SUCCESS)
     throw WriteError(std::string("Không vẽ được bản đồ (cairo): ") + cairo().cairo_status_to_string(status));
+  // cairo names the drawing's group after a count of the surfaces the process has made
+  // ("surface3"), which depends on what was drawn before and on the other threads drawing
+  // Word's pictures: named "surface1" in every file, as when the map is the first drawing.
+  const std::string group = "<g id=\"surface";
+  if (std::size_t at = out.find(group); at != std::string::npos) {
+    std::size_t digits = at + group.size(), end = out.find('"', digits);
+    std::string name = "surface" + out.substr(digits, end - digits);
+    if (end != std::string::npos && name != "surface1")
+      for (std::size_t i = out.find(name + "\""); i != std::string::npos; i = out.find(name + "\"", i + 1))
+        out.replace(i, name.size(), "surface1");
+  }
   return out;
 }
 
-std::string map_png(const Map& map, double width, double scale) {
-  open_cairo();
-  Frame f = frame(map, width);
-  int w = static_cast<int>(std::ceil(f.width * scale)), h = static_cast<int>(std::ceil(f.height * scale));
-  cairo_surface_t* s = cairo().cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+namespace {
+
+// Rows of the picture y0 .. y0 + rows, drawn on a surface of their own (the drawing moved up
+// by y0 whole pixels: the same pixels as on a surface of the whole picture) and compressed.
+PngBand draw_band(const Map& map, const Frame& f, double scale, int width, int y0, int rows, bool last) {
+  cairo_surface_t* s = cairo().cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, rows);
   cairo_t* cr = cairo().cairo_create(s);
+  cairo().cairo_translate(cr, 0, -y0);
   cairo().cairo_scale(cr, scale, scale);
   draw(cr, map, f);
   cairo().cairo_destroy(cr);
@@ -285,15 +294,42 @@ std::string map_png(const Map& map, double width, double scale) {
     cairo().cairo_surface_destroy(s);
     throw WriteError(std::string("Không vẽ được bản đồ (cairo): ") + cairo().cairo_status_to_string(status));
   }
-  std::string out;
+  PngBand band;
   try {
-    out = png_of_rgb24(cairo().cairo_image_surface_get_data(s), w, h, cairo().cairo_image_surface_get_stride(s));
+    band = png_band(cairo().cairo_image_surface_get_data(s), width, rows, cairo().cairo_image_surface_get_stride(s), last);
   } catch (...) {
     cairo().cairo_surface_destroy(s);
     throw;
   }
   cairo().cairo_surface_destroy(s);
-  return out;
+  return band;
+}
+
+}  // namespace
+
+std::string map_png(const Map& map, double width, double scale) {
+  open_cairo();
+  Frame f = frame(map, width);
+  int w = static_cast<int>(std::ceil(f.width * scale)), h = static_cast<int>(std::ceil(f.height * scale));
+  // Two bands, the lower one on a thread of its own: drawing and compressing a picture of
+  // 1200 × 1600 pixels took as long as the rest of a province report.
+  int bands = h >= 64 ? 2 : 1;
+  std::vector<PngBand> parts(static_cast<std::size_t>(bands));
+  auto band = [&](int b) {
+    int y0 = h * b / bands, y1 = h * (b + 1) / bands;
+    parts[static_cast<std::size_t>(b)] = draw_band(map, f, scale, w, y0, y1 - y0, b + 1 == bands);
+  };
+  std::future<void> lower;
+  if (bands > 1) {
+    try {
+      lower = std::async(std::launch::async, band, 1);
+    } catch (const std::system_error&) {   // no thread to be had: drawn below, after the upper band
+    }
+  }
+  band(0);   // an exception here waits for the lower band (the future's destructor), then leaves
+  if (lower.valid()) lower.get();
+  else if (bands > 1) band(1);
+  return png_of_bands(w, h, parts);
 }
 
 namespace {
@@ -301,35 +337,9 @@ namespace {
 std::atomic<bool> ahead{false};
 std::atomic<int> drawing{0};   // pictures being drawn ahead
 
-// fontconfig reads its configuration and font caches at the first text of the process, and
-// cairo matches the font: about 6 ms, done while the layout runs. A failure is left for the
-// drawing itself to report.
-void load_fonts() {
-  try {
-    open_cairo();
-    cairo_surface_t* s = cairo().cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
-    cairo_t* cr = cairo().cairo_create(s);
-    release_fonts_at_exit();
-    cairo().cairo_select_font_face(cr, kFont, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-    cairo().cairo_set_font_size(cr, kFontSize);
-    cairo_text_extents_t ext;
-    cairo().cairo_text_extents(cr, "Đ", &ext);
-    cairo().cairo_destroy(cr);
-    cairo().cairo_surface_destroy(s);
-  } catch (...) {
-  }
-}
-
 }  // namespace
 
-void draw_maps_ahead(bool on) {
-  ahead = on;
-  if (!on || fonts_ready.valid()) return;
-  try {
-    fonts_ready = std::async(std::launch::async, load_fonts).share();
-  } catch (const std::system_error&) {   // no thread to be had: the fonts are loaded by the first map
-  }
-}
+void draw_maps_ahead(bool on) { ahead = on; }
 
 void start_map_png(Map& map, double width, double scale) {
   if (!ahead) return;

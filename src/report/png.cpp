@@ -1,8 +1,10 @@
 #include "report/png.h"
 
-#include <new>
+#include <zlib.h>
 
-#include "report/cairo_lib.h"   // png.h, and libpng's functions loaded on first use
+#include <cstdint>
+#include <cstring>
+
 #include "report/writer.h"
 
 namespace ntm::report {
@@ -11,64 +13,95 @@ namespace {
 
 constexpr int kLevel = 2;
 
-struct Sink {
-  std::string* out;
+// Closes the stream on every way out of png_band.
+struct Deflater {
+  z_stream zs{};
+  bool open = false;
+  ~Deflater() {
+    if (open) deflateEnd(&zs);
+  }
 };
 
-void write_bytes(png_structp png, png_bytep data, png_size_t length) {
-  auto* sink = static_cast<Sink*>(libpng().png_get_io_ptr(png));
-  try {
-    sink->out->append(reinterpret_cast<const char*>(data), length);
-  } catch (const std::bad_alloc&) {
-    libpng().png_error(png, "out of memory");   // longjmps to encode(): nothing of ours to unwind here
+// Feeds `size` bytes (all of them, whatever `flush` asks) and appends what zlib writes.
+void feed(z_stream& zs, const unsigned char* data, std::size_t size, int flush, std::string& out) {
+  zs.next_in = const_cast<unsigned char*>(data);
+  zs.avail_in = static_cast<uInt>(size);
+  unsigned char buffer[1 << 16];
+  for (;;) {
+    zs.next_out = buffer;
+    zs.avail_out = sizeof buffer;
+    int rc = deflate(&zs, flush);
+    if (rc == Z_STREAM_ERROR) throw WriteError("Không ghi được ảnh bản đồ (zlib)");
+    out.append(reinterpret_cast<const char*>(buffer), sizeof buffer - zs.avail_out);
+    // Done when the input is taken and zlib had room to spare (for Z_FINISH: the stream ended).
+    if (flush == Z_FINISH ? rc == Z_STREAM_END : zs.avail_in == 0 && zs.avail_out != 0) return;
   }
 }
 
-void flush_nothing(png_structp) {}
+void put32(std::string& out, std::uint32_t v) {
+  const char bytes[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+  out.append(bytes, 4);
+}
 
-// libpng reports a failure by longjmp to the setjmp below: between the two, this function
-// holds no object with a destructor.
-bool encode(png_structp png, png_infop info, const unsigned char* pixels, int width, int height, int stride) {
-  if (setjmp(*libpng().png_set_longjmp_fn(png, longjmp, sizeof(jmp_buf)))) return false;   // png_jmpbuf()
-  libpng().png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8, PNG_COLOR_TYPE_RGB,
-               PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  libpng().png_set_compression_level(png, kLevel);
-  // No row filter: libpng's default tries all five on every row, which cost more than the
-  // compression itself, and on a map of flat colours the unfiltered rows compress smaller.
-  libpng().png_set_filter(png, 0, PNG_FILTER_NONE);
-  libpng().png_write_info(png, info);
-  // A pixel of RGB24 is a 32-bit word 0x00RRGGBB in the machine's byte order.
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  libpng().png_set_bgr(png);
-  libpng().png_set_filler(png, 0, PNG_FILLER_AFTER);
-#else
-  libpng().png_set_filler(png, 0, PNG_FILLER_BEFORE);
-#endif
-  for (int y = 0; y < height; ++y) libpng().png_write_row(png, const_cast<png_bytep>(pixels + static_cast<std::ptrdiff_t>(y) * stride));
-  libpng().png_write_end(png, nullptr);
-  return true;
+// A chunk: length, type, data, CRC-32 of type and data.
+void chunk(std::string& out, const char* type, const std::string& data) {
+  put32(out, static_cast<std::uint32_t>(data.size()));
+  std::size_t from = out.size();
+  out.append(type, 4);
+  out += data;
+  uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(out.data() + from), static_cast<uInt>(out.size() - from));
+  put32(out, static_cast<std::uint32_t>(crc));
 }
 
 }  // namespace
 
-std::string png_of_rgb24(const unsigned char* pixels, int width, int height, int stride) {
-  try {
-    libpng();
-  } catch (const store::MissingLibrary& e) {
-    throw WriteError(std::string("Không ghi được ảnh bản đồ: ") + e.what());
+PngBand png_band(const unsigned char* pixels, int width, int rows, int stride, bool last) {
+  PngBand band;
+  Deflater d;
+  if (deflateInit2(&d.zs, kLevel, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw WriteError("Không ghi được ảnh bản đồ (zlib)");
+  d.open = true;
+  std::vector<unsigned char> row(1 + 3 * static_cast<std::size_t>(width));   // filter byte 0, then R G B
+  for (int y = 0; y < rows; ++y) {
+    // A pixel of RGB24 is a 32-bit word 0x00RRGGBB in the machine's byte order.
+    const auto* words = reinterpret_cast<const std::uint32_t*>(pixels + static_cast<std::ptrdiff_t>(y) * stride);
+    unsigned char* to = row.data() + 1;
+    for (int x = 0; x < width; ++x, to += 3) {
+      std::uint32_t p = words[x];
+      to[0] = static_cast<unsigned char>(p >> 16);
+      to[1] = static_cast<unsigned char>(p >> 8);
+      to[2] = static_cast<unsigned char>(p);
+    }
+    band.adler = adler32(band.adler, row.data(), static_cast<uInt>(row.size()));
+    band.length += row.size();
+    int flush = y + 1 < rows ? Z_NO_FLUSH : last ? Z_FINISH : Z_SYNC_FLUSH;
+    feed(d.zs, row.data(), row.size(), flush, band.deflated);
   }
-  std::string out;
-  png_structp png = libpng().png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
-  png_infop info = png ? libpng().png_create_info_struct(png) : nullptr;
-  bool ok = false;
-  if (info) {
-    Sink sink{&out};
-    libpng().png_set_write_fn(png, &sink, write_bytes, flush_nothing);
-    ok = encode(png, info, pixels, width, height, stride);
+  if (rows == 0 && last) feed(d.zs, row.data(), 0, Z_FINISH, band.deflated);
+  return band;
+}
+
+std::string png_of_bands(int width, int height, const std::vector<PngBand>& bands) {
+  std::string out("\x89PNG\r\n\x1a\n", 8);
+  std::string ihdr;
+  put32(ihdr, static_cast<std::uint32_t>(width));
+  put32(ihdr, static_cast<std::uint32_t>(height));
+  ihdr += std::string("\x08\x02\x00\x00\x00", 5);   // 8 bits, RGB, deflate, adaptive filtering, no interlace
+  chunk(out, "IHDR", ihdr);
+  // The zlib stream: header (32 KiB window, a fast level), the bands, the combined Adler-32.
+  std::string data("\x78\x5e", 2);
+  uLong adler = 1;
+  for (const PngBand& b : bands) {
+    data += b.deflated;
+    adler = adler32_combine(adler, b.adler, static_cast<z_off_t>(b.length));
   }
-  libpng().png_destroy_write_struct(png ? &png : nullptr, info ? &info : nullptr);
-  if (!ok) throw WriteError("Không ghi được ảnh bản đồ (libpng)");
+  put32(data, static_cast<std::uint32_t>(adler));
+  chunk(out, "IDAT", data);
+  chunk(out, "IEND", std::string());
   return out;
+}
+
+std::string png_of_rgb24(const unsigned char* pixels, int width, int height, int stride) {
+  return png_of_bands(width, height, {png_band(pixels, width, height, stride, true)});
 }
 
 }  // namespace ntm::report

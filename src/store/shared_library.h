@@ -1,5 +1,5 @@
 // A shared library opened when first needed (dlopen) instead of when ntm starts: libpq
-// (talking to a PostgreSQL server) and cairo with libpng (drawing maps) bring 40 more
+// (talking to a PostgreSQL server) and cairo (drawing maps) bring 40 more
 // libraries, and loading them took 5 ms of every command, most of which use neither.
 #pragma once
 
