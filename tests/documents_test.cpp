@@ -538,6 +538,18 @@ TEST_CASE("report maps read a boundary file in any GeoJSON layout, and name one 
   CHECK(cut.err.find("provinces.geojson") != std::string::npos);
   CHECK(cut.err.find("hỏng") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "cut.html"));
+
+  // Well-formed JSON with a value of the wrong kind (a coordinate that is text): said too.
+  std::ofstream(home / "db" / "boundaries" / "provinces.geojson", std::ios::binary) << provinces;
+  std::ofstream(home / "db" / "boundaries" / "communes-11.geojson", std::ios::binary)
+      << "{\"type\":\"FeatureCollection\", \"features\": [\n"
+         "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[103.1,\"x\"]]]},"
+         "\"properties\":{\"code\":\"03100\"}}\n]}\n";
+  auto kind = ntm::test::shell("NTM_HOME='" + home.string() + "' '" + std::string(NTM_BINARY) + "' " + report + "kind.html", dir);
+  CHECK(kind.status != 0);
+  CHECK(kind.err.find("communes-11.geojson' hỏng") != std::string::npos);
+  CHECK(kind.err.find("annual_tables.lua:") != std::string::npos);   // the layout's line that drew the map
+  CHECK_FALSE(fs::exists(dir / "kind.html"));
 }
 
 TEST_CASE("a PNG compressed in bands is one valid zlib stream with the rows in order") {

@@ -3,7 +3,7 @@
 # (tools/fuzz.sh adds clang). Uses sudo when not root.
 set -euo pipefail
 packages=(build-essential cmake pkg-config liblua5.4-dev libsqlite3-dev doctest-dev libfmt-dev
-          libcli11-dev nlohmann-json3-dev libutf8proc-dev libzip-dev libxlsxwriter-dev libssl-dev
+          libcli11-dev nlohmann-json3-dev libsimdjson-dev libutf8proc-dev libzip-dev libxlsxwriter-dev libssl-dev
           libreadline-dev libicu-dev sqlite3 unzip libcairo2-dev zlib1g-dev libfontconfig-dev fonts-dejavu-core libtomlplusplus-dev
           libpq-dev postgresql "$@")
 # libpq-dev: the PostgreSQL engine of the store. postgresql: the server that the tests of that
