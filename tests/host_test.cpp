@@ -46,6 +46,32 @@ TEST_CASE("a script walks every commune of a province") {
   CHECK(r.out == "115\n");
 }
 
+TEST_CASE("a method given a handle of another kind, or a table, is refused as it always was") {
+  // Handles are told apart by their metatable's address (cached per state), not by name.
+  auto r = run_lua(R"(
+    local tinh = ntm.province("dien bien", {year = 2020})
+    local list = tinh:communes{year = 2020}
+    local x, y = list[1], list[2]
+    print(x == list[1], x == y, x == tinh, pcall(x.has_data, x))
+    for _, v in ipairs{tinh, {}, list, "03163", 5} do
+      local ok, e = pcall(x.has_data, v)
+      print(ok, e)
+    end
+  )", ntm::test::sample_db("dien-bien-2020"));
+  REQUIRE_MESSAGE(r.ok, r.message);
+  std::istringstream lines(r.out);
+  std::string line;
+  std::getline(lines, line);
+  CHECK(line == "true\tfalse\tfalse\ttrue\ttrue");
+  for (const char* got : {"ntm.Province", "table", "ntm.CommuneList", "string", "number"}) {
+    REQUIRE(std::getline(lines, line));
+    CAPTURE(line);
+    CHECK(line.rfind("false\t", 0) == 0);
+    CHECK(line.find("ntm.Commune") != std::string::npos);
+    CHECK(line.find(got) != std::string::npos);
+  }
+}
+
 TEST_CASE("province names match with or without accents, and unknown names suggest") {
   auto r = run_lua(R"(print(ntm.province("ĐIỆN BIÊN").code, ntm.province("tinh dien bien").name, ntm.province("24").name,
                            ntm.province("24", {year = 2020}).name, ntm.province("24", {date = "30/06/2025"}).name))");

@@ -7,6 +7,9 @@
 
 #include <filesystem>
 
+#include "model/catalog.h"
+#include "model/criteria.h"
+#include "model/units.h"
 #include "model/value_pack.h"
 #include "store/database.h"
 #include "support.h"
@@ -168,4 +171,55 @@ TEST_CASE("a review of a file it cannot write still works, from indicator_value"
   CHECK(scalar_int(db, "SELECT count(*) FROM value_pack") == 0);
   CHECK(review(db) == expected);
   CHECK(scalar_int(db, "SELECT count(*) FROM value_pack") == 1);
+}
+
+TEST_CASE("each unit's criteria, decided once when the year loads, are what its values and thresholds say") {
+  // status(), count_met() and decide() answer from the decisions made at load; failing() and
+  // assessed() look at the values, thresholds and stored statuses themselves.
+  const std::tuple<std::string, std::string, int> cases[] = {{"dien-bien-2020", "11", 2020}, {"bac-giang-2020", "24", 2020},
+                                                             {"dien-bien-2026", "11", 2026}};
+  for (const auto& [sample, code, year] : cases) {
+    CAPTURE(sample);
+    ntm::store::Database db(ntm::test::sample_db(sample), ntm::store::OpenMode::ReadOnly);
+    ntm::Catalog catalog(db);
+    auto data = catalog.year(ntm::find_province(db, code, ntm::year_end(year)), year);
+    const auto& set = data->set();
+    int units_with_data = 0, met_somewhere = 0, assessed_only = 0;
+    for (std::size_t u = 0; u < data->province().units().size(); ++u) {
+      const ntm::Decision& d = data->decide(u);
+      REQUIRE(d.complete);
+      int count = 0;
+      std::uint64_t met = 0, disagrees = 0, no_threshold = 0;
+      for (const auto& c : set.criteria()) {
+        std::vector<std::size_t> missing;
+        bool by_values = data->unit_has_values(u);
+        int assessed = data->assessed(u, c.number);
+        bool ok = by_values ? !c.indicators.empty() && data->failing(u, c, &missing).empty() : assessed == 1;
+        auto source = by_values ? ntm::StatusSource::Indicators
+                                : assessed >= 0 ? ntm::StatusSource::Assessed : ntm::StatusSource::None;
+        ntm::CriterionStatus s = data->status(u, c.number);
+        CHECK(s.met == ok);
+        CHECK(s.source == source);
+        std::uint64_t bit = std::uint64_t{1} << (c.number - 1);
+        if (ok) {
+          ++count;
+          met |= bit;
+        }
+        if (by_values && assessed >= 0 && (assessed == 1) != ok) disagrees |= bit;
+        if (!missing.empty()) no_threshold |= bit;
+        if (&c == &set.criteria().front()) CHECK(d.source == source);
+      }
+      CHECK(data->count_met(u) == count);
+      CHECK(d.count == count);
+      CHECK(d.met == met);
+      CHECK(d.disagrees == disagrees);
+      CHECK(d.no_threshold == no_threshold);
+      units_with_data += data->unit_has_data(u);
+      met_somewhere += count > 0;
+      assessed_only += !data->unit_has_values(u) && data->unit_has_data(u);
+    }
+    CHECK(units_with_data >= 40);   // the 45 communes of Điện Biên's 2026 map have fewer
+    CHECK(met_somewhere >= 40);
+    if (sample == "dien-bien-2020") CHECK(assessed_only == 0);
+  }
 }

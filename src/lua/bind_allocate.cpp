@@ -35,7 +35,7 @@ struct PlanBox {
 };
 
 int box_gc(lua_State* L) {
-  auto* box = static_cast<PlanBox*>(luaL_checkudata(L, 1, kPlanBoxType));
+  auto* box = static_cast<PlanBox*>(check_userdata(L, 1, kPlanBoxType));
   delete box->plan;
   box->plan = nullptr;
   return 0;
@@ -420,7 +420,7 @@ int ntm_allocate(lua_State* L) {
 const AllocatedPlan* last_allocation(lua_State* L) {
   lua_pushlightuserdata(L, &last_plan_key);
   lua_rawget(L, LUA_REGISTRYINDEX);
-  auto* box = static_cast<PlanBox*>(luaL_testudata(L, -1, kPlanBoxType));
+  auto* box = static_cast<PlanBox*>(test_userdata(L, -1, kPlanBoxType));
   const AllocatedPlan* plan = box ? box->plan : nullptr;
   lua_pop(L, 1);
   return plan;

@@ -69,7 +69,7 @@ int commune_count_met(lua_State* L) {
 // criteria are not numbered 1..64.
 int commune_decision(lua_State* L) {
   UnitRef& ref = check_unit(L, 1, kCommuneType);
-  Decision d = need_year(L, ref).decide(ref.index);
+  const Decision& d = need_year(L, ref).decide(ref.index);
   if (!d.complete) {
     lua_pushnil(L);
     return 1;
@@ -263,8 +263,8 @@ int commune_tostring(lua_State* L) {
 }
 
 int commune_eq(lua_State* L) {
-  UnitRef* a = static_cast<UnitRef*>(luaL_testudata(L, 1, kCommuneType));
-  UnitRef* b = static_cast<UnitRef*>(luaL_testudata(L, 2, kCommuneType));
+  UnitRef* a = static_cast<UnitRef*>(test_userdata(L, 1, kCommuneType));
+  UnitRef* b = static_cast<UnitRef*>(test_userdata(L, 2, kCommuneType));
   lua_pushboolean(L, a && b && a->province == b->province && a->index == b->index && a->year == b->year);
   return 1;
 }
@@ -285,12 +285,12 @@ void push_commune(lua_State* L, const Province* province, std::size_t index, con
 }
 
 UnitRef& check_unit(lua_State* L, int index, const char* type) {
-  return *static_cast<UnitRef*>(luaL_checkudata(L, index, type));
+  return *static_cast<UnitRef*>(check_userdata(L, index, type));
 }
 
 UnitRef* test_any_unit(lua_State* L, int index) {
   for (const char* type : {kCommuneType, kDistrictType, kProvinceType})
-    if (auto* ref = static_cast<UnitRef*>(luaL_testudata(L, index, type))) return ref;
+    if (auto* ref = static_cast<UnitRef*>(test_userdata(L, index, type))) return ref;
   return nullptr;
 }
 

@@ -3,6 +3,7 @@
 //   list:count(), list:missing(17), list:meeting(17), list:filter(fn), list:names()
 #include <algorithm>
 #include <cstring>
+#include <set>
 
 #include "lua/handles.h"
 #include "model/i18n.h"
@@ -181,13 +182,20 @@ int list_unconfirmed(lua_State* L) {
   auto list = check_list(L, 1);
   const YearData& year = list_year(L, list);
   const CriteriaSet& set = year.set();
+  // Communes with the same year data and the same classes have the same thresholds: one of
+  // each, in the order of the list, gives the same thresholds in the same order.
+  std::vector<const UnitRef*> judged;
+  std::set<std::pair<const YearData*, std::uint32_t>> profiles;
+  for (const auto& ref : list) {
+    if (!ref.year || !ref.year->unit_has_values(ref.index)) continue;
+    if (&ref.year->set() != &set || profiles.emplace(ref.year, ref.year->profile(ref.index)).second) judged.push_back(&ref);
+  }
   std::vector<const Threshold*> seen;
   for (std::size_t ind = 0; ind < set.indicators().size(); ++ind)
-    for (const auto& ref : list) {
-      if (!ref.year || !ref.year->unit_has_values(ref.index)) continue;
-      const Threshold* t = &ref.year->set() == &set
-                               ? ref.year->threshold(ref.index, ind)
-                               : set.threshold(ind, ref.province->units()[ref.index], ref.province->id(), ref.year->year());
+    for (const UnitRef* ref : judged) {
+      const Threshold* t = &ref->year->set() == &set
+                               ? ref->year->threshold(ref->index, ind)
+                               : set.threshold(ind, ref->province->units()[ref->index], ref->province->id(), ref->year->year());
       if (t && !t->confirmed && std::find(seen.begin(), seen.end(), t) == seen.end()) seen.push_back(t);
     }
   lua_createtable(L, static_cast<int>(seen.size()), 0);

@@ -88,14 +88,14 @@ struct DocumentBox {
 };
 
 int document_gc(lua_State* L) {
-  auto* box = static_cast<DocumentBox*>(luaL_checkudata(L, 1, kDocumentType));
+  auto* box = static_cast<DocumentBox*>(check_userdata(L, 1, kDocumentType));
   delete box->doc;
   box->doc = nullptr;
   return 0;
 }
 
 int document_tostring(lua_State* L) {
-  auto* box = static_cast<DocumentBox*>(luaL_checkudata(L, 1, kDocumentType));
+  auto* box = static_cast<DocumentBox*>(check_userdata(L, 1, kDocumentType));
   std::string title = box->doc ? box->doc->header.title : std::string();
   lua_pushstring(L, ("ntm.Document: " + title).c_str());
   return 1;
@@ -531,7 +531,7 @@ const luaL_Reg report_functions[] = {{"document", safe<report_document>}, {"prof
 }  // namespace
 
 report::Document& report_binding::check_document(lua_State* L, const char* method) {
-  auto* box = static_cast<DocumentBox*>(luaL_testudata(L, 1, kDocumentType));
+  auto* box = static_cast<DocumentBox*>(test_userdata(L, 1, kDocumentType));
   if (!box || !box->doc) {
     std::string name = std::string(method).substr(4);
     fail(std::string(method) + tr(": gọi bằng dấu hai chấm trên một tài liệu (doc:", ": call it with a colon on a document (doc:") +
@@ -541,7 +541,7 @@ report::Document& report_binding::check_document(lua_State* L, const char* metho
 }
 
 report::Document returned_document(lua_State* L, int index, const std::string& script) {
-  auto* box = static_cast<DocumentBox*>(luaL_testudata(L, index, kDocumentType));
+  auto* box = static_cast<DocumentBox*>(test_userdata(L, index, kDocumentType));
   if (!box || !box->doc)
     fail(script + tr(": mẫu báo cáo phải trả về tài liệu (return doc), nhưng trả về ",
                      ": a layout must return its document (return doc), but it returned ") + describe(L, index));

@@ -59,6 +59,11 @@ int safe(lua_State* L) {
 // The run's Context, stored in the registry by the Host.
 Context& context(lua_State* L);
 
+// luaL_testudata and luaL_checkudata (same results, same errors) for the states Host makes,
+// comparing the metatable's address with the one the type's name was first found to have.
+void* test_userdata(lua_State* L, int index, const char* type);
+void* check_userdata(lua_State* L, int index, const char* type);
+
 
 // Registers `functions` (each already wrapped in safe<>) into the table on top of the stack.
 void set_functions(lua_State* L, const luaL_Reg* functions);

@@ -85,7 +85,7 @@ std::vector<std::string> unit_row(const UnitRef& ref) {
 bool as_units(lua_State* L, int index, Shown& shown) {
   index = lua_absindex(L, index);
   shown.columns = {tr("Mã", "Code"), tr("Tên", "Name"), tr("Huyện", "District")};
-  if (auto* ref = static_cast<UnitRef*>(luaL_testudata(L, index, kCommuneType))) {
+  if (auto* ref = static_cast<UnitRef*>(test_userdata(L, index, kCommuneType))) {
     shown.rows.push_back(unit_row(*ref));
     return true;
   }
@@ -100,7 +100,7 @@ bool as_units(lua_State* L, int index, Shown& shown) {
   if (!list && n == 0) return false;
   for (lua_Integer i = 1; i <= n; ++i) {
     lua_rawgeti(L, index, i);
-    auto* ref = static_cast<UnitRef*>(luaL_testudata(L, -1, kCommuneType));
+    auto* ref = static_cast<UnitRef*>(test_userdata(L, -1, kCommuneType));
     if (ref) shown.rows.push_back(unit_row(*ref));
     lua_pop(L, 1);
     if (!ref) return false;

@@ -30,6 +30,31 @@ std::chrono::steady_clock::time_point coarse_now() noexcept {
 
 Guard& guard_of(lua_State* L) { return **static_cast<Guard**>(lua_getextraspace(L)); }
 
+void* test_userdata(lua_State* L, int index, const char* type) {
+  if (lua_type(L, index) != LUA_TUSERDATA || !lua_getmetatable(L, index)) return nullptr;
+  const void* metatable = lua_topointer(L, -1);
+  lua_pop(L, 1);
+  Guard& g = guard_of(L);
+  const void* expected = nullptr;
+  std::size_t i = 0;
+  while (i < g.type_count && g.types[i].name != type) ++i;
+  if (i < g.type_count) {
+    expected = g.types[i].metatable;
+  } else {
+    // A registered metatable stays in the registry, at the same address, as long as the state.
+    luaL_getmetatable(L, type);
+    expected = lua_topointer(L, -1);
+    lua_pop(L, 1);
+    if (expected && g.type_count < g.types.size()) g.types[g.type_count++] = {type, expected};
+  }
+  return expected && metatable == expected ? lua_touserdata(L, index) : nullptr;
+}
+
+void* check_userdata(lua_State* L, int index, const char* type) {
+  if (void* p = test_userdata(L, index, type)) return p;
+  return luaL_checkudata(L, index, type);   // raises the usual "bad argument" error
+}
+
 std::string script_line(lua_State* L, int level) {
   lua_Debug ar;
   for (; lua_getstack(L, level, &ar); ++level)

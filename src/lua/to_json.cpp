@@ -45,7 +45,10 @@ class TreeSink {
  public:
   json root;
 
-  void scalar(json value) { place(std::move(value)); }
+  void null() { place(nullptr); }
+  void boolean(bool b) { place(b); }
+  void integer(std::int64_t n) { place(n); }
+  void number(double d) { place(d); }
   void string(const char* s, std::size_t len) { place(std::string(s, len)); }
   void begin_array(std::size_t count) {
     json& array = place(json::array());
@@ -140,21 +143,23 @@ class TextSink {
  public:
   TextSink(std::string& out, int depth) : out_(out), depth_(depth) {}
 
-  void scalar(const json& value) {
+  void null() {
     before_value();
-    switch (value.type()) {
-      case json::value_t::null: out_ += "null"; break;
-      case json::value_t::boolean: out_ += value.get<bool>() ? "true" : "false"; break;
-      case json::value_t::number_integer: {
-        char digits[24];
-        out_.append(digits, std::to_chars(digits, digits + sizeof digits, value.get<std::int64_t>()).ptr);
-        break;
-      }
-      default: {   // a double: nlohmann's shortest round-trip form ("0.1", "3.0", "1e+20")
-        char digits[64];
-        out_.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, value.get<double>()));
-      }
-    }
+    out_ += "null";
+  }
+  void boolean(bool b) {
+    before_value();
+    out_ += b ? "true" : "false";
+  }
+  void integer(std::int64_t n) {
+    before_value();
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  }
+  void number(double d) {   // nlohmann's shortest round-trip form ("0.1", "3.0", "1e+20")
+    before_value();
+    char digits[64];
+    out_.append(digits, nlohmann::detail::to_chars(digits, digits + sizeof digits, d));
   }
   // False when the string is not UTF-8.
   [[nodiscard]] bool string(const char* s, std::size_t len) {
@@ -211,13 +216,14 @@ struct KeyOrders {
   std::unordered_map<std::string, std::vector<std::string>> by_keys;
   std::string joined;
 
-  const std::vector<std::string>& ordered(std::vector<std::string>& names) {
+  const std::vector<std::string>& ordered(const std::vector<std::string_view>& names) {
     joined.clear();
     for (const auto& n : names) (joined += n) += '\0';
     auto it = by_keys.find(joined);
     if (it == by_keys.end()) {
-      sort_vietnamese(names);
-      it = by_keys.emplace(joined, std::move(names)).first;
+      std::vector<std::string> sorted(names.begin(), names.end());
+      sort_vietnamese(sorted);
+      it = by_keys.emplace(joined, std::move(sorted)).first;
     }
     return it->second;
   }
@@ -254,17 +260,19 @@ struct Walker {
     index = lua_absindex(L, index);
     if (++items > max_items) fail(path, tr("quá nhiều phần tử", "too many items"));
     // The JSON is the host's copy of the value: its size counts against the memory limit,
-    // and converting it is work like any other.
-    charge_memory(L, sizeof(json), "JSON");
-    if (items % 1024 == 0) charge(L, 1024);
+    // and converting it is work like any other (both counted by the thousand values).
+    if (items % 1024 == 0) {
+      charge_memory(L, 1024 * sizeof(json), "JSON");
+      charge(L, 1024);
+    }
     switch (lua_type(L, index)) {
-      case LUA_TNIL: return sink.scalar(nullptr);
-      case LUA_TBOOLEAN: return sink.scalar(static_cast<bool>(lua_toboolean(L, index)));
+      case LUA_TNIL: return sink.null();
+      case LUA_TBOOLEAN: return sink.boolean(lua_toboolean(L, index) != 0);
       case LUA_TNUMBER: {
-        if (lua_isinteger(L, index)) return sink.scalar(static_cast<std::int64_t>(lua_tointeger(L, index)));
+        if (lua_isinteger(L, index)) return sink.integer(static_cast<std::int64_t>(lua_tointeger(L, index)));
         double v = lua_tonumber(L, index);
         if (!std::isfinite(v)) fail(path, tr("số không hữu hạn (NaN hoặc vô cực)", "a non-finite number (NaN or infinity)"));
-        return sink.scalar(v);
+        return sink.number(v);
       }
       case LUA_TSTRING: {
         std::size_t len;
@@ -299,19 +307,28 @@ struct Walker {
       fail(path, tr("bảng tự tham chiếu (vòng lặp)", "a table that contains itself (cycle)"));
     open.push_back(id);
     luaL_checkstack(L, 4, "to_json");
-    // Keys with raw access (lua_next); decide array vs object.
+    // Keys with raw access (lua_next); decide array vs object. The string keys are kept as
+    // they are met (the table holds them, and nothing changes it meanwhile): an object's
+    // names need no second pass unless it has number keys.
     lua_Integer max_int = 0, count = 0;
-    bool all_int = true;
+    bool all_int = true, number_keys = false;
+    std::vector<std::string_view> names;
     lua_pushnil(L);
     while (lua_next(L, index)) {
       lua_pop(L, 1);
       ++count;
-      if (lua_type(L, -1) == LUA_TNUMBER && lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1) {
-        max_int = std::max(max_int, lua_tointeger(L, -1));
-      } else {
+      int key_type = lua_type(L, -1);
+      if (key_type == LUA_TSTRING) {
         all_int = false;
-      }
-      if (lua_type(L, -1) != LUA_TSTRING && lua_type(L, -1) != LUA_TNUMBER) {
+        std::size_t len;
+        const char* key = lua_tolstring(L, -1, &len);
+        names.emplace_back(key, len);
+      } else if (key_type == LUA_TNUMBER) {
+        number_keys = true;
+        lua_Integer k = 0;
+        if (lua_isinteger(L, -1) && (k = lua_tointeger(L, -1)) >= 1) max_int = std::max(max_int, k);
+        else all_int = false;
+      } else {
         lua_pop(L, 1);
         fail(path, tr("khóa của bảng phải là chuỗi hoặc số", "table keys must be strings or numbers"));
       }
@@ -324,28 +341,32 @@ struct Walker {
         lua_pop(L, 1);
       }
     } else {
-      members(index, path, depth, static_cast<std::size_t>(count));
+      std::vector<std::string> numbers;   // the number keys as text, held while `names` views them
+      if (number_keys) {
+        names.clear();
+        numbers.reserve(static_cast<std::size_t>(count));
+        lua_pushnil(L);
+        while (lua_next(L, index)) {
+          lua_pop(L, 1);
+          if (lua_type(L, -1) == LUA_TSTRING) {
+            std::size_t len;
+            const char* key = lua_tolstring(L, -1, &len);
+            names.emplace_back(key, len);
+          } else {
+            lua_pushvalue(L, -1);
+            numbers.emplace_back(lua_tostring(L, -1));   // converts the copy, not the key
+            names.emplace_back(numbers.back());
+            lua_pop(L, 1);
+          }
+        }
+      }
+      members(index, path, depth, names);
     }
     sink.end();
     open.pop_back();
   }
 
-  void members(int index, const Path& path, int depth, std::size_t count) {
-    std::vector<std::string> names;
-    names.reserve(count);
-    lua_pushnil(L);
-    while (lua_next(L, index)) {
-      lua_pop(L, 1);
-      if (lua_type(L, -1) == LUA_TSTRING) {
-        std::size_t len;
-        const char* key = lua_tolstring(L, -1, &len);
-        names.emplace_back(key, len);
-      } else {
-        lua_pushvalue(L, -1);
-        names.emplace_back(lua_tostring(L, -1));   // converts the copy, not the key
-        lua_pop(L, 1);
-      }
-    }
+  void members(int index, const Path& path, int depth, const std::vector<std::string_view>& names) {
     for (const auto& name : names) charge_memory(L, 2 * (name.size() + sizeof(std::string)) + 32, "JSON");
     sink.begin_object(names.size());
     const std::string* previous = nullptr;
@@ -371,7 +392,7 @@ struct Walker {
       }
       if (depth == 0 && split.text && name == split.key) {
         write_apart(here);
-        sink.scalar(nullptr);
+        sink.null();
       } else {
         convert(-1, here, depth + 1);
       }

@@ -137,10 +137,15 @@ std::string CriteriaSet::scope_text(const Threshold& t) {
 
 bool meets(double value, const std::string& comparison, double threshold) {
   if (std::isnan(value)) return false;
-  if (comparison == ">=") return value >= threshold;
-  if (comparison == "<=") return value <= threshold;
-  if (comparison == ">") return value > threshold;
-  if (comparison == "<") return value < threshold;
+  // By its characters: a national review makes half a million of these comparisons.
+  char first = comparison.empty() ? '\0' : comparison[0];
+  if (comparison.size() == 2 && comparison[1] == '=') {
+    if (first == '>') return value >= threshold;
+    if (first == '<') return value <= threshold;
+  } else if (comparison.size() == 1) {
+    if (first == '>') return value > threshold;
+    if (first == '<') return value < threshold;
+  }
   return value == threshold;
 }
 
@@ -298,6 +303,14 @@ std::shared_ptr<const YearData> YearData::load(const store::Database& db, std::s
       const Threshold* t = data->chosen_[p * indicators + ind];
       if (t && !t->confirmed && !said[t]++) data->unconfirmed_.push_back(t);
     }
+  // Every unit's criteria decided once: a unit without data has none met (source none).
+  // Only for a set whose criteria are numbered 1..64 (a bit each).
+  bool masks = std::all_of(set->criteria().begin(), set->criteria().end(),
+                           [](const Criterion& c) { return c.number >= 1 && c.number <= 64; });
+  data->decisions_.assign(units, Decision{masks});
+  if (masks)
+    for (std::size_t i = 0; i < units; ++i)
+      if (data->unit_has_data(i)) data->decisions_[i] = data->decide_now(i);
   return data;
 }
 
@@ -337,6 +350,17 @@ std::vector<std::size_t> YearData::failing(std::size_t unit, const Criterion& cr
 }
 
 CriterionStatus YearData::status(std::size_t unit, int number) const {
+  // A criterion numbered 1..64 is in the unit's decision (decided from the same data).
+  const Decision& d = decisions_[unit];
+  if (d.complete && number >= 1 && number <= 64 && set_->criterion(number)) {
+    if (unit_has_values(unit)) return {(d.met >> (number - 1) & 1) != 0, StatusSource::Indicators};
+    int a = assessed(unit, number);
+    return {a == 1, a >= 0 ? StatusSource::Assessed : StatusSource::None};
+  }
+  return status_now(unit, number);
+}
+
+CriterionStatus YearData::status_now(std::size_t unit, int number) const {
   if (unit_has_values(unit)) {
     if (const Criterion* c = set_->criterion(number)) return {indicators_meet(unit, *c), StatusSource::Indicators};
   }
@@ -346,19 +370,20 @@ CriterionStatus YearData::status(std::size_t unit, int number) const {
 }
 
 int YearData::count_met(std::size_t unit) const {
+  if (decisions_[unit].complete) return decisions_[unit].count;
   int n = 0;
   for (const auto& c : set_->criteria())
     if (status(unit, c.number).met) ++n;
   return n;
 }
 
-Decision YearData::decide(std::size_t unit) const {
+Decision YearData::decide_now(std::size_t unit) const {
   Decision d;
   bool first = true;
   for (const auto& c : set_->criteria()) {
     if (c.number < 1 || c.number > 64) return Decision{false};
     std::uint64_t bit = std::uint64_t{1} << (c.number - 1);
-    CriterionStatus s = status(unit, c.number);
+    CriterionStatus s = status_now(unit, c.number);
     if (first) d.source = s.source;
     first = false;
     if (s.met) {

@@ -153,6 +153,8 @@ class YearData {
   const Threshold* threshold(std::size_t unit, std::size_t indicator) const {
     return chosen_[profile_[unit] * set_->indicators().size() + indicator];
   }
+  // The unit's set of classes: units with the same one have the same thresholds.
+  std::uint32_t profile(std::size_t unit) const { return profile_[unit]; }
   // Stored status: -1 none, 0 not met, 1 met.
   int assessed(std::size_t unit, int criterion) const;
   int computed(std::size_t unit, int criterion) const;
@@ -170,8 +172,9 @@ class YearData {
   CriterionStatus status(std::size_t unit, int criterion) const;
   int count_met(std::size_t unit) const;
   // status() of every criterion, with where the assessed status disagrees and which criteria
-  // lack a threshold: what a review needs of a commune, in one call.
-  Decision decide(std::size_t unit) const;
+  // lack a threshold: what a review needs of a commune, in one call. Decided once for every
+  // unit when the year loads: the review and each rule ask for the same communes.
+  const Decision& decide(std::size_t unit) const { return decisions_[unit]; }
   // The threshold rows the communes with values were judged by that are not confirmed
   // against a published source, in indicator order.
   const std::vector<const Threshold*>& unconfirmed_thresholds() const { return unconfirmed_; }
@@ -187,6 +190,9 @@ class YearData {
   std::vector<const Threshold*> chosen_;    // classes × indicators
   std::vector<signed char> assessed_, computed_;   // units × (max criterion + 1)
   int criteria_slots_ = 0;
+  std::vector<Decision> decisions_;          // units
+  Decision decide_now(std::size_t unit) const;
+  CriterionStatus status_now(std::size_t unit, int criterion) const;
   std::size_t values_count_ = 0, assessed_count_ = 0, computed_count_ = 0;
 };
 
