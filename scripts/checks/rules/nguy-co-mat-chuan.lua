@@ -13,15 +13,17 @@ for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district
     -- The set the commune was reviewed with (--set, the recorded set, else the year's).
     local set = review.set_of(x)
     local missing = {}
-    -- Mọi tiêu chí được quyết định trong một lần gọi (x:decision); chỉ tiêu chí chưa đạt mới
-    -- cần đọc danh sách chỉ tiêu không đạt.
+    -- Mọi tiêu chí được quyết định trong một lần gọi (x:decision): xã đạt đủ mọi tiêu chí thì
+    -- không còn gì để xem; chỉ tiêu chí chưa đạt mới cần đọc danh sách chỉ tiêu không đạt.
     local count, mask = x:decision()
-    for _, c in ipairs(set.criteria) do
-      if not count or mask & (1 << (c.number - 1)) == 0 then
-        local ok, _, failed = review.decide(x, c)
-        if not ok then
-          local detail = #failed > 0 and (" (chỉ tiêu " .. table.concat(failed, ", ") .. ")") or ""
-          missing[#missing + 1] = c.number .. detail
+    if not count or count < #set.criteria then
+      for _, c in ipairs(set.criteria) do
+        if not count or mask & (1 << (c.number - 1)) == 0 then
+          local ok, _, failed = review.decide(x, c)
+          if not ok then
+            local detail = #failed > 0 and (" (chỉ tiêu " .. table.concat(failed, ", ") .. ")") or ""
+            missing[#missing + 1] = c.number .. detail
+          end
         end
       end
     end
