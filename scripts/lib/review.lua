@@ -125,6 +125,10 @@ function M.run(opts)
     bits[i] = (c.number >= 1 and c.number <= 64) and (1 << (c.number - 1)) or 0
   end
   local criteria_n = #numbers
+  -- The mask of a commune that meets every criterion, and how many such communes there are:
+  -- their criteria are counted once at the end instead of bit by bit.
+  local all_mask, all_met = 0, 0
+  for i = 1, criteria_n do all_mask = all_mask | bits[i] end
   -- Có cả số liệu chỉ tiêu lẫn trạng thái đã đánh giá: báo nơi hai bên khác nhau.
   local function disagreement(x, number, ok)
     ntm.finding{ unit = x, rule = "lech-danh-gia", level = "warning",
@@ -146,21 +150,31 @@ function M.run(opts)
       local count_met, mask, how, disagrees, no_threshold = x:decision()
       if count_met then
         source = how
-        local n = 0
-        for i = 1, criteria_n do
-          local bit = bits[i]
-          local ok = mask & bit ~= 0
-          if ok then
-            n = n + 1
-            met[n] = numbers[i]
-            met_count[i] = met_count[i] + 1
-          end
-          if (no_threshold | disagrees) & bit ~= 0 then
-            if no_threshold & bit ~= 0 then
-              local _, missing = x:failing(numbers[i])
-              for _, id in ipairs(missing) do missing_threshold(id, x) end
+        if mask == all_mask and criteria_n == count_met then
+          table.move(numbers, 1, criteria_n, 1, met)
+          all_met = all_met + 1
+        else
+          local n = 0
+          for i = 1, criteria_n do
+            if mask & bits[i] ~= 0 then
+              n = n + 1
+              met[n] = numbers[i]
+              met_count[i] = met_count[i] + 1
             end
-            if disagrees & bit ~= 0 then disagreement(x, numbers[i], ok) end
+          end
+        end
+        -- Tiêu chí thiếu ngưỡng, tiêu chí có trạng thái đã đánh giá khác số liệu: theo thứ tự của bộ.
+        local special = no_threshold | disagrees
+        if special ~= 0 then
+          for i = 1, criteria_n do
+            local bit = bits[i]
+            if special & bit ~= 0 then
+              if no_threshold & bit ~= 0 then
+                local _, missing = x:failing(numbers[i])
+                for _, id in ipairs(missing) do missing_threshold(id, x) end
+              end
+              if disagrees & bit ~= 0 then disagreement(x, numbers[i], mask & bit ~= 0) end
+            end
           end
         end
       else
@@ -196,7 +210,7 @@ function M.run(opts)
                                                 count = count, source = source }
     end
   end
-  for i = 1, criteria_n do result.criteria[criterion_keys[i]] = met_count[i] end
+  for i = 1, criteria_n do result.criteria[criterion_keys[i]] = met_count[i] + all_met end
   result.average = result.with_data > 0 and total / result.with_data or 0
   for _, d in pairs(result.by_district) do
     d.average = d.total / d.communes
