@@ -3,6 +3,9 @@
 
 #include <lua.hpp>
 
+#include <cstring>
+#include <cstdint>
+#include <vector>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,6 +16,7 @@
 #include "app/paths.h"
 #include "app/run.h"
 #include "lua/host.h"
+#include "lua/small_blocks.h"
 #include "store/database.h"
 #include "support.h"
 
@@ -44,6 +48,39 @@ TEST_CASE("a script walks every commune of a province") {
   )");
   REQUIRE_MESSAGE(r.ok, r.message);
   CHECK(r.out == "115\n");
+}
+
+TEST_CASE("a state's small blocks: aligned, apart, reused by size class, and a script's data intact across them") {
+  ntm::lua::SmallBlocks blocks;
+  std::vector<std::pair<char*, std::size_t>> got;
+  for (std::size_t size = 1; size <= ntm::lua::SmallBlocks::kLargest; size += 7) {
+    auto* p = static_cast<char*>(blocks.allocate(size));
+    REQUIRE(p != nullptr);
+    CHECK(reinterpret_cast<std::uintptr_t>(p) % 16 == 0);
+    std::memset(p, static_cast<int>(size), size);
+    got.emplace_back(p, size);
+  }
+  for (const auto& [p, size] : got)   // no block overlaps another: each still holds its own bytes
+    for (std::size_t i = 0; i < size; ++i) REQUIRE(static_cast<unsigned char>(p[i]) == (size & 0xFF));
+  // A block given back is the next one of its class (16 bytes a class), not of another.
+  blocks.release(got[0].first, got[0].second);   // 1 byte: class 1..16
+  CHECK(blocks.allocate(40) != got[0].first);
+  CHECK(blocks.allocate(16) == got[0].first);
+  // Scripts growing and shrinking strings, tables and closures across the 256-byte line.
+  auto r = run_lua(R"(
+    local t, s = {}, ""
+    for i = 1, 2000 do
+      s = s .. string.char(65 + i % 26)
+      t[i] = s:sub(1, i % 300)
+      if i % 3 == 0 then t[i - 1] = nil end
+    end
+    local n, total = 0, 0
+    for i = 1, 2000 do if t[i] then n = n + 1; total = total + #t[i] end end
+    collectgarbage()
+    print(n, total, #s, t[2000]:sub(1, 5), t[299] and #t[299] or -1)
+  )");
+  REQUIRE_MESSAGE(r.ok, r.message);
+  CHECK(r.out == "1334\t192333\t2000\tBCDEF\t-1\n");   // as computed apart (Python)
 }
 
 TEST_CASE("a method given a handle of another kind, or a table, is refused as it always was") {

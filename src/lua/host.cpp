@@ -76,11 +76,43 @@ constexpr std::size_t kLargeAllocation = 256 * 1024;
 // manual requires it). A large allocation past the deadline, after Ctrl-C, or once a limit
 // has stopped the run is refused too: Lua raises a memory error, and the stop recorded in
 // the Guard is what the run reports.
+// Under AddressSanitizer every block is malloc's, so that it sees each one.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kPooled = false;
+#else
+constexpr bool kPooled = true;
+#endif
+
+// Gives back a block of `size` bytes (Lua always says a block's size when it frees it).
+void release(Guard& guard, void* block, std::size_t size) {
+  if (kPooled && SmallBlocks::small(size)) guard.small.release(block, size);
+  else std::free(block);
+}
+
+// `block` (of `old` bytes, or nullptr) resized to `size` bytes (> 0), or nullptr.
+void* resize(Guard& guard, void* block, std::size_t old, std::size_t size) {
+  if (!kPooled) return std::realloc(block, size);
+  bool was_small = block && SmallBlocks::small(old), small = SmallBlocks::small(size);
+  if (block && !was_small && !small) return std::realloc(block, size);
+  if (was_small && small && SmallBlocks::same_class(old, size)) return block;
+  void* moved = small ? guard.small.allocate(size) : std::malloc(size);
+  if (!moved) {
+    // Lua counts on a block that shrinks staying where it is: a large block is big enough
+    // for the smaller size, and is kept as one of the small ones (given back with them).
+    return block && size <= old ? block : nullptr;
+  }
+  if (block) {
+    std::memcpy(moved, block, std::min(old, size));
+    release(guard, block, old);
+  }
+  return moved;
+}
+
 void* guarded_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
   auto* guard = static_cast<Guard*>(ud);
   std::size_t old = ptr ? osize : 0;
   if (nsize == 0) {
-    std::free(ptr);
+    if (ptr) release(*guard, ptr, old);
     guard->used -= old;
     return nullptr;
   }
@@ -97,7 +129,7 @@ void* guarded_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
       if (guard->stop != Guard::Stop::None) return nullptr;
     }
   }
-  void* grown = std::realloc(ptr, nsize);
+  void* grown = resize(*guard, ptr, old, nsize);
   if (!grown) return nullptr;
   guard->used = guard->used - old + nsize;
   return grown;

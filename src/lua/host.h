@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "lua/context.h"
+#include "lua/small_blocks.h"
 
 struct lua_State;
 
@@ -70,6 +71,7 @@ struct Guard {
   };
   std::array<Type, 16> types{};
   std::size_t type_count = 0;
+  SmallBlocks small;            // the heap's small blocks (destroyed after the state is closed)
 };
 
 // The Guard of a state made by Host (its address lives in the state's extra space).
