@@ -598,8 +598,14 @@ TEST_CASE("x:met, x:count_met, x:decision, x:values and the review agree on ever
           if count ~= x:count_met() then disagree[#disagree + 1] = y .. " " .. x.code .. " count" end
           -- x:decision, every criterion in one call, says what x:status, x:assessed and
           -- x:failing say one criterion at a time.
-          local n, mask, source, disagrees, no_threshold = x:decision()
+          local n, mask, source, disagrees, no_threshold, met_list = x:decision()
           if n ~= count then disagree[#disagree + 1] = y .. " " .. x.code .. " decision count" end
+          -- The list of the criteria met, in the set's order, is what x:met says criterion by criterion.
+          local expected = {}
+          for _, c in ipairs(set.criteria) do if x:met(c.number) then expected[#expected + 1] = c.number end end
+          if #met_list ~= n or table.concat(met_list, ",") ~= table.concat(expected, ",") then
+            disagree[#disagree + 1] = y .. " " .. x.code .. " decision list"
+          end
           -- x:values, every value in one table, says what x[id] says one indicator at a time.
           local values, present = x:values(), 0
           for _, id in ipairs(set.order) do

@@ -125,10 +125,14 @@ function M.run(opts)
     bits[i] = (c.number >= 1 and c.number <= 64) and (1 << (c.number - 1)) or 0
   end
   local criteria_n = #numbers
-  -- The mask of a commune that meets every criterion, and how many such communes there are:
-  -- their criteria are counted once at the end instead of bit by bit.
-  local all_mask, all_met = 0, 0
-  for i = 1, criteria_n do all_mask = all_mask | bits[i] end
+  -- Communes decided by masks are counted once each (`decided`); the criteria they do not
+  -- meet, few, are counted apart (`not_met`, through each bit's place in the set).
+  local all_mask, decided, not_met, place_of_bit = 0, 0, {}, {}
+  for i = 1, criteria_n do
+    all_mask = all_mask | bits[i]
+    not_met[i] = 0
+    if bits[i] ~= 0 then place_of_bit[bits[i]] = i end
+  end
   -- Có cả số liệu chỉ tiêu lẫn trạng thái đã đánh giá: báo nơi hai bên khác nhau.
   local function disagreement(x, number, ok)
     ntm.finding{ unit = x, rule = "lech-danh-gia", level = "warning",
@@ -144,24 +148,20 @@ function M.run(opts)
         message = string.format("chưa có số liệu năm %d (không có giá trị chỉ tiêu, không có trạng thái đã đánh giá): "
           .. "không tính vào các nhóm và bình quân", opts.year) }
     else
-      local met, source = {}, nil
+      local met, source
       -- Mọi tiêu chí của xã được ntm quyết định trong một lần gọi (x:decision): mặt nạ bit các
       -- tiêu chí đạt, các tiêu chí có trạng thái đã đánh giá khác với số liệu, các tiêu chí thiếu ngưỡng.
-      local count_met, mask, how, disagrees, no_threshold = x:decision()
+      local count_met, mask, how, disagrees, no_threshold, met_list = x:decision()
       if count_met then
         source = how
-        if mask == all_mask and criteria_n == count_met then
-          table.move(numbers, 1, criteria_n, 1, met)
-          all_met = all_met + 1
-        else
-          local n = 0
-          for i = 1, criteria_n do
-            if mask & bits[i] ~= 0 then
-              n = n + 1
-              met[n] = numbers[i]
-              met_count[i] = met_count[i] + 1
-            end
-          end
+        met = met_list
+        decided = decided + 1
+        local missing = all_mask & ~mask
+        while missing ~= 0 do
+          local low = missing & -missing
+          local i = place_of_bit[low]
+          not_met[i] = not_met[i] + 1
+          missing = missing ~ low
         end
         -- Tiêu chí thiếu ngưỡng, tiêu chí có trạng thái đã đánh giá khác số liệu: theo thứ tự của bộ.
         local special = no_threshold | disagrees
@@ -179,6 +179,7 @@ function M.run(opts)
         end
       else
         -- Bộ có tiêu chí đánh số ngoài 1..64: từng tiêu chí một.
+        met = {}
         for i, c in ipairs(set.criteria) do
           local ok, how_c = M.decide(x, c, missing_threshold)
           source = source or how_c
@@ -196,7 +197,8 @@ function M.run(opts)
       local band = band_of(count)
       result.bands[band] = result.bands[band] + 1
       if count >= all then result.standard = result.standard + 1 end
-      local group = by_former and x.former_district or x.district
+      local district = x.district
+      local group = by_former and x.former_district or district
       if group == "" then group = "(không rõ)" end
       local d = result.by_district[group]
       if not d then
@@ -206,11 +208,11 @@ function M.run(opts)
       d.communes = d.communes + 1
       d.bands[band] = d.bands[band] + 1
       d.total = d.total + count
-      result.results[#result.results + 1] = { code = x.code, name = x.name, district = x.district, met = met,
+      result.results[#result.results + 1] = { code = x.code, name = x.name, district = district, met = met,
                                                 count = count, source = source }
     end
   end
-  for i = 1, criteria_n do result.criteria[criterion_keys[i]] = met_count[i] + all_met end
+  for i = 1, criteria_n do result.criteria[criterion_keys[i]] = met_count[i] + decided - not_met[i] end
   result.average = result.with_data > 0 and total / result.with_data or 0
   for _, d in pairs(result.by_district) do
     d.average = d.total / d.communes

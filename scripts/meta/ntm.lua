@@ -455,6 +455,7 @@ function Commune:failing(n) end
 ---@return string source of the set's first criterion: "indicators", "assessed" or "none"
 ---@return integer disagrees mask of the criteria decided by values whose assessed status says the opposite
 ---@return integer no_threshold mask of the criteria with an indicator without a threshold for this commune
+---@return integer[] met the numbers of the criteria met, in the set's order (a new table)
 function Commune:decision() end
 
 ---Every indicator value of the year in one table, by indicator code (a value that is missing

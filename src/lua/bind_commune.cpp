@@ -69,7 +69,8 @@ int commune_count_met(lua_State* L) {
 // criteria are not numbered 1..64.
 int commune_decision(lua_State* L) {
   UnitRef& ref = check_unit(L, 1, kCommuneType);
-  const Decision& d = need_year(L, ref).decide(ref.index);
+  const YearData& year = need_year(L, ref);
+  const Decision& d = year.decide(ref.index);
   if (!d.complete) {
     lua_pushnil(L);
     return 1;
@@ -79,7 +80,15 @@ int commune_decision(lua_State* L) {
   lua_pushstring(L, to_string(d.source));
   lua_pushinteger(L, static_cast<lua_Integer>(d.disagrees));
   lua_pushinteger(L, static_cast<lua_Integer>(d.no_threshold));
-  return 5;
+  // The numbers of the criteria met, in the set's order, in a table made at its size.
+  lua_createtable(L, d.count, 0);
+  lua_Integer n = 0;
+  for (const auto& c : year.set().criteria())
+    if (d.met >> (c.number - 1) & 1) {
+      lua_pushinteger(L, c.number);
+      lua_rawseti(L, -2, ++n);
+    }
+  return 6;
 }
 
 // values() → { ["17.3"] = 95.2, ... }: every indicator value of the commune's set in one
