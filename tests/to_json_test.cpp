@@ -1,6 +1,9 @@
 // What a script returns, as JSON (lua/to_json.h): the review's result of `ntm check`.
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -135,4 +138,29 @@ TEST_CASE("a returned value that cannot be JSON is named by its place") {
   CHECK(returned("local t = {} t.self = t return {list = {t}}").error ==
         "giá trị trả về không chuyển được sang JSON tại list[1].self: bảng tự tham chiếu (vòng lặp)");
   CHECK(returned("return {f = print}").error.find("tại f: kiểu function không chuyển được") != std::string::npos);
+}
+
+TEST_CASE("a tree written by json_text is what dump(2) writes of it, byte for byte; what dump() refuses, it refuses") {
+  using json = nlohmann::ordered_json;
+  json tree = json::parse(R"({"national": {"provinces": 63, "average": 15.384615384615385, "same": true, "none": null,
+    "bands": {"standard_19": 5144, "below_5": 0}, "empty_object": {}, "empty_array": [],
+    "names": ["Điện Biên", "a \"quoted\" \\ slash", "tab\there\u0001", "😀"]},
+    "list": [[], [[]], [1, -2, 0.1, 1e300, -0.0, 3.0]]})");
+  tree["unsigned"] = std::uint64_t{18446744073709551615u};
+  tree["nan"] = std::nan("");
+  tree["infinite"] = -std::numeric_limits<double>::infinity();
+  for (int depth : {0, 1, 3}) {
+    CAPTURE(depth);
+    std::string text, expected;
+    ntm::lua::json_text(tree, text, depth);
+    nlohmann::detail::serializer<json> serializer(nlohmann::detail::output_adapter<char>(expected), ' ');
+    serializer.dump(tree, true, false, 2, 2 * static_cast<unsigned>(depth));
+    CHECK(text == expected);
+  }
+  // A string that is not UTF-8: nlohmann's own error, as nested_json always gave; what was
+  // in `out` before stays in front.
+  json bad = {{"ok", "Điện Biên"}, {"bad", std::string("\xC3\x28")}};
+  std::string out = "before";
+  CHECK_THROWS_AS(ntm::lua::json_text(bad, out, 1), nlohmann::json::type_error);
+  CHECK(out.rfind("before", 0) == 0);
 }

@@ -13,6 +13,7 @@
 
 #include "app/check.h"
 #include "app/run.h"
+#include "lua/to_json.h"
 #include "model/catalog.h"
 #include "model/i18n.h"
 #include "model/units.h"
@@ -210,11 +211,10 @@ void review_provinces(const CheckOptions& options, const std::vector<std::string
 }  // namespace
 
 std::string nested_json(const nlohmann::ordered_json& value, int depth) {
-  // dump(2) from an indentation of `depth` levels: nlohmann's own serializer, which dump()
-  // calls with an indentation of 0 (no copy of the text to indent it).
+  // What dump(2) writes from an indentation of `depth` levels, by the writer of the results'
+  // text (lua::json_text), a third of the work of nlohmann's serializer.
   std::string out;
-  nlohmann::detail::serializer<nlohmann::ordered_json> serializer(nlohmann::detail::output_adapter<char>(out), ' ');
-  serializer.dump(value, true, false, 2, 2 * static_cast<unsigned>(depth));
+  lua::json_text(value, out, depth);
   return out;
 }
 

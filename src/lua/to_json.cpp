@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <unordered_map>
 #include <stdexcept>
@@ -152,6 +153,11 @@ class TextSink {
     out_ += b ? "true" : "false";
   }
   void integer(std::int64_t n) {
+    before_value();
+    char digits[24];
+    out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  }
+  void unsigned_integer(std::uint64_t n) {
     before_value();
     char digits[24];
     out_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
@@ -411,6 +417,52 @@ struct Walker {
 };
 
 }  // namespace
+
+namespace {
+
+// False for a value dump() would refuse or write otherwise (nothing is then left of it).
+bool write_tree(TextSink& sink, const json& value) {
+  switch (value.type()) {
+    case json::value_t::null: sink.null(); return true;
+    case json::value_t::boolean: sink.boolean(value.get<bool>()); return true;
+    case json::value_t::number_integer: sink.integer(value.get<std::int64_t>()); return true;
+    case json::value_t::number_unsigned: sink.unsigned_integer(value.get<std::uint64_t>()); return true;
+    case json::value_t::number_float: {
+      double d = value.get<double>();
+      if (std::isfinite(d)) sink.number(d);
+      else sink.null();   // as dump() writes NaN and infinities
+      return true;
+    }
+    case json::value_t::string: {
+      const auto& s = value.get_ref<const std::string&>();
+      return sink.string(s.data(), s.size());
+    }
+    case json::value_t::array:
+      sink.begin_array(value.size());
+      for (const auto& element : value)
+        if (!write_tree(sink, element)) return false;
+      sink.end();
+      return true;
+    case json::value_t::object:
+      sink.begin_object(value.size());
+      for (auto it = value.begin(); it != value.end(); ++it)
+        if (!sink.name(it.key()) || !write_tree(sink, it.value())) return false;
+      sink.end();
+      return true;
+    default: return false;   // binary, discarded
+  }
+}
+
+}  // namespace
+
+void json_text(const json& value, std::string& out, int depth) {
+  std::size_t start = out.size();
+  TextSink sink(out, depth);
+  if (write_tree(sink, value)) return;
+  out.resize(start);
+  nlohmann::detail::serializer<json> serializer(nlohmann::detail::output_adapter<char>(out), ' ');
+  serializer.dump(value, true, false, 2, 2 * static_cast<unsigned>(depth));
+}
 
 json to_json(lua_State* L, int index, int max_depth, std::size_t max_items) {
   TreeSink tree;

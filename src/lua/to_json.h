@@ -24,6 +24,11 @@ nlohmann::ordered_json to_json(lua_State* L, int index, int max_depth = 64, std:
 void to_json_text(lua_State* L, int index, std::string& out, int depth = 0, int max_depth = 64,
                   std::size_t max_items = 5'000'000);
 
+// A tree written as text by the same writer: appended to `out` exactly as nlohmann's dump(2)
+// writes `value` `depth` levels deep in a document (a value dump() would refuse, such as a
+// string that is not UTF-8, is handed to dump() itself, which throws as it always did).
+void json_text(const nlohmann::ordered_json& value, std::string& out, int depth);
+
 // One member of the returned table written as text instead (to_json_text, `depth` levels
 // deep) into `*text`; the tree holds null in its place. A national check writes the communes'
 // results of a province this way: 8,000 of them need no tree between the script and the file.

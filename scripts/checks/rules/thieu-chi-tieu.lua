@@ -6,13 +6,14 @@ local p = ntm.params{
   tag      = { type = "string" },
   district = { type = "string" },
 }
-local review = ntm.use("review")
+local review   -- lib/review.lua, loaded when a value out of its range needs the commune's set
 for x in ntm.province(p.province):communes{ year = p.year, tag = p.tag, district = p.district } do
   -- ntm lists the gaps (x:gaps; none for a commune without indicator values): only the
   -- indicators with a problem are read here.
   local missing, implausible = x:gaps()
   if #implausible > 0 then
     -- The set the commune was reviewed with (--set, the recorded set, else the year's).
+    review = review or ntm.use("review")
     local set = review.set_of(x)
     for _, id in ipairs(implausible) do
       local ind, v = set.indicators[id], x:value(id)
