@@ -156,12 +156,12 @@ function M.run(opts)
         source = how
         met = met_list
         decided = decided + 1
-        local missing = all_mask & ~mask
-        while missing ~= 0 do
-          local low = missing & -missing
+        local unmet = all_mask & ~mask
+        while unmet ~= 0 do
+          local low = unmet & -unmet
           local i = place_of_bit[low]
           not_met[i] = not_met[i] + 1
-          missing = missing ~ low
+          unmet = unmet ~ low
         end
         -- Tiêu chí thiếu ngưỡng, tiêu chí có trạng thái đã đánh giá khác số liệu: theo thứ tự của bộ.
         local special = no_threshold | disagrees

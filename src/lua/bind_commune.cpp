@@ -220,8 +220,7 @@ std::string former_district(lua_State* L, const UnitRef& ref) {
 int commune_index(lua_State* L) {
   // A method (x:has_data(), x:decision(): most of what a review asks) is looked up with the
   // key as it is, a string already interned, before anything else.
-  bool string_key = lua_type(L, 2) == LUA_TSTRING;
-  if (string_key) {
+  if (lua_type(L, 2) == LUA_TSTRING) {
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) return 1;
     lua_pop(L, 1);
@@ -231,10 +230,6 @@ int commune_index(lua_State* L) {
   // Indicator codes start with a digit ("17.3"), field and method names never do: a rule
   // reading every indicator of every commune skips the names below.
   if (ref.year && *key >= '0' && *key <= '9' && push_indicator_value(L, ref, key)) return 1;
-  if (!string_key) {   // a number key, as its text
-    if (lua_getfield(L, lua_upvalueindex(1), key) != LUA_TNIL) return 1;
-    lua_pop(L, 1);
-  }
   const Unit& u = ref.province->units()[ref.index];
   if (!std::strcmp(key, "code")) lua_pushstring(L, u.code.c_str());
   else if (!std::strcmp(key, "name")) lua_pushstring(L, u.name.c_str());

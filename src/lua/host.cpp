@@ -71,11 +71,6 @@ constexpr int kHookEvery = 1000;   // instructions between two checks of the lim
 // that builds a large value (string.format, .., table growth) is stopped at the deadline.
 constexpr std::size_t kLargeAllocation = 256 * 1024;
 
-// The allocator: counts every byte of the Lua heap and refuses growth past the cap (the
-// host's own copies, Guard::host, count against the same cap). Shrinking never fails (the
-// manual requires it). A large allocation past the deadline, after Ctrl-C, or once a limit
-// has stopped the run is refused too: Lua raises a memory error, and the stop recorded in
-// the Guard is what the run reports.
 // Under AddressSanitizer every block is malloc's, so that it sees each one.
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kPooled = false;
@@ -97,8 +92,9 @@ void* resize(Guard& guard, void* block, std::size_t old, std::size_t size) {
   if (was_small && small && SmallBlocks::same_class(old, size)) return block;
   void* moved = small ? guard.small.allocate(size) : std::malloc(size);
   if (!moved) {
-    // Lua counts on a block that shrinks staying where it is: a large block is big enough
-    // for the smaller size, and is kept as one of the small ones (given back with them).
+    // Lua counts on a shrink never failing: with no chunk to be had, the large block stays
+    // where it is (big enough) and is from then on one of the small ones, reused by the pool
+    // and never handed back to malloc (a few bytes lost, only when memory has run out).
     return block && size <= old ? block : nullptr;
   }
   if (block) {
@@ -108,6 +104,11 @@ void* resize(Guard& guard, void* block, std::size_t old, std::size_t size) {
   return moved;
 }
 
+// The allocator: counts every byte of the Lua heap and refuses growth past the cap (the
+// host's own copies, Guard::host, count against the same cap). Shrinking never fails (the
+// manual requires it). A large allocation past the deadline, after Ctrl-C, or once a limit
+// has stopped the run is refused too: Lua raises a memory error, and the stop recorded in
+// the Guard is what the run reports.
 void* guarded_alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) {
   auto* guard = static_cast<Guard*>(ud);
   std::size_t old = ptr ? osize : 0;

@@ -350,13 +350,10 @@ std::vector<std::size_t> YearData::failing(std::size_t unit, const Criterion& cr
 }
 
 CriterionStatus YearData::status(std::size_t unit, int number) const {
-  // A criterion numbered 1..64 is in the unit's decision (decided from the same data).
+  // Decided by values: the unit's decision holds it (for a criterion numbered 1..64).
   const Decision& d = decisions_[unit];
-  if (d.complete && number >= 1 && number <= 64 && set_->criterion(number)) {
-    if (unit_has_values(unit)) return {(d.met >> (number - 1) & 1) != 0, StatusSource::Indicators};
-    int a = assessed(unit, number);
-    return {a == 1, a >= 0 ? StatusSource::Assessed : StatusSource::None};
-  }
+  if (d.complete && number >= 1 && number <= 64 && unit_has_values(unit) && set_->criterion(number))
+    return {(d.met >> (number - 1) & 1) != 0, StatusSource::Indicators};
   return status_now(unit, number);
 }
 
